@@ -1,0 +1,122 @@
+"""What a rule may read besides the message: envelope, order, relay settings, derived facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from relay.message import ParsedMessage
+
+if TYPE_CHECKING:
+    from relay.policy import Policy
+    from relay.verdict import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    mail_from: str
+    rcpt_tos: tuple[str, ...]
+    auth_user: str | None = None
+    client_address: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """One Amazon order as the store knows it; dates are timezone-aware UTC."""
+
+    order_id: str
+    buyer_email: str
+    purchase_date: datetime
+    marketplace: str
+    status: str | None = None
+    ship_date: datetime | None = None
+    earliest_delivery_date: datetime | None = None
+    latest_delivery_date: datetime | None = None
+    delivery_date: datetime | None = None
+    buyer_locale: str | None = None
+    opted_out: bool = False
+    review_requested_at: datetime | None = None
+
+    @property
+    def completion_date(self) -> datetime:
+        """Delivery, else latest delivery, else ship, else purchase date (policy.md, Terms)."""
+        return (
+            self.delivery_date
+            or self.latest_delivery_date
+            or self.ship_date
+            or self.purchase_date
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class OrderContext:
+    """The store's answer for this message, looked up once by the pipeline."""
+
+    order_id: str | None = None
+    order: Order | None = None
+    review_already_requested: bool = False
+    proactive_sent_today: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class RelayConfig:
+    """The parts of the settings that rules read (not the policy: these are the seller's setup)."""
+
+    approved_senders: tuple[str, ...] = ()
+    passthrough_recipients: tuple[str, ...] = ()
+    carrier_hosts: tuple[str, ...] = ()
+    proactive_daily_limit: int = 600
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """The detected language of the seller's own text."""
+
+    code: str | None
+    probability: float
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFacts:
+    """Derived once per message so that rules agree and nothing is computed twice."""
+
+    buyer_alias: str | None
+    marketplace: str | None
+    buyer_language: str | None
+    language: Language
+    is_review_request: bool
+    review_request_evidence: str
+    is_critical: bool
+    critical_evidence: str
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything one rule call may read. Rules do no I/O: all of this was gathered before."""
+
+    message: ParsedMessage
+    envelope: Envelope
+    policy: Policy
+    config: RelayConfig
+    facts: MessageFacts
+    orders: OrderContext = field(default_factory=OrderContext)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    @property
+    def is_reply(self) -> bool:
+        return self.message.is_reply
+
+    @property
+    def is_proactive(self) -> bool:
+        return not self.message.is_reply
+
+    def finding(
+        self, code: str, message: str, evidence: str = "", variant: str | None = None
+    ) -> Finding:
+        """A finding whose severity and mode come from the policy (per rule, per variant)."""
+        from relay.verdict import Finding
+
+        severity, mode = self.policy.resolve(code, variant)
+        return Finding(code=code, severity=severity, message=message, evidence=evidence, mode=mode)

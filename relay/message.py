@@ -1,0 +1,375 @@
+"""Parse a raw message once into the typed model every rule reads."""
+
+from __future__ import annotations
+
+import copy
+import email
+import email.policy
+import hashlib
+import re
+from dataclasses import dataclass, field
+from email.headerregistry import Address
+from email.message import EmailMessage, Message
+from email.utils import getaddresses
+from typing import Final, Literal
+
+from bs4 import BeautifulSoup, Comment, Tag
+
+from relay import quoting, sniff
+
+ORDER_ID: Final = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
+_URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
+_HIDDEN_STYLE: Final = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$)", re.I
+)
+_CSS_SIZE: Final = re.compile(r"(?<![-\w])(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*px", re.I)
+_INVISIBLE_TAGS: Final = ("script", "style", "head", "title", "meta", "noscript", "template")
+_MAX_HTML_BYTES: Final = 5 * 1024 * 1024
+
+LinkSource = Literal["href", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link the buyer could follow: an `<a href>` or a URL written in the text."""
+
+    url: str
+    source: LinkSource
+    text: str = ""
+    wraps_image: bool = False
+    quoted: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image shown in the body: an `<img>` element, with what is known of its part."""
+
+    src: str
+    width: int | None = None
+    height: int | None = None
+    hidden: bool = False
+    alt: str = ""
+    filename: str = ""
+    content_type: str = ""
+    link_href: str | None = None
+    quoted: bool = False
+
+    @property
+    def is_remote(self) -> bool:
+        return self.src.lower().startswith(("http://", "https://", "//"))
+
+    @property
+    def is_cid(self) -> bool:
+        return self.src.lower().startswith("cid:")
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A MIME leaf that is not the message's text body."""
+
+    filename: str
+    declared_type: str
+    sniffed_kind: str
+    size: int
+    sha256: str
+    data: bytes = field(repr=False)
+    inline: bool = False
+    content_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedMessage:
+    """Everything the rules read about one message, parsed once."""
+
+    raw: bytes = field(repr=False)
+    headers: tuple[tuple[str, str], ...]
+    subject: str
+    from_addresses: tuple[str, ...]
+    to_addresses: tuple[str, ...]
+    cc_addresses: tuple[str, ...]
+    bcc_addresses: tuple[str, ...]
+    message_id: str
+    in_reply_to: str
+    references: str
+    plain_text: str | None
+    html: str | None
+    html_text: str | None
+    own_text: str
+    quoted_text: str
+    links: tuple[Link, ...]
+    images: tuple[Image, ...]
+    attachments: tuple[Attachment, ...]
+    defects: tuple[str, ...]
+    digest: str
+
+    @property
+    def is_reply(self) -> bool:
+        return bool(self.in_reply_to or self.references)
+
+    @property
+    def visible_text(self) -> str:
+        """Subject plus the seller's own text: what content, contact and language rules read."""
+        return f"{self.subject}\n{self.own_text}".strip()
+
+    @property
+    def order_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(ORDER_ID.findall(self.visible_text)))
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        for key, value in self.headers:
+            if key.lower() == wanted:
+                return value
+        return None
+
+    def header_names(self) -> frozenset[str]:
+        return frozenset(key.lower() for key, _ in self.headers)
+
+
+def parse(raw: bytes) -> ParsedMessage:
+    """Parse raw RFC 5322 bytes. Never raises for malformed input; defects are recorded."""
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    defects: list[str] = [type(d).__name__ for d in msg.defects]
+    headers = tuple(_safe_headers(msg, defects))
+
+    plain_part, html_part = _body_parts(msg)
+    plain_text = _decode_text(plain_part, defects) if plain_part is not None else None
+    html = _decode_text(html_part, defects) if html_part is not None else None
+
+    attachments = tuple(_attachments(msg, {id(plain_part), id(html_part)}, defects))
+    by_cid = {a.content_id: a for a in attachments if a.content_id}
+
+    links: list[Link] = []
+    images: list[Image] = []
+    html_text: str | None = None
+    html_own = ""
+    html_quoted = ""
+    if html is not None:
+        html_text, html_own, html_quoted = _read_html(html[:_MAX_HTML_BYTES], links, images, by_cid)
+
+    if plain_text is not None:
+        own_text, quoted_text = quoting.split_plain(plain_text)
+    else:
+        own_text, quoted_text = quoting.split_plain(html_own)
+        quoted_text = "\n".join(t for t in (quoted_text, html_quoted) if t)
+
+    subject = _header_text(msg, "subject", defects)
+    href_urls = {link.url for link in links}
+    for match in _URL.finditer(f"{subject}\n{own_text}"):
+        url = match.group(0).rstrip(".,;:!?")
+        if url not in href_urls:
+            links.append(Link(url=url, source="text", text=url))
+    for match in _URL.finditer(quoted_text):
+        links.append(Link(url=match.group(0).rstrip(".,;:!?"), source="text", quoted=True))
+
+    return ParsedMessage(
+        raw=raw,
+        headers=headers,
+        subject=subject,
+        from_addresses=_addresses(msg, "from", defects),
+        to_addresses=_addresses(msg, "to", defects),
+        cc_addresses=_addresses(msg, "cc", defects),
+        bcc_addresses=_addresses(msg, "bcc", defects),
+        message_id=_header_text(msg, "message-id", defects).strip(),
+        in_reply_to=_header_text(msg, "in-reply-to", defects).strip(),
+        references=_header_text(msg, "references", defects).strip(),
+        plain_text=plain_text,
+        html=html,
+        html_text=html_text,
+        own_text=own_text,
+        quoted_text=quoted_text,
+        links=tuple(links),
+        images=tuple(images),
+        attachments=attachments,
+        defects=tuple(dict.fromkeys(defects)),
+        digest=hashlib.sha256(raw).hexdigest(),
+    )
+
+
+def _safe_headers(msg: Message, defects: list[str]) -> list[tuple[str, str]]:
+    result: list[tuple[str, str]] = []
+    for key in msg.keys():
+        try:
+            values = msg.get_all(key) or []
+        except Exception as exc:  # the header registry raises on some broken headers
+            defects.append(f"header {key}: {type(exc).__name__}")
+            continue
+        for value in values:
+            result.append((key, str(value)))
+    return list(dict.fromkeys(result))
+
+
+def _header_text(msg: Message, name: str, defects: list[str]) -> str:
+    try:
+        value = msg.get(name)
+    except Exception as exc:
+        defects.append(f"header {name}: {type(exc).__name__}")
+        return ""
+    return "" if value is None else str(value)
+
+
+def _addresses(msg: Message, name: str, defects: list[str]) -> tuple[str, ...]:
+    try:
+        values = msg.get_all(name) or []
+        header = [str(v) for v in values]
+    except Exception as exc:
+        defects.append(f"header {name}: {type(exc).__name__}")
+        return ()
+    found: list[str] = []
+    for _display, address in getaddresses(header):
+        if address and "@" in address:
+            found.append(address.strip().lower())
+    return tuple(dict.fromkeys(found))
+
+
+def _is_attachment(part: Message) -> bool:
+    disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
+    return disposition == "attachment" or bool(part.get_filename())
+
+
+def _body_parts(msg: Message) -> tuple[Message | None, Message | None]:
+    plain: Message | None = None
+    html: Message | None = None
+    for part in msg.walk():
+        if part.is_multipart() or _is_attachment(part):
+            continue
+        content_type = part.get_content_type()
+        if content_type == "text/plain" and plain is None:
+            plain = part
+        elif content_type == "text/html" and html is None:
+            html = part
+    return plain, html
+
+
+def _decode_text(part: Message, defects: list[str]) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:
+        defects.append(f"unknown charset {charset!r}")
+        return payload.decode("utf-8", errors="replace")
+
+
+def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[Attachment]:
+    found: list[Attachment] = []
+    for part in msg.walk():
+        if part.is_multipart() or id(part) in body_ids:
+            continue
+        if isinstance(part, EmailMessage) and part.get_content_type() == "message/rfc822":
+            continue
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        for defect in part.defects:
+            defects.append(type(defect).__name__)
+        try:
+            filename = part.get_filename() or ""
+        except Exception:
+            filename = ""
+        disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
+        content_id = (part.get("content-id") or "").strip().strip("<>")
+        found.append(
+            Attachment(
+                filename=filename,
+                declared_type=part.get_content_type(),
+                sniffed_kind=sniff.sniff(data),
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                data=data,
+                inline=disposition != "attachment" and bool(content_id),
+                content_id=content_id,
+            )
+        )
+    return found
+
+
+def visible_html_text(soup: BeautifulSoup | Tag) -> str:
+    """Text a reader sees: hidden elements, scripts and comments dropped, blocks on new lines."""
+    work = copy.copy(soup)
+    for element in work.find_all(_INVISIBLE_TAGS):
+        element.decompose()
+    for comment in work.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for element in work.find_all(style=_HIDDEN_STYLE):
+        element.decompose()
+    for element in work.find_all(attrs={"hidden": True}):
+        element.decompose()
+    text = work.get_text("\n")
+    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _read_html(
+    html: str,
+    links: list[Link],
+    images: list[Image],
+    by_cid: dict[str, Attachment],
+) -> tuple[str, str, str]:
+    soup = BeautifulSoup(html, "lxml")
+    full_text = visible_html_text(soup)
+    quoted_blocks = quoting.detach_html_quotes(soup)
+    for element, quoted in [(soup, False), *((block, True) for block in quoted_blocks)]:
+        _collect_links(element, quoted, links)
+        _collect_images(element, quoted, images, by_cid)
+    own = visible_html_text(soup)
+    quoted_text = "\n".join(visible_html_text(block) for block in quoted_blocks)
+    return full_text, own, quoted_text
+
+
+def _collect_links(root: BeautifulSoup | Tag, quoted: bool, links: list[Link]) -> None:
+    for anchor in root.find_all("a", href=True):
+        href = str(anchor.get("href", "")).strip()
+        if not href or href.startswith("#"):
+            continue
+        text = anchor.get_text(" ", strip=True)
+        wraps_image = anchor.find("img") is not None and not text
+        links.append(Link(url=href, source="href", text=text, wraps_image=wraps_image, quoted=quoted))
+
+
+def _collect_images(
+    root: BeautifulSoup | Tag, quoted: bool, images: list[Image], by_cid: dict[str, Attachment]
+) -> None:
+    for img in root.find_all("img"):
+        src = str(img.get("src", "")).strip()
+        style = str(img.get("style", ""))
+        sizes = {m.group(1).lower(): m.group(2) for m in _CSS_SIZE.finditer(style)}
+        width = _int(img.get("width")) or _int(sizes.get("width"))
+        height = _int(img.get("height")) or _int(sizes.get("height"))
+        hidden = bool(_HIDDEN_STYLE.search(style)) or img.has_attr("hidden")
+        for parent in img.parents:
+            if isinstance(parent, Tag) and _HIDDEN_STYLE.search(str(parent.get("style", ""))):
+                hidden = True
+                break
+        anchor = img.find_parent("a", href=True)
+        part = by_cid.get(src[4:]) if src.lower().startswith("cid:") else None
+        filename = part.filename if part else src.rsplit("/", 1)[-1].split("?", 1)[0]
+        images.append(
+            Image(
+                src=src,
+                width=width,
+                height=height,
+                hidden=hidden,
+                alt=str(img.get("alt", "")),
+                filename=filename,
+                content_type=part.declared_type if part else "",
+                link_href=str(anchor.get("href")) if anchor else None,
+                quoted=quoted,
+            )
+        )
+
+
+def _int(value: object) -> int | None:
+    if value is None:
+        return None
+    match = re.match(r"\s*(\d+)", str(value))
+    return int(match.group(1)) if match else None
+
+
+def address_domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
+
+
+def format_address(address: Address) -> str:
+    return f"{address.username}@{address.domain}".lower()

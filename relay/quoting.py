@@ -1,0 +1,77 @@
+"""Separate the seller's own words from the quoted text of the message they answer."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from bs4 import BeautifulSoup, Tag
+
+# A line that starts the quoted block: everything from it on is the buyer's (or Amazon's) text.
+_ATTRIBUTION: Final = re.compile(
+    r"""^\s*(?:
+        -{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|message\s+d'origine|
+                 messaggio\s+originale|mensaje\s+original|元のメッセージ|オリジナル\s*メッセージ)\s*-{2,}
+      | _{10,}
+      | on\b.{0,200}\bwrote:
+      | am\b.{0,200}\bschrieb.{0,80}:
+      | le\b.{0,200}\ba\s+écrit\s*:
+      | il\b.{0,200}\bha\s+scritto\s*:
+      | el\b.{0,200}\bescribió\s*:
+      | .{0,200}(?:のメッセージ|に書きました|wrote)\s*[:：]
+      | -{5,}\s*message\s*:?\s*-{5,}
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Outlook's header block: "From: ..." followed within a few lines by "Sent:" (or its translations).
+_HEADER_FROM: Final = re.compile(r"^\s*\*?(?:from|von|de|da|差出人)\s*\*?\s*[:：]", re.IGNORECASE)
+_HEADER_SENT: Final = re.compile(
+    r"^\s*\*?(?:sent|date|gesendet|datum|envoyé|date|inviato|data|enviado|fecha|送信日時)\s*\*?\s*[:：]",
+    re.IGNORECASE,
+)
+
+_HTML_QUOTE_SELECTORS: Final = (
+    "blockquote",
+    "div.gmail_quote",
+    "div.gmail_extra",
+    "div.yahoo_quoted",
+    "div#divRplyFwdMsg",
+    "div#appendonsend",
+    "div.moz-cite-prefix",
+    "div.zd-quote",
+    "div.freshdesk_quote",
+    "div.quote",
+)
+
+
+def split_plain(text: str) -> tuple[str, str]:
+    """Return (own text, quoted text) of a plain-text body."""
+    lines = text.splitlines()
+    own: list[str] = []
+    quoted: list[str] = []
+    for index, line in enumerate(lines):
+        if _ATTRIBUTION.match(line) or _outlook_header_at(lines, index):
+            quoted.extend(lines[index:])
+            break
+        if line.lstrip().startswith(">"):
+            quoted.append(line)
+        else:
+            own.append(line)
+    return "\n".join(own).strip(), "\n".join(quoted).strip()
+
+
+def _outlook_header_at(lines: list[str], index: int) -> bool:
+    if not _HEADER_FROM.match(lines[index]):
+        return False
+    return any(_HEADER_SENT.match(line) for line in lines[index + 1 : index + 5])
+
+
+def detach_html_quotes(soup: BeautifulSoup) -> list[Tag]:
+    """Remove the quoted blocks from `soup` in place and return them."""
+    removed: list[Tag] = []
+    for selector in _HTML_QUOTE_SELECTORS:
+        for element in soup.select(selector):
+            if element.decomposed:
+                continue
+            removed.append(element.extract())
+    return removed

@@ -1,0 +1,1 @@
+"""The order store and delivery ledger (SQLite embedded, PostgreSQL for several relays)."""

@@ -1,0 +1,62 @@
+"""The store's interface: orders, the delivery ledger, review-request claims and SMTP users."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from relay.context import Order, OrderContext
+
+
+class StoreError(Exception):
+    """The store cannot be reached or failed; the relay answers 451 and records nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One message the upstream accepted."""
+
+    message_id: str
+    digest: str
+    order_id: str | None
+    buyer_alias: str | None
+    sender: str
+    sent_at: datetime
+    review_request: bool
+    proactive: bool
+    upstream_reply: str
+
+
+class Store(Protocol):
+    async def open(self) -> None:
+        """Connect and create or migrate the schema; raise StoreError when unreachable."""
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise StoreError when the store is not reachable now."""
+
+    async def lookup(
+        self, order_id: str | None, buyer_alias: str | None, sender: str, now: datetime
+    ) -> OrderContext:
+        """Everything the order rules need, in one round of queries."""
+
+    async def upsert_orders(self, orders: list[Order]) -> int: ...
+
+    async def get_order(self, order_id: str) -> Order | None: ...
+
+    async def claim_review_request(self, order_id: str, message_id: str, at: datetime) -> bool:
+        """Atomically claim the one review request of an order; False if already claimed."""
+
+    async def release_review_request(self, order_id: str, message_id: str) -> None:
+        """Undo a claim whose message was not delivered after all."""
+
+    async def already_delivered(self, message_id: str, digest: str) -> str | None:
+        """The upstream reply recorded for this exact message, if it was delivered before."""
+
+    async def record_delivery(self, entry: LedgerEntry) -> None: ...
+
+    async def set_user(self, name: str, password_hash: str) -> None: ...
+
+    async def get_user_hash(self, name: str) -> str | None: ...
