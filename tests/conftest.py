@@ -98,3 +98,129 @@ def judge_raw(policy: Policy) -> JudgeFn:
 
 def codes(verdict: Verdict) -> set[str]:
     return {f.code for f in verdict.findings}
+
+
+# -- real sockets: an upstream sink and a relay ----------------------------------------------
+
+import asyncio  # noqa: E402
+import socket  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import AsyncIterator, Iterator  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from aiosmtpd.controller import Controller  # noqa: E402
+
+
+def free_port() -> int:
+    """aiosmtpd's Controller cannot take port 0 (architecture trap 10): pick one first."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class SinkMessage:
+    mail_from: str
+    rcpt_tos: list[str]
+    data: bytes
+
+
+@dataclass
+class SinkHandler:
+    """A real SMTP server standing in for the seller's upstream; records what it accepts."""
+
+    messages: list[SinkMessage] = field(default_factory=list)
+    refuse_rcpt: str | None = None
+    data_reply: str | None = None
+    delay: float = 0.0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # type: ignore[no-untyped-def]
+        if self.refuse_rcpt and address == self.refuse_rcpt:
+            return "550 5.1.1 no such user"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        if self.data_reply:
+            return self.data_reply
+        with self.lock:
+            self.messages.append(
+                SinkMessage(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content)
+            )
+        return "250 2.0.0 sink accepted"
+
+
+@dataclass
+class Sink:
+    handler: SinkHandler
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    @property
+    def messages(self) -> list[SinkMessage]:
+        return self.handler.messages
+
+
+@pytest.fixture
+def sink() -> Iterator[Sink]:
+    handler = SinkHandler()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield Sink(handler, port)
+    finally:
+        controller.stop()
+
+
+def write_settings(
+    path: Path, tmp: Path, upstream_url: str, *, smtp_extra: str = "", extra: str = ""
+) -> Path:
+    """A settings file for a relay on a free loopback port, everything under `tmp`."""
+    path.write_text(
+        f"""
+[smtp]
+listen = "127.0.0.1:{free_port()}"
+session_timeout = 30
+{smtp_extra or 'auth = "off"'}
+
+[upstream]
+url = "{upstream_url}"
+timeout = 5
+
+[store]
+url = "sqlite:///{tmp / 'relay.db'}"
+
+[quarantine]
+dir = "{tmp / 'quarantine'}"
+
+[senders]
+approved = ["{SELLER}"]
+
+[http]
+listen = "127.0.0.1:{free_port()}"
+{extra}
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def console_script() -> str:
+    """The installed `bsm-relay` of the interpreter running the tests (venv not activated)."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "bsm-relay"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("bsm-relay")
+    assert found, "bsm-relay console script is not installed"
+    return found

@@ -60,3 +60,6 @@ class Store(Protocol):
     async def set_user(self, name: str, password_hash: str) -> None: ...
 
     async def get_user_hash(self, name: str) -> str | None: ...
+
+    async def list_users(self) -> dict[str, str]:
+        """Every SMTP user name with its password hash (loaded at start and on SIGHUP)."""

@@ -1,0 +1,362 @@
+"""The relay's core, independent of SMTP: evaluate, then deliver or quarantine, then log.
+
+A message's fate is settled here: it is forwarded and recorded in the ledger, or stored in
+quarantine, before any 250 goes back. Every failure on our side becomes a 4xx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import structlog
+
+from relay import aliases
+from relay.config import Settings
+from relay.context import Envelope, RelayConfig
+from relay.metrics import Metrics
+from relay.pipeline import Checker, Evaluation
+from relay.policy import Policy, load_policy
+from relay.quarantine import Quarantine, QuarantineError
+from relay.store import open_store
+from relay.store.base import LedgerEntry, Store, StoreError
+from relay.upstream import Upstream, UpstreamError, open_upstream
+from relay.users import LoginThrottle, RateLimiter, UserDirectory
+from relay.verdict import Action, Finding, Verdict, decide
+
+log = structlog.get_logger("relay")
+
+REPLY_STORE_DOWN = "451 4.3.0 order store unavailable, try again later"
+REPLY_QUARANTINE_DOWN = "451 4.3.0 quarantine unavailable, try again later"
+REPLY_INTERNAL = "451 4.3.0 internal error, try again later"
+
+
+class ReleaseError(Exception):
+    """A quarantined message cannot be released; the text says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    reply: str
+    action: str
+    verdict: Verdict | None = None
+    quarantine_id: str | None = None
+    upstream_reply: str | None = None
+
+
+def relay_config(settings: Settings) -> RelayConfig:
+    return RelayConfig(
+        approved_senders=tuple(settings.senders.approved),
+        passthrough_recipients=tuple(settings.policy.passthrough_recipients),
+        carrier_hosts=tuple(h.lower() for h in settings.policy.carrier_hosts),
+        proactive_daily_limit=settings.policy.proactive_daily_limit,
+    )
+
+
+def _smtp_text(text: str, limit: int = 300) -> str:
+    """One printable ASCII line, safe inside an SMTP reply."""
+    cleaned = "".join(c if " " <= c <= "~" else "?" for c in " ".join(text.split()))
+    return cleaned[:limit]
+
+
+def message_key(evaluation: Evaluation) -> str:
+    return evaluation.message.message_id or f"<no-message-id:{evaluation.message.digest[:32]}>"
+
+
+class Relay:
+    """One relay instance: policy, store, upstream and quarantine, shared by all sessions."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        policy: Policy,
+        store: Store,
+        upstream: Upstream,
+        quarantine: Quarantine,
+        users: UserDirectory,
+    ) -> None:
+        self.settings = settings
+        self.policy = policy
+        self.store = store
+        self.upstream = upstream
+        self.quarantine = quarantine
+        self.users = users
+        self.metrics = Metrics()
+        self.config = relay_config(settings)
+        self.checker = Checker(
+            policy,
+            self.config,
+            store,
+            max_concurrent=settings.smtp.max_concurrent_checks,
+            offload_bytes=settings.smtp.offload_bytes,
+        )
+        self.login_throttle = LoginThrottle(
+            settings.smtp.max_failed_logins, settings.smtp.failed_login_window
+        )
+        self.user_rate = RateLimiter(settings.smtp.messages_per_minute_per_user, 60.0)
+        self.inflight: set[asyncio.Task[Any]] = set()
+
+    @classmethod
+    async def start(cls, settings: Settings) -> Relay:
+        """Load and check everything a relay needs; raise with one clear line otherwise."""
+        policy = load_policy(settings.policy.files)
+        policy.warm()
+        store = await open_store(settings.store.url)
+        upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
+        quarantine = Quarantine(Path(settings.quarantine.dir))
+        quarantine.clean_temporary()
+        clean = getattr(upstream, "clean_temporary", None)
+        if clean is not None:
+            clean()
+        users = UserDirectory(await store.list_users())
+        return cls(settings, policy, store, upstream, quarantine, users)
+
+    async def close(self) -> None:
+        await self.upstream.close()
+        await self.store.close()
+
+    async def reload(self) -> None:
+        """SIGHUP: re-read policies and users; a bad file keeps the old ones."""
+        policy = load_policy(self.settings.policy.files)
+        policy.warm()
+        users = await self.store.list_users()
+        self.policy = policy
+        self.checker.policy = policy
+        self.users.replace(users)
+        log.info("reloaded", policy_version=policy.version, users=len(users))
+
+    # -- messages -------------------------------------------------------------------------
+
+    async def process(self, raw: bytes, envelope: Envelope, session_id: str) -> Outcome:
+        """Decide and act on one message. Shielded by the caller: it always runs to the end."""
+        started = time.perf_counter()
+        evaluation: Evaluation | None = None
+        try:
+            evaluation = await self.checker.evaluate(raw, envelope)
+            if evaluation.verdict.action is Action.DELIVER:
+                outcome = await self._deliver(raw, envelope, evaluation)
+            else:
+                outcome = await self._hold_or_reject(raw, envelope, evaluation, evaluation.verdict)
+        except StoreError as exc:
+            log.error("store_failed", session_id=session_id, error=str(exc))
+            outcome = Outcome(reply=REPLY_STORE_DOWN, action="deferred")
+        except Exception:
+            log.exception("internal_error", session_id=session_id)
+            outcome = Outcome(reply=REPLY_INTERNAL, action="deferred")
+        self._observe(outcome, evaluation, envelope, session_id, started)
+        return outcome
+
+    async def _deliver(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
+        message = evaluation.message
+        key = message_key(evaluation)
+        previous = await self.store.already_delivered(key, message.digest)
+        if previous is not None:
+            # A retry of a message the upstream already took (the client missed our reply).
+            return Outcome(
+                reply=f"250 2.0.0 already delivered: {_smtp_text(previous, 200)}",
+                action="duplicate",
+                verdict=evaluation.verdict,
+                upstream_reply=previous,
+            )
+        claimed_order: str | None = None
+        if self._needs_review_claim(evaluation):
+            order_id = evaluation.orders.order_id
+            assert order_id is not None
+            if not await self.store.claim_review_request(order_id, key, datetime.now(UTC)):
+                lost = evaluation.context.finding(
+                    "ORD006", "a review request for this order was already sent", order_id
+                )
+                verdict = decide([*evaluation.verdict.findings, lost])
+                return await self._hold_or_reject(raw, envelope, evaluation, verdict)
+            claimed_order = order_id
+        try:
+            delivered = await self.upstream.send(
+                envelope.mail_from, list(envelope.rcpt_tos), evaluation.forward_bytes
+            )
+        except UpstreamError as exc:
+            if claimed_order is not None:
+                await self.store.release_review_request(claimed_order, key)
+            self.metrics.upstream_replies.labels(exc.reply[:1] + "xx").inc()
+            return Outcome(
+                reply=exc.reply if exc.permanent else _smtp_text(exc.reply),
+                action="failed" if exc.permanent else "deferred",
+                verdict=evaluation.verdict,
+                upstream_reply=exc.reply,
+            )
+        self.metrics.upstream_replies.labels(delivered.reply[:1] + "xx").inc()
+        await self.store.record_delivery(
+            LedgerEntry(
+                message_id=key,
+                digest=message.digest,
+                order_id=evaluation.orders.order_id,
+                buyer_alias=evaluation.facts.buyer_alias,
+                sender=envelope.mail_from,
+                sent_at=datetime.now(UTC),
+                review_request=evaluation.facts.is_review_request,
+                proactive=not message.is_reply,
+                upstream_reply=delivered.reply,
+            )
+        )
+        return Outcome(
+            reply=delivered.reply,
+            action="deliver",
+            verdict=evaluation.verdict,
+            upstream_reply=delivered.reply,
+        )
+
+    def _needs_review_claim(self, evaluation: Evaluation) -> bool:
+        settings = self.policy.settings("ORD006")
+        return (
+            evaluation.facts.is_review_request
+            and evaluation.orders.order_id is not None
+            and evaluation.facts.buyer_alias is not None
+            and settings.enabled
+            and settings.mode.value == "enforce"
+        )
+
+    async def _hold_or_reject(
+        self, raw: bytes, envelope: Envelope, evaluation: Evaluation, verdict: Verdict
+    ) -> Outcome:
+        state = "held" if verdict.action is Action.HOLD else "rejected"
+        record = quarantine_record(raw, envelope, evaluation, verdict, state, self.policy.version)
+        try:
+            quarantine_id = await asyncio.to_thread(self.quarantine.put, raw, record)
+        except OSError as exc:
+            log.error("quarantine_failed", error=str(exc))
+            return Outcome(reply=REPLY_QUARANTINE_DOWN, action="deferred", verdict=verdict)
+        if verdict.action is Action.HOLD:
+            reply = f"250 2.6.0 held for review as {quarantine_id}"
+        else:
+            blocking = verdict.blocking
+            codes = ",".join(dict.fromkeys(f.code for f in blocking))
+            reason = _smtp_text(blocking[0].message, 200)
+            reply = f"550 5.7.1 {codes}: {reason}; quarantine id {quarantine_id}"
+        return Outcome(
+            reply=reply, action=verdict.action.value, verdict=verdict, quarantine_id=quarantine_id
+        )
+
+    def _observe(
+        self,
+        outcome: Outcome,
+        evaluation: Evaluation | None,
+        envelope: Envelope,
+        session_id: str,
+        started: float,
+    ) -> None:
+        duration = time.perf_counter() - started
+        self.metrics.messages.labels(outcome.action).inc()
+        self.metrics.message_seconds.observe(duration)
+        findings: tuple[Finding, ...] = outcome.verdict.findings if outcome.verdict else ()
+        for finding in findings:
+            self.metrics.findings.labels(finding.code, finding.severity.value).inc()
+        if evaluation is not None:
+            self.metrics.policy_seconds.observe(evaluation.policy_seconds)
+        shadow = [f.code for f in findings if not f.enforced]
+        log.info(
+            "message",
+            session_id=session_id,
+            message_id=evaluation.message.message_id if evaluation else None,
+            order_id=evaluation.orders.order_id if evaluation else None,
+            mail_from=envelope.mail_from,
+            rcpt_tos=[aliases.mask(r) if aliases.is_buyer_alias(r) else r for r in envelope.rcpt_tos],
+            action=outcome.action,
+            modified=bool(outcome.verdict and outcome.verdict.modified),
+            codes=[f.code for f in findings if f.enforced],
+            would_have=shadow,
+            quarantine_id=outcome.quarantine_id,
+            upstream_reply=outcome.upstream_reply,
+            reply=outcome.reply,
+            duration_ms=round(duration * 1000, 2),
+            policy_ms=round(evaluation.policy_seconds * 1000, 2) if evaluation else None,
+        )
+
+    # -- quarantine -----------------------------------------------------------------------
+
+    async def release(self, quarantine_id: str, operator: str) -> Outcome:
+        """Forward a held message upstream and record who released it and when."""
+        try:
+            entry = self.quarantine.get(quarantine_id)
+            raw = self.quarantine.body(entry)
+        except QuarantineError as exc:
+            raise ReleaseError(str(exc)) from None
+        if entry.state != "held":
+            raise ReleaseError(f"{quarantine_id} is {entry.state}, only held messages are released")
+        env = entry.record.get("envelope", {})
+        envelope = Envelope(mail_from=env.get("mail_from", ""), rcpt_tos=tuple(env.get("rcpt_tos", [])))
+        evaluation = await self.checker.evaluate(raw, envelope)
+        key = message_key(evaluation)
+        claimed: str | None = None
+        if self._needs_review_claim(evaluation):
+            order_id = evaluation.orders.order_id
+            assert order_id is not None
+            if not await self.store.claim_review_request(order_id, key, datetime.now(UTC)):
+                raise ReleaseError(f"ORD006: a review request for order {order_id} was already sent")
+            claimed = order_id
+        try:
+            delivered = await self.upstream.send(
+                envelope.mail_from, list(envelope.rcpt_tos), evaluation.forward_bytes
+            )
+        except UpstreamError as exc:
+            if claimed is not None:
+                await self.store.release_review_request(claimed, key)
+            raise ReleaseError(f"upstream did not accept the message: {exc.reply}") from None
+        await self.store.record_delivery(
+            LedgerEntry(
+                message_id=key,
+                digest=evaluation.message.digest,
+                order_id=evaluation.orders.order_id,
+                buyer_alias=evaluation.facts.buyer_alias,
+                sender=envelope.mail_from,
+                sent_at=datetime.now(UTC),
+                review_request=evaluation.facts.is_review_request,
+                proactive=not evaluation.message.is_reply,
+                upstream_reply=delivered.reply,
+            )
+        )
+        self.quarantine.set_state(quarantine_id, "released", operator, note=delivered.reply)
+        log.info("released", quarantine_id=quarantine_id, by=operator, upstream_reply=delivered.reply)
+        return Outcome(
+            reply=delivered.reply,
+            action="released",
+            quarantine_id=quarantine_id,
+            upstream_reply=delivered.reply,
+        )
+
+
+def upstream_timeout(settings: Settings) -> float:
+    """Bound the upstream send well below the session timeout (architecture trap 3)."""
+    return min(settings.upstream.timeout, settings.smtp.session_timeout / 3)
+
+
+def quarantine_record(
+    raw: bytes,
+    envelope: Envelope,
+    evaluation: Evaluation,
+    verdict: Verdict,
+    state: str,
+    policy_version: str,
+) -> dict[str, Any]:
+    message = evaluation.message
+    return {
+        "state": state,
+        "action": verdict.action.value,
+        "policy_version": policy_version,
+        "envelope": {"mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos)},
+        "headers": {
+            "from": ", ".join(message.from_addresses),
+            "to": ", ".join(message.to_addresses),
+            "cc": ", ".join(message.cc_addresses),
+            "subject": message.subject,
+            "message_id": message.message_id,
+            "date": message.header("date") or "",
+            "in_reply_to": message.in_reply_to,
+        },
+        "order_id": evaluation.orders.order_id,
+        "size": len(raw),
+        "digest": message.digest,
+        "findings": [f.as_dict() for f in verdict.findings],
+    }

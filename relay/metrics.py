@@ -1,0 +1,38 @@
+"""Prometheus metrics, one registry per relay instance."""
+
+from __future__ import annotations
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+_LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+_POLICY_BUCKETS = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.messages = Counter(
+            "bsm_relay_messages", "Messages by action", ["action"], registry=self.registry
+        )
+        self.findings = Counter(
+            "bsm_relay_findings", "Findings by rule code and severity", ["code", "severity"],
+            registry=self.registry,
+        )
+        self.upstream_replies = Counter(
+            "bsm_relay_upstream_replies", "Upstream replies by status class", ["status"],
+            registry=self.registry,
+        )
+        self.message_seconds = Histogram(
+            "bsm_relay_message_seconds", "Time from end of DATA to reply",
+            buckets=_LATENCY_BUCKETS, registry=self.registry,
+        )
+        self.policy_seconds = Histogram(
+            "bsm_relay_policy_seconds", "Policy evaluation time per message",
+            buckets=_POLICY_BUCKETS, registry=self.registry,
+        )
+        self.sessions_open = Gauge(
+            "bsm_relay_sessions_open", "SMTP sessions open now", registry=self.registry
+        )
+        self.quarantine_held = Gauge(
+            "bsm_relay_quarantine_held", "Messages waiting in quarantine", registry=self.registry
+        )

@@ -1,0 +1,176 @@
+"""The quarantine folder: held and rejected messages, each an .eml with a .json beside it.
+
+Both files are written to a temporary name, fsync'd, renamed and the folder fsync'd before
+the SMTP reply is sent. Files are owner-only. Ids are checked so none can leave the folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+ID_PATTERN: Final = re.compile(r"^(\d{8})-(\d{6})-([0-9a-f]{8})$")
+STATES: Final = ("held", "rejected", "released", "deleted")
+_TMP_SUFFIX: Final = ".tmp"
+
+
+class QuarantineError(Exception):
+    """The quarantine could not store or find a message."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineEntry:
+    id: str
+    record: dict[str, Any]
+    eml_path: Path
+
+    @property
+    def state(self) -> str:
+        return str(self.record.get("state", ""))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{_TMP_SUFFIX}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        tmp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    os.replace(tmp, path)
+
+
+class Quarantine:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def new_id(self, at: datetime) -> str:
+        return f"{at:%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
+
+    def _folder(self, quarantine_id: str) -> Path:
+        match = ID_PATTERN.match(quarantine_id)
+        if match is None:
+            raise QuarantineError(f"not a quarantine id: {quarantine_id!r}")
+        day = match.group(1)
+        return self.root / f"{day[:4]}-{day[4:6]}-{day[6:]}"
+
+    def put(self, raw: bytes, record: dict[str, Any], at: datetime | None = None) -> str:
+        """Store a message durably and return its id. Raises OSError when the disk fails."""
+        at = at or _now()
+        quarantine_id = self.new_id(at)
+        folder = self._folder(quarantine_id)
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        folder.mkdir(exist_ok=True, mode=0o700)
+        record = {
+            "id": quarantine_id,
+            "received_at": at.isoformat(),
+            **record,
+            "history": [{"at": at.isoformat(), "state": record["state"], "by": "relay"}],
+        }
+        # The .eml first: a .json always has its message beside it.
+        _write_atomic(folder / f"{quarantine_id}.eml", raw)
+        _write_atomic(folder / f"{quarantine_id}.json", _dump(record))
+        _fsync_dir(folder)
+        _fsync_dir(self.root)
+        return quarantine_id
+
+    def get(self, quarantine_id: str) -> QuarantineEntry:
+        folder = self._folder(quarantine_id)
+        path = folder / f"{quarantine_id}.json"
+        try:
+            record = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            raise QuarantineError(f"no quarantined message {quarantine_id}") from None
+        except (OSError, ValueError) as exc:
+            raise QuarantineError(f"cannot read {path}: {exc}") from None
+        return QuarantineEntry(quarantine_id, record, folder / f"{quarantine_id}.eml")
+
+    def body(self, entry: QuarantineEntry) -> bytes:
+        try:
+            return entry.eml_path.read_bytes()
+        except FileNotFoundError:
+            raise QuarantineError(f"the body of {entry.id} is gone (state {entry.state})") from None
+
+    def entries(self, state: str | None = None) -> list[QuarantineEntry]:
+        found: list[QuarantineEntry] = []
+        if not self.root.is_dir():
+            return found
+        for path in sorted(self.root.glob("????-??-??/*.json")):
+            if not ID_PATTERN.match(path.stem):
+                continue
+            try:
+                entry = self.get(path.stem)
+            except QuarantineError:
+                continue
+            if state is None or entry.state == state:
+                found.append(entry)
+        return found
+
+    def set_state(self, quarantine_id: str, state: str, by: str, note: str = "") -> QuarantineEntry:
+        if state not in STATES:
+            raise QuarantineError(f"unknown state {state!r}")
+        entry = self.get(quarantine_id)
+        record = dict(entry.record)
+        record["state"] = state
+        event = {"at": _now().isoformat(), "state": state, "by": by}
+        if note:
+            event["note"] = note
+        record["history"] = [*record.get("history", []), event]
+        folder = self._folder(quarantine_id)
+        _write_atomic(folder / f"{quarantine_id}.json", _dump(record))
+        _fsync_dir(folder)
+        return QuarantineEntry(quarantine_id, record, entry.eml_path)
+
+    def delete(self, quarantine_id: str, by: str) -> QuarantineEntry:
+        entry = self.set_state(quarantine_id, "deleted", by)
+        entry.eml_path.unlink(missing_ok=True)
+        _fsync_dir(entry.eml_path.parent)
+        return entry
+
+    def clean_temporary(self) -> int:
+        """Remove temp files a crash left behind: never acknowledged, so safe to drop."""
+        removed = 0
+        if not self.root.is_dir():
+            return removed
+        for path in self.root.glob(f"????-??-??/.*{_TMP_SUFFIX}"):
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
+
+    def writable(self) -> None:
+        """Raise OSError when the quarantine folder cannot take a file now."""
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        probe = self.root / f".probe-{secrets.token_hex(4)}{_TMP_SUFFIX}"
+        probe.write_bytes(b"")
+        probe.unlink()
+
+    def size(self) -> int:
+        return sum(1 for e in self.entries() if e.state == "held")
+
+
+def _dump(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, indent=2, sort_keys=False).encode("utf-8")

@@ -1,0 +1,202 @@
+"""The SMTP edge: a thin aiosmtpd handler in front of relay.app.Relay.
+
+The handler only speaks SMTP: it authenticates, refuses non-buyer recipients at RCPT, checks
+the raw bytes for smuggling, and hands the message to the relay core inside a shielded task,
+so a client that disconnects or a session timeout cannot cut a delivery in half.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import secrets
+import ssl
+from typing import Any, Final
+
+import structlog
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+from aiosmtpd.smtp import Envelope as SmtpEnvelope
+from aiosmtpd.smtp import Session as SmtpSession
+
+from relay.app import REPLY_INTERNAL, Relay
+from relay.config import is_loopback_host
+from relay.context import Envelope
+from relay.rules.envelope import recipient_allowed
+
+log = structlog.get_logger("relay.smtp")
+
+# `\n.\n`, `\r.\r`, `\n.\r\n` and `\r\n.\n`: an end-of-data the upstream might honour and we
+# would not (SMTP smuggling). Such a message is refused, not repaired.
+_SMUGGLING: Final = re.compile(rb"(?:\r\n|\r|\n)\.(?:\r\n|\r|\n)")
+_BARE_EOL: Final = re.compile(rb"\r(?!\n)|(?<!\r)\n")
+
+
+def normalize_line_endings(raw: bytes) -> bytes | None:
+    """CRLF everywhere, so we parse exactly what the upstream gets; None on smuggling."""
+    for match in _SMUGGLING.finditer(raw):
+        if match.group(0) != b"\r\n.\r\n":
+            return None
+    return _BARE_EOL.sub(b"\r\n", raw)
+
+
+class RelaySMTP(SMTP):
+    """aiosmtpd's SMTP with a connection cap and an id per session for the logs."""
+
+    def __init__(self, handler: RelayHandler, **kwargs: Any) -> None:
+        super().__init__(handler, **kwargs)
+        self.relay_handler = handler
+        self.session_id = secrets.token_hex(6)
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        first = self.transport is None
+        super().connection_made(transport)
+        if first:
+            self.relay_handler.opened(self)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        self.relay_handler.closed(self)
+        super().connection_lost(error)
+
+    async def _handle_client(self) -> None:
+        if self.relay_handler.over_capacity(self):
+            await self.push("421 4.7.0 too many connections, try again later")
+            if self.transport is not None:
+                self.transport.close()
+            return
+        await super()._handle_client()
+
+
+class RelayHandler:
+    def __init__(self, relay: Relay) -> None:
+        self.relay = relay
+        self.sessions: set[RelaySMTP] = set()
+        self.accepting = True
+
+    # -- sessions -------------------------------------------------------------------------
+
+    def opened(self, server: RelaySMTP) -> None:
+        self.sessions.add(server)
+        self.relay.metrics.sessions_open.set(len(self.sessions))
+
+    def closed(self, server: RelaySMTP) -> None:
+        self.sessions.discard(server)
+        self.relay.metrics.sessions_open.set(len(self.sessions))
+
+    def over_capacity(self, server: RelaySMTP) -> bool:
+        return not self.accepting or len(self.sessions) > self.relay.settings.smtp.max_connections
+
+    def factory(self, tls_context: ssl.SSLContext | None, require_tls_for_auth: bool) -> RelaySMTP:
+        settings = self.relay.settings.smtp
+        return RelaySMTP(
+            self,
+            data_size_limit=settings.max_message_bytes,
+            enable_SMTPUTF8=True,
+            decode_data=False,
+            hostname=settings.hostname,
+            ident="bsm-relay",
+            tls_context=tls_context,
+            require_starttls=False,
+            timeout=settings.session_timeout,
+            auth_required=settings.auth == "required",
+            auth_require_tls=require_tls_for_auth,
+            authenticator=self.authenticate,
+            command_call_limit={"AUTH": 10, "RCPT": 100, "*": 1000},
+        )
+
+    # -- hooks ----------------------------------------------------------------------------
+
+    def authenticate(
+        self,
+        server: SMTP,
+        session: SmtpSession,
+        envelope: SmtpEnvelope,
+        mechanism: str,
+        auth_data: Any,
+    ) -> AuthResult:
+        peer = _peer_host(session)
+        if self.relay.login_throttle.blocked(peer):
+            log.warning("login_throttled", peer=peer)
+            return AuthResult(
+                success=False, handled=False, message="454 4.7.0 too many failed logins, try later"
+            )
+        if not isinstance(auth_data, LoginPassword):
+            return AuthResult(success=False, handled=False)
+        name = auth_data.login.decode("utf-8", "replace")
+        password = auth_data.password.decode("utf-8", "replace")
+        if self.relay.users.verify(name, password):
+            self.relay.login_throttle.succeeded(peer)
+            return AuthResult(success=True, auth_data=name)
+        self.relay.login_throttle.failed(peer)
+        log.warning("login_failed", peer=peer, user=name)
+        # handled=False makes aiosmtpd answer 535 (architecture trap 6).
+        return AuthResult(success=False, handled=False)
+
+    async def handle_MAIL(
+        self,
+        server: SMTP,
+        session: SmtpSession,
+        envelope: SmtpEnvelope,
+        address: str,
+        mail_options: list[str],
+    ) -> str:
+        user = session.auth_data if isinstance(session.auth_data, str) else None
+        key = user or _peer_host(session)
+        if not self.relay.user_rate.allow(key):
+            return "451 4.7.1 message rate limit reached, try again later"
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(
+        self,
+        server: SMTP,
+        session: SmtpSession,
+        envelope: SmtpEnvelope,
+        address: str,
+        rcpt_options: list[str],
+    ) -> str:
+        if not recipient_allowed(address, self.relay.config):
+            log.warning("recipient_refused", code="ENV001", rcpt=address, peer=_peer_host(session))
+            return "550 5.7.1 ENV001: recipient is not an Amazon buyer alias"
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: SmtpEnvelope) -> str:
+        raw = envelope.original_content or b""
+        session_id = getattr(server, "session_id", "-")
+        normalized = normalize_line_endings(raw)
+        if normalized is None:
+            log.warning("smuggling_refused", session_id=session_id, peer=_peer_host(session))
+            return "550 5.6.0 bare CR or LF around a dot: possible SMTP smuggling"
+        relay_envelope = Envelope(
+            mail_from=envelope.mail_from or "",
+            rcpt_tos=tuple(envelope.rcpt_tos),
+            auth_user=session.auth_data if isinstance(session.auth_data, str) else None,
+            client_address=_peer_host(session),
+        )
+        task = asyncio.ensure_future(self.relay.process(normalized, relay_envelope, session_id))
+        self.relay.inflight.add(task)
+        task.add_done_callback(self.relay.inflight.discard)
+        # If the client goes away or the session times out, the delivery still completes and
+        # is recorded in the ledger, so the client's retry is recognised as a duplicate.
+        outcome = await asyncio.shield(task)
+        return outcome.reply
+
+    async def handle_exception(self, error: Exception) -> str:
+        log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
+        return REPLY_INTERNAL
+
+
+def _peer_host(session: SmtpSession) -> str:
+    if session.proxy_data is not None and getattr(session.proxy_data, "src_addr", None):
+        return str(session.proxy_data.src_addr)
+    peer = session.peer
+    if isinstance(peer, tuple) and peer:
+        return str(peer[0])
+    return str(peer)
+
+
+def auth_needs_tls(host: str, tls_configured: bool) -> bool:
+    """AUTH in the clear only on loopback; with a certificate, AUTH always needs TLS."""
+    return tls_configured or not is_loopback_host(host)

@@ -1,0 +1,111 @@
+"""SMTP AUTH users: argon2id password hashes in the store, checked from an in-memory copy.
+
+aiosmtpd calls the authenticator synchronously on the event loop, so the users are loaded
+into memory at start (and on SIGHUP), and a successful verification is remembered as an HMAC
+of the password under a per-process key so that later logins do not pay argon2's cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections import deque
+from collections.abc import Mapping
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
+_HASHER = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return _HASHER.hash(password)
+
+
+class UserDirectory:
+    def __init__(self, hashes: Mapping[str, str] | None = None) -> None:
+        self._hashes = dict(hashes or {})
+        self._key = secrets.token_bytes(32)
+        self._verified: dict[str, bytes] = {}
+
+    def replace(self, hashes: Mapping[str, str]) -> None:
+        self._hashes = dict(hashes)
+        self._verified.clear()
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def _mac(self, name: str, password: str) -> bytes:
+        return hmac.new(self._key, f"{name}\0{password}".encode(), hashlib.sha256).digest()
+
+    def verify(self, name: str, password: str) -> bool:
+        stored = self._hashes.get(name)
+        if stored is None:
+            # Spend the same time as a real check so that names cannot be probed by timing.
+            try:
+                _HASHER.verify(_DUMMY_HASH, password)
+            except VerificationError:
+                pass
+            return False
+        mac = self._mac(name, password)
+        known = self._verified.get(name)
+        if known is not None and hmac.compare_digest(known, mac):
+            return True
+        try:
+            _HASHER.verify(stored, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            return False
+        self._verified[name] = mac
+        return True
+
+
+_DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
+
+
+class LoginThrottle:
+    """Failed logins per client address in a sliding window."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = limit
+        self.window = window
+        self._failures: dict[str, deque[float]] = {}
+
+    def _recent(self, address: str) -> deque[float]:
+        now = time.monotonic()
+        failures = self._failures.setdefault(address, deque())
+        while failures and now - failures[0] > self.window:
+            failures.popleft()
+        return failures
+
+    def blocked(self, address: str) -> bool:
+        return len(self._recent(address)) >= self.limit
+
+    def failed(self, address: str) -> None:
+        self._recent(address).append(time.monotonic())
+        if len(self._failures) > 10000:
+            for key in list(self._failures)[:5000]:
+                del self._failures[key]
+
+    def succeeded(self, address: str) -> None:
+        self._failures.pop(address, None)
+
+
+class RateLimiter:
+    """At most `limit` events per key per `window` seconds."""
+
+    def __init__(self, limit: int, window: float = 60.0) -> None:
+        self.limit = limit
+        self.window = window
+        self._events: dict[str, deque[float]] = {}
+
+    def allow(self, key: str) -> bool:
+        now = time.monotonic()
+        events = self._events.setdefault(key, deque())
+        while events and now - events[0] > self.window:
+            events.popleft()
+        if len(events) >= self.limit:
+            return False
+        events.append(now)
+        return True

@@ -1,0 +1,72 @@
+"""Settings: TOML file, environment overrides, one clear line for every mistake."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from relay.config import ConfigError, load_settings
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BSM_RELAY_CONFIG", raising=False)
+
+
+def test_no_file_means_embedded_defaults() -> None:
+    settings = load_settings()
+    assert settings.smtp.listen == "127.0.0.1:2525"
+    assert settings.upstream.url == "maildir:var/outbox"
+    assert settings.store.url == "sqlite:///var/relay.db"
+    assert settings.quarantine.dir == "var/quarantine"
+    assert settings.policy.proactive_daily_limit == 600
+
+
+def test_file_and_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "bsm-relay.toml").write_text('[upstream]\nurl = "smtp://mail.example:587"\n')
+    assert load_settings().upstream.url == "smtp://mail.example:587"
+    monkeypatch.setenv("BSM_RELAY_UPSTREAM__URL", "smtps://other.example:465")
+    monkeypatch.setenv("BSM_RELAY_SENDERS__APPROVED", '["Support@Shop.example"]')
+    settings = load_settings()
+    assert settings.upstream.url == "smtps://other.example:465"
+    assert settings.senders.approved == ["support@shop.example"]
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("[smtp]\nlisten = \"127.0.0.1:2525\"\ncolour = 1\n", "smtp.colour"),
+        ("[smtpp]\nlisten = \"x:1\"\n", "smtpp"),
+        ('[smtp]\nlisten = "nowhere"\n', "smtp.listen"),
+        ('[smtp]\nlisten = "0.0.0.0:25"\nauth = "off"\n', "smtp"),
+        ('[upstream]\nurl = "http://x"\n', "upstream.url"),
+        ("[policy]\nproactive_daily_limit = -1\n", "policy.proactive_daily_limit"),
+        ("[smtp\n", "bsm-relay.toml"),
+    ],
+)
+def test_bad_settings_name_the_key(tmp_path: Path, text: str, named: str) -> None:
+    (tmp_path / "bsm-relay.toml").write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_settings()
+    message = str(error.value)
+    assert named in message
+    assert "\n" not in message
+
+
+def test_auth_off_refused_off_loopback(tmp_path: Path) -> None:
+    (tmp_path / "bsm-relay.toml").write_text('[smtp]\nlisten = "0.0.0.0:2525"\nauth = "off"\n')
+    with pytest.raises(ConfigError, match="loopback"):
+        load_settings()
+
+
+def test_password_file(tmp_path: Path) -> None:
+    (tmp_path / "secret").write_text("s3cret\n")
+    (tmp_path / "bsm-relay.toml").write_text(
+        f'[upstream]\nurl = "smtp://x:587"\npassword_file = "{tmp_path / "secret"}"\n'
+    )
+    assert load_settings().upstream.resolved_password() == "s3cret"
+    (tmp_path / "bsm-relay.toml").write_text('[upstream]\npassword_file = "/nonexistent"\n')
+    with pytest.raises(ConfigError, match="password_file"):
+        load_settings()
