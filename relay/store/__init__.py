@@ -1,1 +1,20 @@
 """The order store and delivery ledger (SQLite embedded, PostgreSQL for several relays)."""
+
+from __future__ import annotations
+
+from relay.store.base import LedgerEntry, Store, StoreError
+from relay.store.sql import SqlStore, async_url, redact
+
+
+async def open_store(url: str, *, schema: str | None = None) -> SqlStore:
+    """An opened store for a settings URL (`sqlite:///var/relay.db`, `postgresql://…`).
+
+    The schema is created or migrated here. Raises StoreError with one line (no password)
+    when the store cannot be reached or the URL is wrong.
+    """
+    store = SqlStore(url, schema=schema)
+    await store.open()
+    return store
+
+
+__all__ = ["LedgerEntry", "SqlStore", "Store", "StoreError", "async_url", "open_store", "redact"]

@@ -1,0 +1,563 @@
+"""The order store and ledger on SQLAlchemy Core (async): SQLite (aiosqlite), PostgreSQL (asyncpg).
+
+One implementation for both engines; the only dialect-specific parts are the URL, the
+`INSERT ... ON CONFLICT` construct (each dialect's own `insert`) and the migration lock.
+Every database error surfaces as StoreError, so the SMTP edge answers 451 and records nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import re
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, time
+from pathlib import Path
+from typing import Any, Final
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    and_,
+    event,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import URL, RowMapping, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
+
+from relay.context import Order, OrderContext
+from relay.store.base import LedgerEntry, StoreError
+
+SCHEMA_VERSION: Final = 1
+# Any constant works: it only serializes concurrent migrations of relays sharing one database.
+_MIGRATION_LOCK: Final = 0x62736D72  # "bsmr"
+_CHUNK: Final = 500  # rows per upsert statement (bound-parameter limits of both engines)
+_CONNECT_TIMEOUT: Final = 10.0
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in and out; SQLite keeps naive UTC text, PostgreSQL timestamptz."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(UTC)
+        if dialect.name == "sqlite":
+            return value.replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("migrated_at", UTCDateTime, nullable=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    Column("order_id", String(19), primary_key=True),
+    Column("buyer_email", String(320), nullable=False),
+    Column("purchase_date", UTCDateTime, nullable=False),
+    Column("marketplace", String(64), nullable=False),
+    Column("status", String(32)),
+    Column("ship_date", UTCDateTime),
+    Column("earliest_delivery_date", UTCDateTime),
+    Column("latest_delivery_date", UTCDateTime),
+    Column("delivery_date", UTCDateTime),
+    Column("buyer_locale", String(16)),
+    Column("opted_out", Boolean, nullable=False, default=False),
+    Column("review_requested_at", UTCDateTime),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+ledger = Table(
+    "ledger",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("message_id", String(998), nullable=False),
+    Column("digest", String(128), nullable=False),
+    Column("order_id", String(19)),
+    Column("buyer_alias", String(320)),
+    Column("sender", String(320), nullable=False),
+    Column("sent_at", UTCDateTime, nullable=False),
+    Column("review_request", Boolean, nullable=False),
+    Column("proactive", Boolean, nullable=False),
+    Column("upstream_reply", Text, nullable=False),
+    UniqueConstraint("message_id", "digest", name="ledger_message_digest"),
+    Index("ledger_order", "order_id"),
+    Index("ledger_sender_sent", "sender", "sent_at"),
+)
+
+review_claims = Table(
+    "review_claims",
+    metadata,
+    Column("order_id", String(19), primary_key=True),
+    Column("message_id", String(998), nullable=False),
+    Column("claimed_at", UTCDateTime, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("name", String(320), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+_ORDER_FIELDS: Final = (
+    "order_id",
+    "buyer_email",
+    "purchase_date",
+    "marketplace",
+    "status",
+    "ship_date",
+    "earliest_delivery_date",
+    "latest_delivery_date",
+    "delivery_date",
+    "buyer_locale",
+    "opted_out",
+    "review_requested_at",
+)
+
+
+def async_url(url: str) -> URL:
+    """`sqlite:///var/relay.db` -> sqlite+aiosqlite, `postgresql://…` -> postgresql+asyncpg."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"order store URL is not valid: {redact(url)}") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return parsed.set(drivername="sqlite+aiosqlite")
+    if backend == "postgresql":
+        return parsed.set(drivername="postgresql+asyncpg")
+    raise StoreError(f"order store URL must be sqlite:// or postgresql://, got {backend}://")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages and logs."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def _one_line(exc: BaseException, secret: str | None) -> str:
+    text_ = " ".join(str(exc).split()) or type(exc).__name__
+    if secret:
+        text_ = text_.replace(secret, "***")
+    # SQLAlchemy appends the statement and a "Background on this error" link: keep it short.
+    text_ = text_.split(" [SQL:", 1)[0].split(" (Background on this error", 1)[0]
+    return f"{type(exc).__name__}: {text_}"[:300]
+
+
+def utc_midnight(now: datetime) -> datetime:
+    now = now.replace(tzinfo=UTC) if now.tzinfo is None else now.astimezone(UTC)
+    return datetime.combine(now.date(), time(0), tzinfo=UTC)
+
+
+class SqlStore:
+    """The Store protocol on one SQLAlchemy async engine.
+
+    `schema` (PostgreSQL only) puts every table in that schema via the search path; tests use
+    it to isolate runs from one another.
+    """
+
+    def __init__(self, url: str, *, schema: str | None = None) -> None:
+        self.url = url
+        self.schema = schema
+        self._url = async_url(url)
+        self._engine: AsyncEngine | None = None
+        if schema is not None and not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", schema):
+            raise StoreError(f"invalid schema name {schema!r}")
+
+    @property
+    def dialect(self) -> str:
+        return self._url.get_backend_name()
+
+    @property
+    def display_url(self) -> str:
+        return self._url.set(drivername=self.dialect).render_as_string(hide_password=True)
+
+    def _error(self, action: str, exc: BaseException) -> StoreError:
+        return StoreError(
+            f"order store {self.display_url} {action}: {_one_line(exc, self._url.password)}"
+        )
+
+    def _make_engine(self) -> AsyncEngine:
+        kwargs: dict[str, Any] = {"pool_pre_ping": True}
+        connect_args: dict[str, Any] = {}
+        if self.dialect == "sqlite":
+            database = self._url.database or ""
+            memory = database in ("", ":memory:") or database.startswith("file::memory:")
+            if memory:
+                kwargs["poolclass"] = StaticPool
+            else:
+                Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            connect_args["timeout"] = 30.0  # busy timeout: a second writer waits, not fails
+        else:
+            connect_args["timeout"] = _CONNECT_TIMEOUT
+            connect_args["command_timeout"] = 30.0
+            if self.schema:
+                connect_args["server_settings"] = {"search_path": self.schema}
+            kwargs["pool_size"] = 10
+            kwargs["max_overflow"] = 20
+        engine = create_async_engine(self._url, connect_args=connect_args, **kwargs)
+        if self.dialect == "sqlite":
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+
+    @property
+    def engine(self) -> AsyncEngine:
+        if self._engine is None:
+            raise StoreError("order store is not open")
+        return self._engine
+
+    @asynccontextmanager
+    async def _tx(self, action: str) -> AsyncIterator[AsyncConnection]:
+        """One transaction; every database failure becomes StoreError."""
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
+        except StoreError:
+            raise
+        except (SQLAlchemyError, OSError, TimeoutError, ConnectionError) as exc:
+            raise self._error(f"failed ({action})", exc) from exc
+        except Exception as exc:  # driver errors that SQLAlchemy did not wrap
+            if type(exc).__module__.split(".", 1)[0] in ("asyncpg", "sqlite3", "aiosqlite"):
+                raise self._error(f"failed ({action})", exc) from exc
+            raise
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def open(self) -> None:
+        if self._engine is not None:
+            return
+        try:
+            self._engine = self._make_engine()
+            if self.schema and self.dialect == "postgresql":
+                await self._create_schema()
+            await self._migrate()
+        except StoreError as exc:
+            await self._dispose()
+            if exc.__cause__ is None:
+                raise
+            raise self._error("cannot be opened", exc.__cause__) from exc.__cause__
+        except (SQLAlchemyError, OSError, TimeoutError, ConnectionError) as exc:
+            await self._dispose()
+            raise self._error("cannot be opened", exc) from exc
+
+    async def _create_schema(self) -> None:
+        # The search path names a schema that may not exist yet; create it on a connection
+        # that does not depend on it.
+        async with self._tx("create schema") as conn:
+            await conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"'))
+
+    async def _migrate(self) -> None:
+        for attempt in range(3):
+            try:
+                async with self._tx("migrate") as conn:
+                    if self.dialect == "postgresql":
+                        await conn.execute(select(func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
+                    await conn.run_sync(metadata.create_all, checkfirst=True)
+                    current = (
+                        await conn.execute(select(func.max(schema_version.c.version)))
+                    ).scalar()
+                    if current is None or current < SCHEMA_VERSION:
+                        # Future versions add their ALTER steps here, one per version.
+                        await conn.execute(
+                            schema_version.insert().values(
+                                version=SCHEMA_VERSION, migrated_at=datetime.now(UTC)
+                            )
+                        )
+                    elif current > SCHEMA_VERSION:
+                        raise StoreError(
+                            f"order store {self.display_url} has schema version {current}, "
+                            f"newer than this relay ({SCHEMA_VERSION})"
+                        )
+                return
+            except StoreError as exc:
+                # Two SQLite processes creating the same tables at once: retry once it settles.
+                if self.dialect != "sqlite" or attempt == 2 or "already exists" not in str(exc):
+                    raise
+                await asyncio.sleep(0.1)
+
+    async def _dispose(self) -> None:
+        if self._engine is not None:
+            engine, self._engine = self._engine, None
+            # Closing a broken engine must not mask the error that made us close it.
+            with contextlib.suppress(Exception):
+                await engine.dispose()
+
+    async def close(self) -> None:
+        await self._dispose()
+
+    async def ping(self) -> None:
+        async with self._tx("ping") as conn:
+            await conn.execute(select(1))
+
+    # -- orders ---------------------------------------------------------------------------
+
+    async def upsert_orders(self, items: list[Order]) -> int:
+        if not items:
+            return 0
+        now = datetime.now(UTC)
+        # The last row wins when one file names an order twice.
+        rows = list({o.order_id: _order_row(o, now) for o in items}.values())
+        async with self._tx("upsert orders") as conn:
+            for start in range(0, len(rows), _CHUNK):
+                chunk = rows[start : start + _CHUNK]
+                stmt = self._insert(orders).values(chunk)
+                excluded = stmt.excluded
+                updates: dict[str, Any] = {
+                    name: excluded[name]
+                    for name in (*_ORDER_FIELDS, "updated_at")
+                    if name != "order_id"
+                }
+                # A review request sent elsewhere cannot be unsent by a file that omits it.
+                updates["review_requested_at"] = func.coalesce(
+                    excluded.review_requested_at, orders.c.review_requested_at
+                )
+                await conn.execute(
+                    stmt.on_conflict_do_update(index_elements=["order_id"], set_=updates)
+                )
+        return len(rows)
+
+    async def get_order(self, order_id: str) -> Order | None:
+        async with self._tx("get order") as conn:
+            row = (
+                (await conn.execute(select(orders).where(orders.c.order_id == order_id)))
+                .mappings()
+                .first()
+            )
+        return _order_from_row(row) if row is not None else None
+
+    async def count_orders(self) -> int:
+        async with self._tx("count orders") as conn:
+            return int((await conn.execute(select(func.count()).select_from(orders))).scalar_one())
+
+    async def lookup(
+        self,
+        order_id: str | None,
+        buyer_alias: str | None,
+        sender: str,
+        now: datetime,
+        *,
+        message_id: str | None = None,
+    ) -> OrderContext:
+        """The order, whether its review request is used up, and the sender's proactive count.
+
+        `message_id` (optional) is this message's own Message-ID: its own earlier claim (a
+        retry after a failed delivery) does not count as "already requested".
+        """
+        since = utc_midnight(now)
+        async with self._tx("lookup") as conn:
+            sent_today = (
+                await conn.execute(
+                    select(func.count())
+                    .select_from(ledger)
+                    .where(
+                        ledger.c.sender == sender.strip().lower(),
+                        ledger.c.proactive.is_(True),
+                        ledger.c.sent_at >= since,
+                    )
+                )
+            ).scalar_one()
+            if order_id is None:
+                return OrderContext(proactive_sent_today=int(sent_today))
+            row = (
+                (await conn.execute(select(orders).where(orders.c.order_id == order_id)))
+                .mappings()
+                .first()
+            )
+            order = _order_from_row(row) if row is not None else None
+            claim_filter = review_claims.c.order_id == order_id
+            ledger_filter = and_(ledger.c.order_id == order_id, ledger.c.review_request.is_(True))
+            if message_id is not None:
+                claim_filter = and_(claim_filter, review_claims.c.message_id != message_id)
+                ledger_filter = and_(ledger_filter, ledger.c.message_id != message_id)
+            claimed = (
+                await conn.execute(select(review_claims.c.order_id).where(claim_filter).limit(1))
+            ).first() is not None
+            in_ledger = (
+                await conn.execute(select(ledger.c.id).where(ledger_filter).limit(1))
+            ).first() is not None
+        requested = (
+            claimed or in_ledger or (order is not None and order.review_requested_at is not None)
+        )
+        return OrderContext(
+            order_id=order_id,
+            order=order,
+            review_already_requested=requested,
+            proactive_sent_today=int(sent_today),
+        )
+
+    # -- review-request claims ------------------------------------------------------------
+
+    async def claim_review_request(self, order_id: str, message_id: str, at: datetime) -> bool:
+        """One atomic statement: insert the claim, or keep it if this same message holds it.
+
+        `INSERT … ON CONFLICT (order_id) DO UPDATE … WHERE claim.message_id = new.message_id
+        RETURNING order_id` returns a row exactly when the claim is (now) this message's: newly
+        inserted, or a retry of the message that already holds it. Concurrent claims by other
+        messages wait on the row lock and then return nothing.
+        """
+        stmt = self._insert(review_claims).values(
+            order_id=order_id, message_id=message_id, claimed_at=at
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["order_id"],
+            set_={"message_id": stmt.excluded.message_id},
+            where=review_claims.c.message_id == stmt.excluded.message_id,
+        ).returning(review_claims.c.order_id)
+        async with self._tx("claim review request") as conn:
+            won = (await conn.execute(stmt)).first()
+        return won is not None
+
+    async def release_review_request(self, order_id: str, message_id: str) -> None:
+        async with self._tx("release review request") as conn:
+            await conn.execute(
+                review_claims.delete().where(
+                    review_claims.c.order_id == order_id,
+                    review_claims.c.message_id == message_id,
+                )
+            )
+
+    # -- ledger ---------------------------------------------------------------------------
+
+    async def already_delivered(self, message_id: str, digest: str) -> str | None:
+        async with self._tx("read ledger") as conn:
+            reply = (
+                await conn.execute(
+                    select(ledger.c.upstream_reply).where(
+                        ledger.c.message_id == message_id, ledger.c.digest == digest
+                    )
+                )
+            ).scalar()
+        return None if reply is None else str(reply)
+
+    async def record_delivery(self, entry: LedgerEntry) -> None:
+        """Record a forwarded message; recording the same (message_id, digest) twice is a no-op."""
+        stmt = self._insert(ledger).values(
+            message_id=entry.message_id,
+            digest=entry.digest,
+            order_id=entry.order_id,
+            buyer_alias=entry.buyer_alias.lower() if entry.buyer_alias else None,
+            sender=entry.sender.strip().lower(),
+            sent_at=entry.sent_at,
+            review_request=entry.review_request,
+            proactive=entry.proactive,
+            upstream_reply=entry.upstream_reply,
+        )
+        async with self._tx("write ledger") as conn:
+            await conn.execute(stmt.on_conflict_do_nothing(index_elements=["message_id", "digest"]))
+
+    async def ledger_entries(self, order_id: str | None = None) -> list[LedgerEntry]:
+        """The ledger (optionally for one order), oldest first: for operators and tests."""
+        query = select(ledger).order_by(ledger.c.sent_at, ledger.c.id)
+        if order_id is not None:
+            query = query.where(ledger.c.order_id == order_id)
+        async with self._tx("read ledger") as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        return [
+            LedgerEntry(
+                message_id=r["message_id"],
+                digest=r["digest"],
+                order_id=r["order_id"],
+                buyer_alias=r["buyer_alias"],
+                sender=r["sender"],
+                sent_at=r["sent_at"],
+                review_request=bool(r["review_request"]),
+                proactive=bool(r["proactive"]),
+                upstream_reply=r["upstream_reply"],
+            )
+            for r in rows
+        ]
+
+    # -- users ----------------------------------------------------------------------------
+
+    async def set_user(self, name: str, password_hash: str) -> None:
+        stmt = self._insert(users).values(
+            name=name, password_hash=password_hash, updated_at=datetime.now(UTC)
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["name"],
+            set_={
+                "password_hash": stmt.excluded.password_hash,
+                "updated_at": stmt.excluded.updated_at,
+            },
+        )
+        async with self._tx("write user") as conn:
+            await conn.execute(stmt)
+
+    async def get_user_hash(self, name: str) -> str | None:
+        async with self._tx("read user") as conn:
+            value = (
+                await conn.execute(select(users.c.password_hash).where(users.c.name == name))
+            ).scalar()
+        return None if value is None else str(value)
+
+    # -- helpers --------------------------------------------------------------------------
+
+    def _insert(self, table: Table) -> Any:
+        """The dialect's own INSERT, which knows ON CONFLICT."""
+        if self.dialect == "postgresql":
+            return postgresql.insert(table)
+        return sqlite.insert(table)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+    finally:
+        cursor.close()
+
+
+def _order_row(order: Order, now: datetime) -> dict[str, Any]:
+    row: dict[str, Any] = {name: getattr(order, name) for name in _ORDER_FIELDS}
+    row["buyer_email"] = order.buyer_email.strip().lower()
+    row["marketplace"] = order.marketplace.strip().lower()
+    row["opted_out"] = bool(order.opted_out)
+    row["updated_at"] = now
+    return row
+
+
+def _order_from_row(row: RowMapping | Mapping[str, Any]) -> Order:
+    values = {name: row[name] for name in _ORDER_FIELDS}
+    values["opted_out"] = bool(values["opted_out"])
+    return Order(**values)
