@@ -529,6 +529,12 @@ class SqlStore:
             ).scalar()
         return None if value is None else str(value)
 
+    async def list_users(self) -> dict[str, str]:
+        """Every SMTP login and its password hash (the relay keeps them in memory)."""
+        async with self._tx("read users") as conn:
+            rows = (await conn.execute(select(users.c.name, users.c.password_hash))).all()
+        return {str(name): str(hashed) for name, hashed in rows}
+
     # -- helpers --------------------------------------------------------------------------
 
     def _insert(self, table: Table) -> Any:

@@ -305,6 +305,11 @@ async def test_users(store: SqlStore) -> None:
     assert await store.get_user_hash("helpdesk") == "$argon2id$v=19$first"
     await store.set_user("helpdesk", "$argon2id$v=19$second")
     assert await store.get_user_hash("helpdesk") == "$argon2id$v=19$second"
+    await store.set_user("shop", "$argon2id$v=19$third")
+    assert await store.list_users() == {
+        "helpdesk": "$argon2id$v=19$second",
+        "shop": "$argon2id$v=19$third",
+    }
 
 
 # -- failures ------------------------------------------------------------------------------
