@@ -9,6 +9,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--mail-from", help="envelope sender (default: the From: address)")
     check.add_argument("--rcpt", action="append", help="envelope recipient (repeatable)")
     check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--now", help="judge as of this ISO 8601 time (default: now)")
 
     orders = commands.add_parser("orders", help="the order store").add_subparsers(
         dest="orders_command", required=True, parser_class=_Parser
@@ -119,11 +121,14 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     mail_from = args.mail_from or (headers_only.from_addresses[0] if headers_only.from_addresses else "")
     rcpts = tuple(args.rcpt or (*headers_only.to_addresses, *headers_only.cc_addresses))
     envelope = Envelope(mail_from=mail_from, rcpt_tos=rcpts)
+    now = _parse_now(args.now)
 
     async def run() -> Any:
         store = await open_store(settings.store.url)
         try:
-            return await Checker(policy, relay_config(settings), store).evaluate(raw, envelope)
+            return await Checker(policy, relay_config(settings), store).evaluate(
+                raw, envelope, now=now
+            )
         finally:
             await store.close()
 
@@ -140,6 +145,16 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
             if finding.evidence:
                 print(f"      evidence: {finding.evidence}")
     return EXIT_OK if verdict.action.value == "deliver" else EXIT_BLOCKED
+
+
+def _parse_now(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise CliError(f"--now: not an ISO 8601 time: {value}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
