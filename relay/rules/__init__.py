@@ -5,6 +5,11 @@ below is the order the rules run in (envelope, orders, language, content, links 
 styling, attachments), which is also the order `bsm-relay rules` lists them.
 """
 
+from relay.rules import attachments as attachments
+from relay.rules import contact as contact
+from relay.rules import envelope as envelope
+from relay.rules import links as links
+from relay.rules import system as system
 from relay.rules.base import (
     OPTIONS,
     PHRASE_CATEGORIES,
@@ -14,10 +19,6 @@ from relay.rules.base import (
     phrase_categories,
     rule,
 )
-
-from relay.rules import envelope as envelope  # noqa: E402, I001
-from relay.rules import attachments as attachments  # noqa: E402
-from relay.rules import system as system  # noqa: E402
 
 __all__ = [
     "OPTIONS",

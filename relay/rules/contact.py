@@ -1,0 +1,356 @@
+"""CTC: contact details. No email addresses and no phone numbers in what the seller writes.
+
+The rules read `visible_text` (Subject plus the seller's own text; quoted buyer text is not the
+seller's) and the links that are not quoted. `scan_text` runs the same checks over any text,
+for instance the text of a PDF attachment (ATT005).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Final
+from urllib.parse import unquote
+
+import phonenumbers
+from pydantic import BaseModel, ConfigDict, Field
+
+from relay import aliases
+from relay.context import RuleContext
+from relay.message import ORDER_ID
+from relay.rules.base import options, rule
+from relay.verdict import Finding, Severity
+
+
+@options("contact")
+class ContactOptions(BaseModel):
+    """`[options.contact]`: the words of obfuscated addresses and the phone-number cues."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # `name [at] shop dot com`: the words that stand for "@" and "." when spelled out.
+    at_words: list[str] = ["at", "ät", "arroba", "chiocciola", "アット", "あっと"]
+    dot_words: list[str] = ["dot", "punkt", "point", "punto", "ドット"]
+    # language -> phrases: a phone number beside one of these (warranty, carrier, manufacturer)
+    # gets the "context" variant (warn). A leading `*` lets the phrase end a compound word
+    # ("*garantie" matches "Herstellergarantie"); phrases match word prefixes, except that
+    # ASCII phrases under four letters match whole words only ("ups" is not "upset").
+    context_words: dict[str, list[str]] = {}
+    # language -> words that announce a phone number ("Tel.", "call", "電話").
+    phone_cues: dict[str, list[str]] = {}
+    # language -> words that announce some other number (tracking, invoice, customer number).
+    not_phone_cues: dict[str, list[str]] = {}
+    # How far (characters) around a number the context words are looked for, within the
+    # paragraph; and how far before it the cues are looked for, within the line.
+    context_before: int = Field(default=120, ge=0)
+    context_after: int = Field(default=60, ge=0)
+    cue_before: int = Field(default=40, ge=0)
+    # Regions whose national formats are read besides the buyer's marketplace (e.g. ["DE"]
+    # for a German seller who writes to every EU marketplace).
+    extra_regions: list[str] = []
+    # Used when the marketplace is unknown.
+    default_region: str = "DE"
+
+
+# Plain addresses; the local part may not start with a dot and the last label is letters.
+_EMAIL: Final = re.compile(
+    r"(?<![\w.%+-])[\w%+-][\w.%+-]*@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w-])", re.UNICODE
+)
+_URLISH: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
+_PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
+_SEPARATORS: Final = re.compile(r"[\s\-./()]")
+_CONTACT_SCHEMES: Final = {"tel": "tel", "callto": "tel", "sms": "tel", "mailto": "mailto"}
+
+REGION_BY_SUFFIX: Final = {"com": "US", "co.uk": "GB", "uk": "GB"}
+
+
+def _options(ctx: RuleContext) -> ContactOptions:
+    opts: ContactOptions = ctx.policy.option("contact", ContactOptions)
+    return opts
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    obfuscated: re.Pattern[str]
+    context: re.Pattern[str] | None
+    phone_cue: re.Pattern[str] | None
+    not_phone_cue: re.Pattern[str] | None
+
+
+def _phrase(word: str) -> str:
+    word = word.strip()
+    inside = word.startswith("*")
+    word = word.lstrip("*").casefold()
+    body = r"\s+".join(re.escape(part) for part in word.split())
+    if word.isascii() and len(word) < 4 and word[-1:].isalnum():
+        body += r"(?![^\W\d_])"  # "ups" is not "upset"
+    if inside or not word or not word[0].isascii():
+        return body
+    return rf"(?<![^\W\d_]){body}"
+
+
+def _alternation(lists: Mapping[str, Iterable[str]]) -> re.Pattern[str] | None:
+    words = sorted({w for words in lists.values() for w in words if w.strip()}, key=len)
+    if not words:
+        return None
+    return re.compile("|".join(_phrase(w) for w in reversed(words)), re.IGNORECASE)
+
+
+# The patterns depend on the policy's options; built once per options object.
+_COMPILED: dict[int, tuple[ContactOptions, _Patterns]] = {}
+
+
+def _patterns(opts: ContactOptions) -> _Patterns:
+    entry = _COMPILED.get(id(opts))
+    if entry is not None and entry[0] is opts:
+        return entry[1]
+    at_words = "|".join(re.escape(w) for w in sorted(opts.at_words, key=len, reverse=True))
+    dot_words = "|".join(re.escape(w) for w in sorted(opts.dot_words, key=len, reverse=True))
+    # "@" or an at-word: bracketed (`[at]`, `(at)`), or a bare word between spaces.
+    at = (
+        rf"(?P<at>\s*[\[({{<]\s*(?:{at_words}|@)\s*[\])}}>]\s*"
+        rf"|\s+@\s*|\s*@\s+|\s+(?P<atword>{at_words})\s+)"
+    )
+    dot = (
+        rf"(?:\s*[\[({{<]\s*(?:{dot_words}|\.)\s*[\])}}>]\s*"
+        rf"|\s+(?:{dot_words})\s+|\s*\.\s*)"
+    )
+    obfuscated = re.compile(
+        rf"(?<![\w.%+-])(?P<local>[\w%+-][\w.%+-]*){at}"
+        rf"(?P<domain>[\w-]+(?:{dot}[\w-]+)*?{dot}(?P<tld>[^\W\d_]{{2,}}))(?![\w-])",
+        re.IGNORECASE,
+    )
+    patterns = _Patterns(
+        obfuscated=obfuscated,
+        context=_alternation(opts.context_words),
+        phone_cue=_alternation(opts.phone_cues),
+        not_phone_cue=_alternation(opts.not_phone_cues),
+    )
+    _COMPILED[id(opts)] = (opts, patterns)
+    return patterns
+
+
+def _fold(text: str) -> str:
+    """NFKC, so that full-width `＠` and `０３－１２３４` read as `@` and `03-1234`."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def _mask(text: str, pattern: re.Pattern[str]) -> str:
+    return pattern.sub(lambda m: "x" * len(m.group(0)), text)
+
+
+# ---------------------------------------------------------------- email addresses (CTC001)
+
+
+def _is_exempt_address(address: str) -> bool:
+    """The buyer's own Amazon alias is not a contact detail of the seller."""
+    return aliases.is_buyer_alias(address)
+
+
+def find_addresses(text: str, opts: ContactOptions) -> Iterator[str]:
+    """Email addresses in `text`, plain or obfuscated, as written."""
+    from relay.rules.links import public_suffix_tlds  # registered after CTC, shares the PSL
+
+    text = _fold(text)
+    for match in _EMAIL.finditer(text):
+        address = match.group(0).rstrip(".")
+        if not _is_exempt_address(address):
+            yield address
+    masked = _mask(text, _EMAIL)
+    tlds = public_suffix_tlds()
+    for match in _patterns(opts).obfuscated.finditer(masked):
+        tld = match.group("tld")
+        if tld.casefold() not in tlds or not (tld.islower() or tld.isupper()):
+            continue
+        written = match.group(0)
+        spelled_dot = re.search(r"[\[({<]|\s[^\W\d_]{2,}\s", match.group("domain"))
+        if match.group("atword") and not spelled_dot:
+            continue  # "meet us at shop.example" is prose, not an address
+        if "@" in written and not re.search(r"\s", written) and not spelled_dot:
+            continue  # a plain address, already reported
+        yield re.sub(r"\s+", " ", written.strip())
+
+
+def _address_key(address: str) -> str:
+    return re.sub(r"\s+", "", address).casefold()
+
+
+def _email_findings(ctx: RuleContext, text: str, where: str) -> Iterator[Finding]:
+    for address in dict.fromkeys(find_addresses(text, _options(ctx))):
+        yield ctx.finding("CTC001", f"email address in {where}", address)
+
+
+@rule("CTC001", "email-address", Severity.REJECT, "Communication Guidelines: contact details")
+def email_addresses(ctx: RuleContext) -> Iterator[Finding]:
+    """No email addresses in the Subject or body, obfuscated forms and mailto: links included.
+
+    The buyer's own Amazon alias and addresses in quoted buyer text do not count.
+
+    Compliant: Antworten Sie einfach auf diese Nachricht über Amazon.
+    Non-compliant: Schreiben Sie an service [at] shop dot de
+    """
+    seen: set[str] = set()
+    for finding in _email_findings(ctx, ctx.message.visible_text, "the text"):
+        seen.add(_address_key(finding.evidence))
+        yield finding
+    for link in ctx.message.links:
+        if link.quoted or _scheme(link.url) != "mailto":
+            continue
+        address = unquote(link.url.split(":", 1)[1].split("?", 1)[0]).strip()
+        if not address or _is_exempt_address(address) or _address_key(address) in seen:
+            continue
+        seen.add(_address_key(address))
+        yield ctx.finding("CTC001", "mailto: link", address)
+
+
+# ---------------------------------------------------------------- phone numbers (CTC002)
+
+
+def region_for(marketplace: str | None) -> str | None:
+    """`amazon.de` -> DE, `amazon.co.uk` -> GB, `amazon.com` -> US, `amazon.co.jp` -> JP."""
+    if not marketplace:
+        return None
+    suffix = marketplace.lower().removeprefix("www.").removeprefix("amazon.")
+    if suffix in REGION_BY_SUFFIX:
+        return REGION_BY_SUFFIX[suffix]
+    return suffix.rsplit(".", 1)[-1].upper()
+
+
+def _regions(ctx: RuleContext, opts: ContactOptions) -> list[str]:
+    order = ctx.orders.order
+    region = region_for(order.marketplace if order else None) or region_for(ctx.facts.marketplace)
+    wanted = [region or opts.default_region.upper(), *(r.upper() for r in opts.extra_regions)]
+    return list(dict.fromkeys(r for r in wanted if r in phonenumbers.SUPPORTED_REGIONS))
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneHit:
+    """A phone number found in text: as written, in E.164, and whether context excuses it."""
+
+    written: str
+    e164: str
+    in_context: bool
+
+
+def _last_cue(pattern: re.Pattern[str] | None, before: str) -> int:
+    if pattern is None:
+        return -1
+    return max((m.end() for m in pattern.finditer(before)), default=-1)
+
+
+def _window(text: str, start: int, end: int, opts: ContactOptions) -> str:
+    before = text[max(0, start - opts.context_before) : start]
+    paragraphs = _PARAGRAPH.split(before)
+    after = text[end : end + opts.context_after]
+    after = _PARAGRAPH.split(after)[0]
+    return f"{paragraphs[-1]} {text[start:end]} {after}"
+
+
+def in_context(text: str, start: int, end: int, opts: ContactOptions) -> bool:
+    pattern = _patterns(opts).context
+    return pattern is not None and pattern.search(_window(text, start, end, opts)) is not None
+
+
+def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator[PhoneHit]:
+    """Phone numbers in `text`, national formats read for `regions`.
+
+    Order ids, URLs and email addresses are masked first. A candidate must be a valid number
+    for its region (phonenumbers' VALID leniency: not dates, prices, postcodes). A bare run of
+    digits (no `+`, no separators) counts only after a phone cue ("Tel.", "call", "電話"), since
+    tracking and customer numbers look the same; a number right after a tracking, invoice or
+    customer-number cue is never a phone number.
+    """
+    text = _fold(text)
+    masked = _mask(_mask(_mask(text, ORDER_ID), _URLISH), _EMAIL)
+    patterns = _patterns(opts)
+    seen: set[str] = set()
+    for region in regions or [opts.default_region]:
+        matcher = phonenumbers.PhoneNumberMatcher(
+            masked, region, leniency=phonenumbers.Leniency.VALID
+        )
+        for match in matcher:
+            e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 in seen:
+                continue
+            line_start = masked.rfind("\n", 0, match.start) + 1
+            before = masked[max(line_start, match.start - opts.cue_before) : match.start]
+            phone_cue = _last_cue(patterns.phone_cue, before)
+            other_cue = _last_cue(patterns.not_phone_cue, before)
+            if other_cue > phone_cue:
+                continue
+            raw = match.raw_string
+            formatted = raw.startswith("+") or _SEPARATORS.search(raw.strip()) is not None
+            if not formatted and phone_cue < 0:
+                continue
+            seen.add(e164)
+            yield PhoneHit(raw, e164, in_context(masked, match.start, match.end, opts))
+
+
+def _e164(number: str, region: str) -> str | None:
+    try:
+        parsed = phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _phone_finding(ctx: RuleContext, hit: PhoneHit, what: str) -> Finding:
+    if hit.in_context:
+        return ctx.finding(
+            "CTC002",
+            f"{what} beside warranty, carrier or manufacturer context",
+            hit.written,
+            variant="context",
+        )
+    return ctx.finding("CTC002", what, hit.written)
+
+
+def _scheme(url: str) -> str:
+    head, sep, _rest = url.partition(":")
+    return head.strip().lower() if sep and head.isascii() and head.isalpha() else ""
+
+
+@rule("CTC002", "phone-number", Severity.REJECT, "Communication Guidelines: contact details")
+def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
+    """No phone numbers (international or national format) and no tel: links.
+
+    A number beside warranty, carrier or manufacturer context ("Herstellergarantie",
+    "DHL Kundenservice") is the "context" variant: a warning by default. Order ids, tracking
+    numbers, dates, prices and postcodes are not phone numbers.
+
+    Compliant: Die Hotline des Herstellers (Garantie) erreichen Sie unter 0800 123 4567.
+    Non-compliant: Rufen Sie uns an: +49 30 12345678
+    """
+    opts = _options(ctx)
+    regions = _regions(ctx, opts)
+    text = ctx.message.visible_text
+    seen: set[str] = set()
+    for hit in find_phones(text, regions, opts):
+        seen.add(hit.e164)
+        yield _phone_finding(ctx, hit, "phone number in the text")
+    folded = _fold(text)
+    for link in ctx.message.links:
+        if link.quoted or _CONTACT_SCHEMES.get(_scheme(link.url)) != "tel":
+            continue
+        number = unquote(link.url.split(":", 1)[1]).split(";", 1)[0].strip()
+        e164 = _e164(number, regions[0] if regions else opts.default_region)
+        if e164 is not None and e164 in seen:
+            continue
+        if e164 is not None:
+            seen.add(e164)
+        context = in_context(link.text, 0, 0, opts)
+        where = folded.find(link.text) if link.text else -1
+        if not context and where >= 0:
+            context = in_context(folded, where, where + len(link.text), opts)
+        hit = PhoneHit(link.url, e164 or number, context)
+        yield _phone_finding(ctx, hit, "tel: link")
+
+
+def scan_text(ctx: RuleContext, text: str) -> Iterator[Finding]:
+    """CTC001 and CTC002 over any text (for example an attachment's, for ATT005)."""
+    opts = _options(ctx)
+    yield from _email_findings(ctx, text, "attached text")
+    for hit in find_phones(text, _regions(ctx, opts), opts):
+        yield _phone_finding(ctx, hit, "phone number in attached text")
