@@ -262,7 +262,9 @@ class Relay:
             message_id=evaluation.message.message_id if evaluation else None,
             order_id=evaluation.orders.order_id if evaluation else None,
             mail_from=envelope.mail_from,
-            rcpt_tos=[aliases.mask(r) if aliases.is_buyer_alias(r) else r for r in envelope.rcpt_tos],
+            rcpt_tos=[
+                aliases.mask(r) if aliases.is_buyer_alias(r) else r for r in envelope.rcpt_tos
+            ],
             action=outcome.action,
             modified=bool(outcome.verdict and outcome.verdict.modified),
             codes=[f.code for f in findings if f.enforced],
@@ -286,7 +288,9 @@ class Relay:
         if entry.state != "held":
             raise ReleaseError(f"{quarantine_id} is {entry.state}, only held messages are released")
         env = entry.record.get("envelope", {})
-        envelope = Envelope(mail_from=env.get("mail_from", ""), rcpt_tos=tuple(env.get("rcpt_tos", [])))
+        envelope = Envelope(
+            mail_from=env.get("mail_from", ""), rcpt_tos=tuple(env.get("rcpt_tos", []))
+        )
         evaluation = await self.checker.evaluate(raw, envelope)
         key = message_key(evaluation)
         claimed: str | None = None
@@ -294,7 +298,9 @@ class Relay:
             order_id = evaluation.orders.order_id
             assert order_id is not None
             if not await self.store.claim_review_request(order_id, key, datetime.now(UTC)):
-                raise ReleaseError(f"ORD006: a review request for order {order_id} was already sent")
+                raise ReleaseError(
+                    f"ORD006: a review request for order {order_id} was already sent"
+                )
             claimed = order_id
         try:
             delivered = await self.upstream.send(
@@ -318,7 +324,9 @@ class Relay:
             )
         )
         self.quarantine.set_state(quarantine_id, "released", operator, note=delivered.reply)
-        log.info("released", quarantine_id=quarantine_id, by=operator, upstream_reply=delivered.reply)
+        log.info(
+            "released", quarantine_id=quarantine_id, by=operator, upstream_reply=delivered.reply
+        )
         return Outcome(
             reply=delivered.reply,
             action="released",

@@ -118,7 +118,9 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
         raise CliError(f"{args.message} is empty")
     policy = load_policy(settings.policy.files)
     headers_only = parse(raw)
-    mail_from = args.mail_from or (headers_only.from_addresses[0] if headers_only.from_addresses else "")
+    mail_from = args.mail_from or (
+        headers_only.from_addresses[0] if headers_only.from_addresses else ""
+    )
     rcpts = tuple(args.rcpt or (*headers_only.to_addresses, *headers_only.cc_addresses))
     envelope = Envelope(mail_from=mail_from, rcpt_tos=rcpts)
     now = _parse_now(args.now)
@@ -261,8 +263,10 @@ def _quarantine_show(quarantine: Any, quarantine_id: str) -> int:
 
     entry = quarantine.get(quarantine_id)
     record = entry.record
-    print(f"{entry.id}  state {entry.state}  action {record.get('action')}  "
-          f"policy {record.get('policy_version')}")
+    print(
+        f"{entry.id}  state {entry.state}  action {record.get('action')}  "
+        f"policy {record.get('policy_version')}"
+    )
     print("findings:")
     for finding in record.get("findings", []):
         print(f"  {finding['code']} {finding['severity']}: {finding['message']}")
@@ -312,7 +316,7 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
     from relay.rules import REGISTRY
 
     policy = load_policy(settings.policy.files)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for code, spec in REGISTRY.items():
         severity, mode = policy.resolve(code)
         rule_settings = policy.settings(code)
@@ -366,8 +370,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"bsm-relay: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
-              file=sys.stderr)
+        print(
+            f"bsm-relay: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except Exception as exc:  # a bug of ours: still one line, never a traceback
         print(f"bsm-relay: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)

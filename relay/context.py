@@ -42,10 +42,7 @@ class Order:
     def completion_date(self) -> datetime:
         """Delivery, else latest delivery, else ship, else purchase date (policy.md, Terms)."""
         return (
-            self.delivery_date
-            or self.latest_delivery_date
-            or self.ship_date
-            or self.purchase_date
+            self.delivery_date or self.latest_delivery_date or self.ship_date or self.purchase_date
         )
 
 

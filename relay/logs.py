@@ -14,7 +14,9 @@ from relay import aliases
 _SECRET_KEYS = frozenset({"password", "pass", "secret", "token", "authorization"})
 
 
-def _mask_fields(_logger: Any, _name: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+def _mask_fields(
+    _logger: Any, _name: str, event: MutableMapping[str, Any]
+) -> MutableMapping[str, Any]:
     for key in list(event):
         if key.lower() in _SECRET_KEYS:
             event[key] = "***"

@@ -8,14 +8,13 @@ import email.policy
 import hashlib
 import re
 from dataclasses import dataclass, field
-from email.headerregistry import Address
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
 from typing import Final, Literal
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from relay import quoting, sniff
+from relay import extract, quoting, sniff
 
 ORDER_ID: Final = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
@@ -75,6 +74,8 @@ class Attachment:
     data: bytes = field(repr=False)
     inline: bool = False
     content_id: str = ""
+    extracted_text: str = ""  # PDF, DOCX and text files: read once here (relay.extract)
+    extraction_note: str = ""  # why the text is empty or partial; "" when read completely
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,7 @@ def parse(raw: bytes) -> ParsedMessage:
 
 def _safe_headers(msg: Message, defects: list[str]) -> list[tuple[str, str]]:
     result: list[tuple[str, str]] = []
-    for key in msg.keys():
+    for key in msg:
         try:
             values = msg.get_all(key) or []
         except Exception as exc:  # the header registry raises on some broken headers
@@ -255,6 +256,7 @@ def _decode_text(part: Message, defects: list[str]) -> str:
 
 def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[Attachment]:
     found: list[Attachment] = []
+    budget = extract.Budget()
     for part in msg.walk():
         if part.is_multipart() or id(part) in body_ids:
             continue
@@ -270,16 +272,24 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
             filename = ""
         disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
         content_id = (part.get("content-id") or "").strip().strip("<>")
+        kind = sniff.sniff(data)
+        try:
+            charset = part.get_content_charset()
+        except Exception:
+            charset = None
+        text = extract.extract(data, kind, charset=charset, budget=budget)
         found.append(
             Attachment(
                 filename=filename,
                 declared_type=part.get_content_type(),
-                sniffed_kind=sniff.sniff(data),
+                sniffed_kind=kind,
                 size=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
                 data=data,
                 inline=disposition != "attachment" and bool(content_id),
                 content_id=content_id,
+                extracted_text=text.text,
+                extraction_note=text.reason,
             )
         )
     return found
@@ -294,7 +304,7 @@ def visible_html_text(soup: BeautifulSoup | Tag) -> str:
         comment.extract()
     for element in work.find_all(style=_HIDDEN_STYLE):
         element.decompose()
-    for element in work.find_all(attrs={"hidden": True}):
+    for element in work.find_all(hidden=True):
         element.decompose()
     text = work.get_text("\n")
     lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
@@ -325,7 +335,9 @@ def _collect_links(root: BeautifulSoup | Tag, quoted: bool, links: list[Link]) -
             continue
         text = anchor.get_text(" ", strip=True)
         wraps_image = anchor.find("img") is not None and not text
-        links.append(Link(url=href, source="href", text=text, wraps_image=wraps_image, quoted=quoted))
+        links.append(
+            Link(url=href, source="href", text=text, wraps_image=wraps_image, quoted=quoted)
+        )
 
 
 def _collect_images(
@@ -369,7 +381,3 @@ def _int(value: object) -> int | None:
 
 def address_domain(address: str) -> str:
     return address.rsplit("@", 1)[-1].lower() if "@" in address else ""
-
-
-def format_address(address: Address) -> str:
-    return f"{address.username}@{address.domain}".lower()

@@ -15,20 +15,28 @@ class Metrics:
             "bsm_relay_messages", "Messages by action", ["action"], registry=self.registry
         )
         self.findings = Counter(
-            "bsm_relay_findings", "Findings by rule code and severity", ["code", "severity"],
+            "bsm_relay_findings",
+            "Findings by rule code and severity",
+            ["code", "severity"],
             registry=self.registry,
         )
         self.upstream_replies = Counter(
-            "bsm_relay_upstream_replies", "Upstream replies by status class", ["status"],
+            "bsm_relay_upstream_replies",
+            "Upstream replies by status class",
+            ["status"],
             registry=self.registry,
         )
         self.message_seconds = Histogram(
-            "bsm_relay_message_seconds", "Time from end of DATA to reply",
-            buckets=_LATENCY_BUCKETS, registry=self.registry,
+            "bsm_relay_message_seconds",
+            "Time from end of DATA to reply",
+            buckets=_LATENCY_BUCKETS,
+            registry=self.registry,
         )
         self.policy_seconds = Histogram(
-            "bsm_relay_policy_seconds", "Policy evaluation time per message",
-            buckets=_POLICY_BUCKETS, registry=self.registry,
+            "bsm_relay_policy_seconds",
+            "Policy evaluation time per message",
+            buckets=_POLICY_BUCKETS,
+            registry=self.registry,
         )
         self.sessions_open = Gauge(
             "bsm_relay_sessions_open", "SMTP sessions open now", registry=self.registry

@@ -60,10 +60,30 @@ def split_plain(text: str) -> tuple[str, str]:
     return "\n".join(own).strip(), "\n".join(quoted).strip()
 
 
+def quoted_line_flags(text: str) -> list[bool]:
+    """For each line of `text.splitlines()`, whether split_plain counts it as quoted."""
+    lines = text.splitlines()
+    flags: list[bool] = []
+    for index, line in enumerate(lines):
+        if _ATTRIBUTION.match(line) or _outlook_header_at(lines, index):
+            return flags + [True] * (len(lines) - index)
+        flags.append(line.lstrip().startswith(">"))
+    return flags
+
+
 def _outlook_header_at(lines: list[str], index: int) -> bool:
     if not _HEADER_FROM.match(lines[index]):
         return False
     return any(_HEADER_SENT.match(line) for line in lines[index + 1 : index + 5])
+
+
+def html_quote_blocks(soup: BeautifulSoup | Tag) -> list[Tag]:
+    """The quoted blocks of `soup`, left in place (detach_html_quotes removes them)."""
+    found: dict[int, Tag] = {}
+    for selector in _HTML_QUOTE_SELECTORS:
+        for element in soup.select(selector):
+            found.setdefault(id(element), element)
+    return list(found.values())
 
 
 def detach_html_quotes(soup: BeautifulSoup) -> list[Tag]:

@@ -109,7 +109,9 @@ async def serve(settings: Settings) -> None:
             except Exception as exc:
                 log.error("reload_failed", error=str(exc), kept_policy=running.relay.policy.version)
 
-        asyncio.ensure_future(reload())
+        task = asyncio.ensure_future(reload())
+        running.relay.inflight.add(task)
+        task.add_done_callback(running.relay.inflight.discard)
 
     loop.add_signal_handler(signal.SIGTERM, request_stop, "SIGTERM")
     loop.add_signal_handler(signal.SIGINT, request_stop, "SIGINT")

@@ -8,6 +8,7 @@ import socket
 import ssl
 import time
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -166,13 +167,15 @@ class SmtpUpstream:
                 async with client:
                     await client.noop()
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
-            raise UpstreamError(f"upstream unreachable: {type(exc).__name__}", permanent=False)
+            raise UpstreamError(
+                f"upstream unreachable: {type(exc).__name__}", permanent=False
+            ) from None
 
     async def close(self) -> None:
         return None
 
 
-def _from_refusals(refused: dict[str, object]) -> UpstreamError:
+def _from_refusals(refused: Mapping[str, object]) -> UpstreamError:
     codes: list[tuple[int, str]] = []
     for recipient, value in refused.items():
         code = getattr(value, "code", None)
@@ -182,7 +185,9 @@ def _from_refusals(refused: dict[str, object]) -> UpstreamError:
         codes.append((int(code or 450), f"{recipient}: {message}"))
     if all(500 <= code < 600 for code, _ in codes):
         code, text = codes[0]
-        return UpstreamError(_reply_text(code, f"recipient refused by upstream {text}"), permanent=True)
+        return UpstreamError(
+            _reply_text(code, f"recipient refused by upstream {text}"), permanent=True
+        )
     return UpstreamError(
         f"451 4.4.1 upstream refused a recipient temporarily ({codes[0][1]})", permanent=False
     )

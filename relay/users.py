@@ -7,6 +7,7 @@ of the password under a per-process key so that later logins do not pay argon2's
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import secrets
@@ -44,10 +45,8 @@ class UserDirectory:
         stored = self._hashes.get(name)
         if stored is None:
             # Spend the same time as a real check so that names cannot be probed by timing.
-            try:
+            with contextlib.suppress(VerificationError):
                 _HASHER.verify(_DUMMY_HASH, password)
-            except VerificationError:
-                pass
             return False
         mac = self._mac(name, password)
         known = self._verified.get(name)

@@ -9,9 +9,9 @@ from email.message import EmailMessage
 import pytest
 
 from relay.context import Envelope, Order, OrderContext, RelayConfig
+from relay.message import parse
 from relay.pipeline import judge
 from relay.policy import Policy, load_policy
-from relay.message import parse
 from relay.verdict import Verdict
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -90,7 +90,9 @@ def judge_raw(policy: Policy) -> JudgeFn:
             ids = message.order_ids
             orders = OrderContext(order_id=ids[0] if ids else None, order=default_order())
         config = config or RelayConfig(approved_senders=(SELLER,))
-        _ctx, verdict, _forward = judge(message, Envelope(mail_from, rcpt), policy, config, orders, now)
+        _ctx, verdict, _forward = judge(
+            message, Envelope(mail_from, rcpt), policy, config, orders, now
+        )
         return verdict
 
     return run
@@ -105,7 +107,7 @@ def codes(verdict: Verdict) -> set[str]:
 import asyncio  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
-from collections.abc import AsyncIterator, Iterator  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -196,10 +198,10 @@ url = "{upstream_url}"
 timeout = 5
 
 [store]
-url = "sqlite:///{tmp / 'relay.db'}"
+url = "sqlite:///{tmp / "relay.db"}"
 
 [quarantine]
-dir = "{tmp / 'quarantine'}"
+dir = "{tmp / "quarantine"}"
 
 [senders]
 approved = ["{SELLER}"]

@@ -37,8 +37,8 @@ def test_file_and_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("[smtp]\nlisten = \"127.0.0.1:2525\"\ncolour = 1\n", "smtp.colour"),
-        ("[smtpp]\nlisten = \"x:1\"\n", "smtpp"),
+        ('[smtp]\nlisten = "127.0.0.1:2525"\ncolour = 1\n', "smtp.colour"),
+        ('[smtpp]\nlisten = "x:1"\n', "smtpp"),
         ('[smtp]\nlisten = "nowhere"\n', "smtp.listen"),
         ('[smtp]\nlisten = "0.0.0.0:25"\nauth = "off"\n', "smtp"),
         ('[upstream]\nurl = "http://x"\n', "upstream.url"),

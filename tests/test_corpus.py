@@ -70,6 +70,7 @@ CASES = load_cases()
 def corpus_store_url(tmp_root: str) -> str:
     """One SQLite store with every corpus order, built once per test run."""
     from relay.orders_import import import_file
+
     from relay.store import open_store
 
     url = f"sqlite:///{tmp_root}/corpus.db"
@@ -146,14 +147,30 @@ def test_check_command_agrees_on_one_fixture_per_family(tmp_path: Path) -> None:
     for csv in sorted(CORPUS.glob("*/orders.csv")):
         done = subprocess.run(
             [console_script(), "--config", str(settings), "orders", "import", str(csv)],
-            capture_output=True, text=True, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         assert done.returncode == 0, done.stdout + done.stderr
     for case in by_family.values():
         done = subprocess.run(
-            [console_script(), "--config", str(settings), "check", str(case.eml),
-             "--mail-from", case.mail_from, "--now", case.now.isoformat(), "--json"],
-            capture_output=True, text=True, timeout=120, check=False,
+            [
+                console_script(),
+                "--config",
+                str(settings),
+                "check",
+                str(case.eml),
+                "--mail-from",
+                case.mail_from,
+                "--now",
+                case.now.isoformat(),
+                "--json",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         assert done.returncode in (0, 1), done.stderr
         result = json.loads(done.stdout)

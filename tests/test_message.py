@@ -73,7 +73,9 @@ def test_bare_urls_in_text_are_links() -> None:
 
 
 def test_attachments_are_sniffed_by_bytes() -> None:
-    raw = make_message(attachments=[("invoice.pdf", "application/pdf", b"MZ\x90\x00" + b"\x00" * 64)])
+    raw = make_message(
+        attachments=[("invoice.pdf", "application/pdf", b"MZ\x90\x00" + b"\x00" * 64)]
+    )
     (attachment,) = parse(raw).attachments
     assert attachment.filename == "invoice.pdf"
     assert attachment.declared_type == "application/pdf"
@@ -83,8 +85,10 @@ def test_attachments_are_sniffed_by_bytes() -> None:
 
 def test_malformed_mime_parses_with_defects() -> None:
     raw = (
-        b"From: support@shop.example\r\nTo: " + BUYER.encode() + b"\r\nSubject: =?utf-8?B?broken\r\n"
-        b"Content-Type: multipart/mixed; boundary=\"nope\"\r\n\r\nno boundary here\r\n"
+        b"From: support@shop.example\r\nTo: "
+        + BUYER.encode()
+        + b"\r\nSubject: =?utf-8?B?broken\r\n"
+        b'Content-Type: multipart/mixed; boundary="nope"\r\n\r\nno boundary here\r\n'
     )
     message = parse(raw)
     assert message.defects

@@ -56,6 +56,7 @@ def with_attachment(raw: bytes, name: str, mime: str, data: bytes) -> bytes:
 
 async def _import_orders(settings_path: Path, tmp: Path) -> None:
     from relay.orders_import import import_file
+
     from relay.store import open_store
 
     settings = load_settings(str(settings_path))
@@ -89,7 +90,9 @@ async def send(port: int, raw: bytes, **kwargs: object) -> dict:
     return await asyncio.to_thread(_send, port, raw, **kwargs)  # type: ignore[arg-type]
 
 
-def cli(settings_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def cli(
+    settings_path: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [console_script(), "--config", str(settings_path), *args],
         capture_output=True,
@@ -109,7 +112,9 @@ async def test_compliant_message_arrives_byte_for_byte(relay_env, sink: Sink) ->
     arrived = sink.messages[0]
     assert arrived.rcpt_tos == [BUYER]
     assert arrived.mail_from == SELLER
-    assert arrived.data.rstrip(b"\r\n") == raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n").rstrip(b"\r\n")
+    assert arrived.data.rstrip(b"\r\n") == raw.replace(b"\r\n", b"\n").replace(
+        b"\n", b"\r\n"
+    ).rstrip(b"\r\n")
 
 
 async def test_retried_message_is_not_delivered_twice(relay_env, sink: Sink) -> None:
@@ -136,7 +141,9 @@ async def test_renamed_executable_is_rejected_and_quarantined(relay_env, sink: S
     assert sink.messages == []
     quarantine_id = text.rsplit("quarantine id ", 1)[1].strip()
     day = quarantine_id[:8]
-    folder = Path(load_settings(str(settings_path)).quarantine.dir) / f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    folder = (
+        Path(load_settings(str(settings_path)).quarantine.dir) / f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    )
     record = json.loads((folder / f"{quarantine_id}.json").read_text())
     assert record["state"] == "rejected"
     assert {"ATT001", "ATT002"} <= {f["code"] for f in record["findings"]}
@@ -190,11 +197,15 @@ async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink)
     running = await start(load_settings(str(path)), with_http=False)
     try:
         png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
-        raw = with_attachment(compliant_reply("<hold-1@shop.example>"), "foto.jpg", "image/jpeg", png)
+        raw = with_attachment(
+            compliant_reply("<hold-1@shop.example>"), "foto.jpg", "image/jpeg", png
+        )
         refused = await send(running.smtp_port, raw)
         assert refused == {}
         assert sink.messages == []
-        listing = await asyncio.to_thread(cli, path, "quarantine", "list", "--state", "held", "--json")
+        listing = await asyncio.to_thread(
+            cli, path, "quarantine", "list", "--state", "held", "--json"
+        )
         assert listing.returncode == 0, listing.stderr
         rows = json.loads(listing.stdout)
         assert len(rows) == 1 and rows[0]["codes"] == ["ATT002"]
@@ -206,7 +217,9 @@ async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink)
         )
         assert released.returncode == 0, released.stderr
         assert len(sink.messages) == 1
-        record = json.loads(next((tmp_path / "quarantine").glob(f"*/{quarantine_id}.json")).read_text())
+        record = json.loads(
+            next((tmp_path / "quarantine").glob(f"*/{quarantine_id}.json")).read_text()
+        )
         assert record["state"] == "released"
         assert record["history"][-1]["by"] == "anna"
         again = await asyncio.to_thread(cli, path, "quarantine", "release", quarantine_id)
@@ -217,7 +230,9 @@ async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink)
 
 
 async def test_wrong_password_gets_535(tmp_path: Path, sink: Sink) -> None:
-    path = write_settings(tmp_path / "bsm-relay.toml", tmp_path, sink.url, smtp_extra='auth = "required"')
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, sink.url, smtp_extra='auth = "required"'
+    )
     added = await asyncio.to_thread(
         cli, path, "users", "add", "helpdesk", "--password-stdin", stdin="correct horse battery\n"
     )

@@ -34,7 +34,9 @@ def test_all_findings_are_kept_most_severe_first() -> None:
 
 
 def test_shadow_findings_do_not_change_the_action() -> None:
-    verdict = decide([finding("CNT004", Severity.REJECT, RuleMode.LOG), finding("X", Severity.WARN)])
+    verdict = decide(
+        [finding("CNT004", Severity.REJECT, RuleMode.LOG), finding("X", Severity.WARN)]
+    )
     assert verdict.action is Action.DELIVER
     assert verdict.as_dict()["findings"][0]["mode"] == "log"
 
