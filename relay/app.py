@@ -18,6 +18,7 @@ import structlog
 from relay import aliases
 from relay.config import Settings
 from relay.context import Envelope, RelayConfig
+from relay.facts import detect_language
 from relay.metrics import Metrics
 from relay.pipeline import Checker, Evaluation
 from relay.policy import Policy, load_policy
@@ -105,6 +106,8 @@ class Relay:
         """Load and check everything a relay needs; raise with one clear line otherwise."""
         policy = load_policy(settings.policy.files)
         policy.warm()
+        # langdetect loads its profiles on first use (~0.25 s): not on the first buyer's message.
+        detect_language("Warm-up text so that the language profiles are loaded before mail.")
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))

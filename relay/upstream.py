@@ -158,7 +158,8 @@ class SmtpUpstream:
         if refused:
             # aiosmtplib reports partial refusals instead of raising (architecture trap 5).
             raise _from_refusals(refused)
-        return Delivered(reply=reply)
+        # aiosmtplib returns the text of the final reply; success is always a 250.
+        return Delivered(reply=f"250 {' '.join(reply.split())}".strip())
 
     async def check(self) -> None:
         client = self._client()
