@@ -1,4 +1,19 @@
-"""Text normalization and phrase matching shared by every rule that reads words."""
+"""Text normalization and phrase matching shared by every rule that reads words.
+
+Phrase syntax (policies/phrases/<lang>.toml):
+
+- words are separated by spaces and match across any spacing, commas or hyphens, but never
+  across the end of a sentence;
+- `*` at the end of a word allows any ending (`discount*`: discounts, discounted), at the start
+  any beginning (`*rabatt`: Sonderrabatt);
+- a hyphen inside a word is optional in the text (`5-star`: 5 star, 5star, 5-star);
+- `#` stands for a number (`# %`: 10 %, 10%, 12,5%);
+- `...` allows up to four words in between (in Japanese: up to twelve characters).
+
+Negations (`negations` before the phrase, `negations_after` after it, same sentence and
+clause) mark a hit as negated. An entry starting with `!` is an exception: a fixed expression
+that contains a negation word but does not negate (`!do not hesitate`, `!ませんか`).
+"""
 
 from __future__ import annotations
 
@@ -11,25 +26,113 @@ from typing import Final
 
 _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-_SENTENCE_END: Final = re.compile(r"[.!?。！？\n;:]")
-_QUOTES: Final = str.maketrans({"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"'})
+_SENTENCE_END: Final = re.compile(r"[.!?。！？\n;]")
+_AFTER_END: Final = re.compile(r"[.!?。！？\n;,]")
+_QUOTES: Final = str.maketrans(
+    {"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
+# Between two words of a phrase: anything but a word character or the end of a sentence.
+_SEP: Final = r"[^\w.!?;。！？\n]+"
+_GAP_WORDS: Final = rf"(?:{_SEP}\w+){{0,4}}"
+_GAP_CJK: Final = r"[^.!?;。！？\n]{0,12}"
+_NUMBER: Final = r"\d+(?:[.,]\d+)?"
+_DAKUTEN: Final = ("\u3099", "\u309a")
+
+# Words that open a new clause: a negation before them does not reach a phrase after them.
+_CLAUSE_BREAKS: Final = {
+    "en": ("but", "however", "although", "though", "instead"),
+    "de": ("aber", "jedoch", "sondern", "doch", "trotzdem", "allerdings"),
+    "fr": ("mais", "cependant", "toutefois", "pourtant"),
+    "it": ("ma", "pero", "tuttavia", "invece"),
+    "es": ("pero", "sin embargo", "aunque", "sino"),
+    "ja": ("しかし", "けれど", "ですが", "ただし"),
+}
 
 
-@lru_cache(maxsize=4096)
+# A conditional clause ends at its comma: "if you are not happy, contact us first" does not
+# negate what follows the comma.
+_CONDITIONALS: Final = {
+    "en": r"(?<!\w)(?:if|unless|when|whether)(?!\w)[^,]*,",
+    "de": r"(?<!\w)(?:wenn|falls|sofern|sollten)(?!\w)[^,]*,",
+    "fr": r"(?<!\w)(?:si|s'il|s'ils|lorsque|quand)(?!\w)[^,]*,",
+    "it": r"(?<!\w)(?:se|qualora|quando)(?!\w)[^,]*,",
+    "es": r"(?<!\w)(?:si|cuando)(?!\w)[^,]*,",
+    "ja": r"(?:場合は|場合には|なければ|ましたら)[、,]?",
+}
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+@lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)) or char
+    """One input character as normalized text (possibly empty, possibly several characters)."""
+    if char in _DAKUTEN:
+        return char
+    if unicodedata.combining(char):
+        return ""
+    folded = unicodedata.normalize("NFKC", char).translate(_QUOTES).casefold()
+    out: list[str] = []
+    for c in folded:
+        if ord(c) < 128 or _is_cjk(c) or c in _DAKUTEN:
+            out.append(c)
+            continue
+        decomposed = unicodedata.normalize("NFKD", c)
+        base = "".join(d for d in decomposed if not unicodedata.combining(d))
+        out.append(base or c)
+    return "".join(out)
+
+
+def normalize_map(text: str) -> tuple[str, list[int]]:
+    """The normalized text and, for each of its characters, the index of its source character.
+
+    Case, accents (not Japanese voicing marks), compatibility forms (full-width letters and
+    digits, half-width kana) and quotes are folded. A run of white space becomes one space,
+    or one newline when it holds a blank line (a paragraph break); white space between two
+    Japanese or Chinese characters (a line wrap) disappears.
+    """
+    chars: list[str] = []
+    index: list[int] = []
+    pending_space = ""
+    pending_at = 0
+    for position, char in enumerate(text):
+        if char.isspace():
+            if not pending_space:
+                pending_at = position
+                pending_space = " "
+            if char == "\n":
+                pending_space += "\n"
+            continue
+        folded = _fold_char(char)
+        if not folded:
+            continue
+        if pending_space:
+            if chars:
+                if pending_space.count("\n") >= 2:
+                    chars.append("\n")
+                    index.append(pending_at)
+                elif not (_is_cjk(chars[-1]) and _is_cjk(folded[0])):
+                    chars.append(" ")
+                    index.append(pending_at)
+            pending_space = ""
+        for c in folded:
+            if c in _DAKUTEN and chars:
+                composed = unicodedata.normalize("NFC", chars[-1] + c)
+                if len(composed) == 1:
+                    chars[-1] = composed
+                    continue
+            chars.append(c)
+            index.append(position)
+    return "".join(chars), index
 
 
 def normalize(text: str) -> str:
     """Case, accents, quotes and whitespace folded so that phrases match loosely.
 
-    The result has the same number of characters as the input only by accident; callers map
-    evidence back by searching the original text, not by offsets.
+    Offsets differ from the input; use `normalize_map` (or `excerpt`) to map back.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    text = "".join(_fold_char(c) if ord(c) > 127 else c for c in text)
-    return _SPACE.sub(" ", text).strip()
+    return normalize_map(text)[0]
 
 
 def word_count(text: str) -> int:
@@ -39,34 +142,90 @@ def word_count(text: str) -> int:
     return latin + (cjk + 1) // 2
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """`*` ends a word with any inflection; `...` allows up to four words in between."""
+def _token_pattern(token: str) -> str:
+    prefix = token.startswith("*") and len(token) > 1
+    suffix = token.endswith("*")
+    core = token.strip("*")
+    pieces: list[str] = []
+    for chunk in re.split(r"(#|-)", core):
+        if chunk == "#":
+            pieces.append(_NUMBER)
+        elif chunk == "-":
+            pieces.append(r"[\W_]?")
+        elif chunk:
+            pieces.append(re.escape(chunk))
+    body = "".join(pieces)
+    return (r"\w*" if prefix else "") + body + (r"\w*" if suffix else "")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression (on normalized text) for one phrase of the phrase syntax."""
     norm = normalize(phrase)
-    parts: list[str] = []
-    for token in norm.split(" "):
+    cjk = bool(_CJK.search(norm))
+    tokens = [t for t in norm.split(" ") if t]
+    # Drop leading/trailing gaps: they would only widen the evidence.
+    while tokens and tokens[0] == "...":
+        tokens.pop(0)
+    while tokens and tokens[-1] == "...":
+        tokens.pop()
+    if not tokens:
+        return r"(?!x)x"
+    body = ""
+    previous_gap = False
+    for position, token in enumerate(tokens):
         if token == "...":
-            parts.append(r"(?:\W+\w+){0,4}")
+            body += _GAP_CJK if cjk else _GAP_WORDS
+            previous_gap = True
             continue
-        escaped = re.escape(token.rstrip("*"))
-        parts.append(escaped + (r"\w*" if token.endswith("*") else ""))
-    body = r"\W+".join(p for p in parts if p)
-    body = body.replace(r"\W+(?:\W+\w+){0,4}\W+", r"(?:\W+\w+){0,4}\W+")
-    if _CJK.search(norm):
-        return body
-    return rf"(?<!\w){body}(?!\w)"
+        if position and (not previous_gap or not cjk):
+            glued = not re.search(r"\w$", tokens[position - 1]) or not re.match(r"[\w*#]", token)
+            if cjk:
+                body += r"\s*" if not previous_gap else ""
+            else:
+                body += f"(?:{_SEP})?" if glued and not previous_gap else _SEP
+        previous_gap = False
+        body += _token_pattern(token)
+    first, last = tokens[0], tokens[-1]
+    head = "" if first.startswith("*") or not re.match(r"\w", first) else r"(?<!\w)"
+    tail = "" if last.endswith("*") or not re.search(r"\w$", last) else r"(?!\w)"
+    if cjk:
+        # Japanese has no spaces: a phrase may sit anywhere inside a run of characters.
+        head = head if re.match(r"[a-z0-9]", first) else ""
+        tail = tail if re.search(r"[a-z0-9]$", last) else ""
+    return head + body + tail
+
+
+# Kept for callers of the first version.
+_phrase_pattern = phrase_pattern
+
+
+def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return None
+    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered))
 
 
 @dataclass(frozen=True, slots=True)
 class PhraseHit:
-    """One phrase found in a text: the language list it came from and the matched words."""
+    """One phrase found in a text: the language list it came from and the matched words.
+
+    `start`/`end` are offsets in the normalized text the matcher was given.
+    """
 
     language: str
     matched: str
     negated: bool
+    start: int = -1
+    end: int = -1
 
 
 class PhraseMatcher:
-    """All phrases of one category in one language, compiled once into one pattern."""
+    """All phrases of one category in one language, compiled once into one pattern.
+
+    Longer phrases win over shorter ones at the same place, so a phrase that contains a
+    negation word ("do not hesitate to contact us") is matched whole and is not negated.
+    """
 
     def __init__(
         self,
@@ -76,16 +235,16 @@ class PhraseMatcher:
         negations_after: Iterable[str] = (),
     ) -> None:
         self.language = language
-        ordered = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
-        self._pattern = (
-            re.compile("|".join(_phrase_pattern(p) for p in ordered)) if ordered else None
-        )
-        neg = sorted({n for n in negations if n.strip()}, key=len, reverse=True)
-        self._negation = re.compile("|".join(_phrase_pattern(n) for n in neg)) if neg else None
-        after = sorted({n for n in negations_after if n.strip()}, key=len, reverse=True)
-        self._negation_after = (
-            re.compile("|".join(_phrase_pattern(n) for n in after)) if after else None
-        )
+        self._pattern = _compile(phrases)
+        before = [n for n in negations if n.strip()]
+        after = [n for n in negations_after if n.strip()]
+        self._negation = _compile(n for n in before if not n.startswith("!"))
+        self._negation_after = _compile(n for n in after if not n.startswith("!"))
+        self._exceptions = _compile(n[1:] for n in (*before, *after) if n.startswith("!"))
+        base = language.split("-", 1)[0].lower()
+        self._breaks = _compile(_CLAUSE_BREAKS.get(base, ()))
+        conditional = _CONDITIONALS.get(base)
+        self._conditional = re.compile(conditional) if conditional else None
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -94,30 +253,67 @@ class PhraseMatcher:
         if self._pattern is None:
             return
         for match in self._pattern.finditer(normalized):
-            yield PhraseHit(self.language, match.group(0), self._is_negated(normalized, match))
+            if not match.group(0).strip():
+                continue
+            yield PhraseHit(
+                self.language,
+                match.group(0),
+                self._is_negated(normalized, match),
+                match.start(),
+                match.end(),
+            )
+
+    def _clean(self, window: str) -> str:
+        if self._exceptions is None:
+            return window
+        return self._exceptions.sub(lambda m: " " * len(m.group(0)), window)
 
     def _is_negated(self, text: str, match: re.Match[str]) -> bool:
         start = match.start()
         before = text[max(0, start - 60) : start]
         cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-        before = before[cut:]
+        for breaker in (self._breaks, self._conditional):
+            if breaker is not None:
+                cut = max([cut, *(m.end() for m in breaker.finditer(before))])
+        before = self._clean(before[cut:])
         if self._negation is not None and self._negation.search(before):
             return True
         if self._negation_after is not None:
-            after = text[match.end() : match.end() + 20]
-            end = _SENTENCE_END.search(after)
-            after = after[: end.start()] if end else after
+            after = text[match.end() : match.end() + 30]
+            end = _AFTER_END.search(after)
+            after = self._clean(after[: end.start()] if end else after)
             if self._negation_after.search(after):
                 return True
         return False
 
 
+def sentence_bounds(normalized: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of the normalized text that holds [start, end)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(normalized, 0, start)), default=0)
+    found = _SENTENCE_END.search(normalized, end)
+    right = found.start() if found else len(normalized)
+    return left, right
+
+
 def excerpt(text: str, needle: str, width: int = 60) -> str:
-    """The needle with a little context, for evidence; falls back to the needle itself."""
+    """The needle with a little context, for evidence; falls back to the needle itself.
+
+    The needle may be normalized text (a PhraseHit's `matched`): it is then found in the
+    normalized form of `text` and mapped back to the original characters.
+    """
+    if not needle:
+        return ""
     index = text.lower().find(needle.lower())
+    length = len(needle)
     if index < 0:
-        return needle[: width * 2]
+        normalized, source = normalize_map(text)
+        found = normalized.find(normalize(needle))
+        if found < 0 or not source:
+            return needle[: width * 2]
+        last = found + len(normalize(needle)) - 1
+        index = source[found]
+        length = source[min(last, len(source) - 1)] + 1 - index
     start = max(0, index - width // 2)
-    end = min(len(text), index + len(needle) + width // 2)
+    end = min(len(text), index + length + width // 2)
     snippet = _SPACE.sub(" ", text[start:end]).strip()
     return ("…" if start else "") + snippet + ("…" if end < len(text) else "")
