@@ -77,7 +77,7 @@ _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+"
 _EMAIL: Final = re.compile(r"[\w.%+-]+@[\w.-]+")
 _LABEL: Final = r"[a-z0-9\u00c0-\u024f](?:[a-z0-9\u00c0-\u024f-]{0,61}[a-z0-9\u00c0-\u024f])?"
 _BARE_DOMAIN: Final = re.compile(
-    rf"(?<![\w@.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
+    rf"(?<![a-z0-9\u00c0-\u024f_@.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
     rf"(?P<path>/[^\s<>\"'()\[\]{{}}]*)?(?![a-z0-9\u00c0-\u024f_@\-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
