@@ -9,7 +9,9 @@ from relay.rules import attachments as attachments
 from relay.rules import contact as contact
 from relay.rules import content as content
 from relay.rules import envelope as envelope
+from relay.rules import images as images
 from relay.rules import links as links
+from relay.rules import style as style
 from relay.rules import system as system
 from relay.rules.base import (
     OPTIONS,

@@ -1,0 +1,724 @@
+"""STY: styling: emoji, blank lines, centring and font overrides, spelling.
+
+The HTML analysis here (`HtmlDoc` and the `*_fixes` helpers) is shared with the strip
+transforms in relay/rewrite.py: the rule reports what the transform will change, from the same
+code. Quoted blocks (blockquote, gmail_quote, ...) are the buyer's and are neither judged nor
+changed; the same goes for quoted lines of a plain-text reply.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Final
+
+import emoji
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import NavigableString
+from pydantic import BaseModel, ConfigDict, Field
+
+from relay import quoting
+from relay.context import RuleContext
+from relay.message import Image
+from relay.rules.base import options, rule
+from relay.verdict import Finding, Severity
+
+
+@options("style")
+class StyleOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # STY001: characters the emoji library knows that are ordinary text symbols here.
+    text_symbols: list[str] = ["©", "®", "™"]
+    # STY001: an <img> whose src contains one of these (case-insensitive) is an emoji image.
+    emoji_image_sources: list[str] = []
+    # STY002: blank lines allowed in a row (1 = at most two line breaks in a row).
+    max_blank_lines: int = Field(default=1, ge=0)
+    # STY002: a body is centred when at least this share of its words is centred.
+    centred_share: float = Field(default=0.6, gt=0, le=1)
+    # STY002: distinct font sizes allowed.
+    max_font_sizes: int = Field(default=3, ge=0)
+    # STY003: languages with a bundled dictionary (pyspellchecker) that are checked.
+    spelling_languages: list[str] = ["en", "de", "fr", "it", "es"]
+    # STY003: warn when at least this share of the checked words is unknown ...
+    spelling_unknown_share: float = Field(default=0.25, gt=0, le=1)
+    # ... and the text has at least this many checkable words.
+    spelling_min_words: int = Field(default=20, ge=1)
+    # STY003: words every dictionary should know (brands, carriers, marketplace terms).
+    spelling_known_words: list[str] = []
+
+
+def style_options(ctx: RuleContext) -> StyleOptions:
+    opts: StyleOptions = ctx.policy.option("style", StyleOptions)
+    return opts
+
+
+# --------------------------------------------------------------------------------------------
+# Emoji
+
+
+def emoji_found(text: str, opts: StyleOptions) -> list[str]:
+    """The emoji in `text`, in order (text symbols such as (c) and (tm) excepted)."""
+    if not text or text.isascii():
+        return []
+    keep = set(opts.text_symbols)
+    return [e["emoji"] for e in emoji.emoji_list(text) if e["emoji"] not in keep]
+
+
+def strip_emoji(text: str, opts: StyleOptions) -> str:
+    """`text` without its emoji, and without the space an emoji leaves behind."""
+    if not text or text.isascii():
+        return text
+    keep = set(opts.text_symbols)
+    out: list[str] = []
+    last = 0
+    for match in emoji.emoji_list(text):
+        if match["emoji"] in keep:
+            continue
+        start, end = match["match_start"], match["match_end"]
+        if start < last:
+            continue
+        chunk = text[last:start]
+        after = text[end : end + 1]
+        if chunk.endswith(" ") and (after == "" or after in " \t\r\n.,!?;:)]»"):
+            chunk = chunk[:-1]
+        elif ((chunk == "" and last == 0) or chunk.endswith("\n")) and after == " ":
+            end += 1
+        out.append(chunk)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def is_emoji_image(image: Image, opts: StyleOptions) -> bool:
+    """An <img> standing for an emoji: from an emoji image CDN, or whose alt is only emoji."""
+    src = image.src.lower()
+    if any(source.lower() in src for source in opts.emoji_image_sources):
+        return True
+    alt = image.alt.strip()
+    return bool(alt) and not alt.isascii() and emoji.purely_emoji(alt.replace(" ", ""))
+
+
+# --------------------------------------------------------------------------------------------
+# The HTML body, parsed once per message for the style rules (and once per rewrite)
+
+_SKIP_TEXT: Final = ("script", "style", "head", "noscript", "template")
+_BLOCKS: Final = frozenset({"p", "div"})
+_TABLE_TAGS: Final = frozenset({"table", "img", "hr", "iframe"})
+_DECL_OVERRIDE: Final = re.compile(
+    r"(?<![\w-])(?P<prop>mso-[\w-]*font-family|font-family|font|color|line-height)\s*:"
+    r"\s*(?P<value>[^;{}]*?)\s*(?:;|(?=})|$)",
+    re.IGNORECASE,
+)
+_DECL_SIZE: Final = re.compile(
+    r"(?<![\w-])font-size\s*:\s*(?P<value>[^;{}]*?)\s*(?:;|(?=})|$)", re.IGNORECASE
+)
+_DECL_CENTER: Final = re.compile(
+    r"(?<![\w-])text-align\s*:\s*center\s*(?:!\s*important)?\s*(?:;|(?=})|$)", re.IGNORECASE
+)
+_DECL_ALIGN: Final = re.compile(r"(?<![\w-])text-align\s*:\s*([a-z-]+)", re.IGNORECASE)
+_FONT_FACE: Final = re.compile(r"@font-face\s*\{[^}]*\}", re.IGNORECASE)
+_NEUTRAL: Final = frozenset({"inherit", "initial", "unset", "currentcolor", "revert", ""})
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_BLANK: Final = re.compile(r"^[\s\u00a0\u200b]*$")
+
+
+def _outside_font_faces(css: str, edit: Callable[[str], str]) -> str:
+    """Apply `edit` to the CSS outside @font-face rules (those name fonts, they set none)."""
+    pieces: list[str] = []
+    last = 0
+    for match in _FONT_FACE.finditer(css):
+        pieces.append(edit(css[last : match.start()]))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(edit(css[last:]))
+    return "".join(pieces)
+
+
+def css_overrides(css: str) -> list[str]:
+    """Font family, font, colour and line-height declarations in a style attribute or sheet."""
+    found: list[str] = []
+
+    def collect(chunk: str) -> str:
+        for m in _DECL_OVERRIDE.finditer(chunk):
+            if _value(m.group("value")) not in _NEUTRAL:
+                found.append(f"{m.group('prop').lower()}: {m.group('value').strip()}")
+        return chunk
+
+    _outside_font_faces(css, collect)
+    return found
+
+
+def css_sizes(css: str) -> list[str]:
+    found: list[str] = []
+
+    def collect(chunk: str) -> str:
+        for m in _DECL_SIZE.finditer(chunk):
+            if _value(m.group("value")) not in _NEUTRAL:
+                found.append(_value(m.group("value")))
+        return chunk
+
+    _outside_font_faces(css, collect)
+    return found
+
+
+def _value(value: str) -> str:
+    return re.sub(r"\s+|!important", "", value.lower())
+
+
+def _drop(pattern: re.Pattern[str], css: str) -> str:
+    def edit(chunk: str) -> str:
+        def repl(m: re.Match[str]) -> str:
+            groups = m.groupdict()
+            if "value" in groups and _value(groups["value"] or "") in _NEUTRAL:
+                return m.group(0)
+            return ""
+
+        return pattern.sub(repl, chunk)
+
+    return _outside_font_faces(css, edit)
+
+
+def _clean_style(tag: Tag) -> None:
+    style = str(tag.get("style", ""))
+    if not style.strip(" ;"):
+        del tag["style"]
+
+
+class HtmlDoc:
+    """An HTML body with its quoted blocks known, so only the seller's part is judged or edited."""
+
+    def __init__(self, html: str) -> None:
+        self.soup = BeautifulSoup(html, "lxml")
+        blocks = quoting.html_quote_blocks(self.soup)
+        self._quoted = {id(node) for block in blocks for node in (block, *block.descendants)}
+
+    def own(self, node: Tag | NavigableString) -> bool:
+        return id(node) not in self._quoted
+
+    def own_tags(self, *names: str) -> list[Tag]:
+        found = self.soup.find_all(list(names)) if names else self.soup.find_all(True)
+        return [t for t in found if isinstance(t, Tag) and self.own(t)]
+
+    def own_images(self) -> list[Tag]:
+        return self.own_tags("img")
+
+    def own_strings(self) -> list[NavigableString]:
+        """Every text node of the seller's part (comments, scripts and style sheets excluded)."""
+        found: list[NavigableString] = []
+        for node in self.soup.find_all(string=True):
+            if isinstance(node, Comment) or not self.own(node):
+                continue
+            if node.find_parent(["script", "style", "noscript", "template"]) is not None:
+                continue
+            found.append(node)
+        return found
+
+    def own_text(self) -> str:
+        return "\n".join(str(s) for s in self.own_strings() if s.find_parent(_SKIP_TEXT) is None)
+
+    # ---- emoji ------------------------------------------------------------------------------
+
+    def emoji_texts(self, opts: StyleOptions) -> list[str]:
+        found: list[str] = []
+        for node in self.own_strings():
+            found.extend(emoji_found(str(node), opts))
+        for tag in self.own_tags():
+            if tag.name == "img":
+                continue
+            for attr in ("alt", "title"):
+                found.extend(emoji_found(str(tag.get(attr, "")), opts))
+        for tag in self.own_images():
+            found.extend(emoji_found(str(tag.get("title", "")), opts))
+        return found
+
+    def remove_emoji_text(self, opts: StyleOptions) -> bool:
+        changed = False
+        for node in self.own_strings():
+            text = str(node)
+            cleaned = strip_emoji(text, opts)
+            if cleaned != text:
+                node.replace_with(NavigableString(cleaned))
+                changed = True
+        for tag in self.own_tags():
+            for attr in ("alt", "title"):
+                if tag.name == "img" and attr == "alt":
+                    continue
+                value = tag.get(attr)
+                if isinstance(value, str):
+                    cleaned = strip_emoji(value, opts)
+                    if cleaned != value:
+                        tag[attr] = cleaned
+                        changed = True
+        return changed
+
+    # ---- blank lines ------------------------------------------------------------------------
+
+    def blank_runs(self, max_blank: int) -> list[list[Tag]]:
+        """Runs of line breaks that make more than `max_blank` blank lines in a row.
+
+        Two kinds: `<br>` elements with only whitespace between them (n breaks = n-1 blank
+        lines), and empty paragraphs or divs in a row (Outlook's `<p>&nbsp;</p>`, Gmail's
+        `<div><br></div>`: each is one blank line).
+        """
+        runs: list[list[Tag]] = []
+        seen: set[int] = set()
+        for br in self.own_tags("br"):
+            if id(br) in seen or _inside_empty_block(br):
+                continue
+            run = _sibling_run(br, lambda n: isinstance(n, Tag) and n.name == "br")
+            seen.update(id(n) for n in run)
+            if len(run) - 1 > max_blank:
+                runs.append(run)
+        for block in self.own_tags(*_BLOCKS):
+            if id(block) in seen or not _is_empty_block(block):
+                continue
+            run = _sibling_run(block, _is_empty_block)
+            seen.update(id(n) for n in run)
+            if len(run) > max_blank:
+                runs.append(run)
+        return runs
+
+    def collapse_blank_runs(self, max_blank: int) -> bool:
+        runs = self.blank_runs(max_blank)
+        for run in runs:
+            is_br = run[0].name == "br"
+            keep = max_blank + 1 if is_br else max_blank
+            for element in run[keep:]:
+                _remove_with_space(element)
+        return bool(runs)
+
+    # ---- centring ---------------------------------------------------------------------------
+
+    def centred_share(self) -> tuple[float, str]:
+        """The share of the seller's words that are centred, and the element that centres most."""
+        total = 0.0
+        centred = 0.0
+        by_element: dict[int, tuple[Tag, float]] = {}
+        for node in self.own_strings():
+            if node.find_parent(_SKIP_TEXT) is not None:
+                continue
+            words = _words(str(node))
+            if not words:
+                continue
+            total += words
+            source = _alignment_source(node)
+            if source is not None:
+                centred += words
+                tag, count = by_element.get(id(source), (source, 0.0))
+                by_element[id(source)] = (tag, count + words)
+        if not total or not by_element:
+            return 0.0, ""
+        top = max(by_element.values(), key=lambda item: item[1])[0]
+        return centred / total, _tag_head(top)
+
+    def remove_centring(self) -> bool:
+        changed = False
+        for tag in self.own_tags():
+            if tag.name == "center":
+                tag.unwrap()
+                changed = True
+                continue
+            if tag.name not in _TABLE_TAGS and str(tag.get("align", "")).lower() == "center":
+                del tag["align"]
+                changed = True
+            style = tag.get("style")
+            if isinstance(style, str) and _DECL_CENTER.search(style):
+                tag["style"] = _DECL_CENTER.sub("", style)
+                _clean_style(tag)
+                changed = True
+        return changed
+
+    # ---- fonts ------------------------------------------------------------------------------
+
+    def font_overrides(self) -> list[str]:
+        found: list[str] = []
+        for tag in self.own_tags():
+            if tag.name == "style":
+                found.extend(css_overrides(tag.get_text()))
+                continue
+            style = tag.get("style")
+            if isinstance(style, str):
+                found.extend(css_overrides(style))
+            if tag.name == "font":
+                for attr in ("face", "color"):
+                    value = tag.get(attr)
+                    if isinstance(value, str) and value.strip():
+                        found.append(f"<font {attr}={value.strip()}>")
+        return found
+
+    def remove_font_overrides(self) -> bool:
+        changed = False
+        for tag in self.own_tags():
+            if tag.name == "style":
+                css = tag.get_text()
+                cleaned = _drop(_DECL_OVERRIDE, css)
+                if cleaned != css:
+                    tag.string = cleaned
+                    changed = True
+                continue
+            style = tag.get("style")
+            if isinstance(style, str):
+                cleaned = _drop(_DECL_OVERRIDE, style)
+                if cleaned != style:
+                    tag["style"] = cleaned
+                    _clean_style(tag)
+                    changed = True
+            if tag.name == "font":
+                for attr in ("face", "color"):
+                    if tag.has_attr(attr):
+                        del tag[attr]
+                        changed = True
+        changed |= _unwrap_bare_fonts(self)
+        return changed
+
+    def font_sizes(self) -> list[str]:
+        found: list[str] = []
+        for tag in self.own_tags():
+            if tag.name == "style":
+                found.extend(css_sizes(tag.get_text()))
+                continue
+            style = tag.get("style")
+            if isinstance(style, str):
+                found.extend(css_sizes(style))
+            if tag.name == "font":
+                value = tag.get("size")
+                if isinstance(value, str) and value.strip():
+                    found.append(f"size={value.strip()}")
+        return list(dict.fromkeys(found))
+
+    def remove_font_sizes(self) -> bool:
+        changed = False
+        for tag in self.own_tags():
+            if tag.name == "style":
+                css = tag.get_text()
+                cleaned = _drop(_DECL_SIZE, css)
+                if cleaned != css:
+                    tag.string = cleaned
+                    changed = True
+                continue
+            style = tag.get("style")
+            if isinstance(style, str):
+                cleaned = _drop(_DECL_SIZE, style)
+                if cleaned != style:
+                    tag["style"] = cleaned
+                    _clean_style(tag)
+                    changed = True
+            if tag.name == "font" and tag.has_attr("size"):
+                del tag["size"]
+                changed = True
+        changed |= _unwrap_bare_fonts(self)
+        return changed
+
+    def serialize(self) -> str:
+        return str(self.soup)
+
+
+def _unwrap_bare_fonts(doc: HtmlDoc) -> bool:
+    changed = False
+    for tag in doc.own_tags("font"):
+        if not tag.attrs:
+            tag.unwrap()
+            changed = True
+    return changed
+
+
+def _words(text: str) -> float:
+    return len(text.split()) + len(_CJK.findall(text)) / 2
+
+
+def _alignment_source(node: NavigableString) -> Tag | None:
+    """The element that centres this text, or None when its nearest alignment is not centre."""
+    for parent in node.parents:
+        if not isinstance(parent, Tag):
+            continue
+        if parent.name == "center":
+            return parent
+        style = parent.get("style")
+        if isinstance(style, str):
+            matches = _DECL_ALIGN.findall(style)
+            if matches:
+                return parent if matches[-1].lower() == "center" else None
+        align = parent.get("align")
+        if isinstance(align, str) and parent.name not in _TABLE_TAGS and align.strip():
+            return parent if align.strip().lower() == "center" else None
+    return None
+
+
+def _tag_head(tag: Tag) -> str:
+    attrs = " ".join(
+        f'{k}="{v if isinstance(v, str) else " ".join(v)}"' for k, v in tag.attrs.items()
+    )
+    return f"<{tag.name}{' ' + attrs if attrs else ''}>"[:200]
+
+
+def _is_empty_block(node: object) -> bool:
+    if not isinstance(node, Tag) or node.name not in _BLOCKS:
+        return False
+    if node.find(["img", "table", "hr", "input", "iframe", "video", "ul", "ol"]) is not None:
+        return False
+    if node.find(_BLOCKS) is not None:
+        return False
+    if len(node.find_all("br")) > 1:
+        return False
+    return bool(_BLANK.match(node.get_text()))
+
+
+def _inside_empty_block(node: Tag) -> bool:
+    return any(_is_empty_block(p) for p in node.parents)
+
+
+def _sibling_run(first: Tag, same: Callable[[object], bool]) -> list[Tag]:
+    """`first` and the following siblings for which `same` holds, skipping blank text only."""
+    run = [first]
+    node = first.next_sibling
+    while node is not None:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment):
+            if not _BLANK.match(str(node)):
+                break
+        elif isinstance(node, Tag) and same(node):
+            run.append(node)
+        else:
+            break
+        node = node.next_sibling
+    return run
+
+
+def _remove_with_space(element: Tag) -> None:
+    previous = element.previous_sibling
+    if (
+        isinstance(previous, NavigableString)
+        and not isinstance(previous, Comment)
+        and _BLANK.match(str(previous))
+    ):
+        previous.extract()
+    element.decompose()
+
+
+@lru_cache(maxsize=8)
+def _analysis(html: str) -> HtmlDoc:
+    """One parse of a message's HTML for every STY rule (the document is not modified)."""
+    return HtmlDoc(html)
+
+
+def analyse(html: str) -> HtmlDoc:
+    return _analysis(html)
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text
+
+
+def blank_line_runs(text: str, max_blank: int) -> list[tuple[int, int]]:
+    """(first line, length) of runs of more than `max_blank` blank own lines in a plain body."""
+    lines = text.splitlines()
+    quoted = quoting.quoted_line_flags(text)
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for index, line in enumerate([*lines, "x"]):
+        blank = index < len(lines) and not quoted[index] and not line.strip()
+        if blank and start < 0:
+            start = index
+        elif not blank and start >= 0:
+            if index - start > max_blank and start > 0 and index < len(lines):
+                runs.append((start, index - start))
+            start = -1
+    return runs
+
+
+def own_lines_map(text: str, edit: Callable[[str], str]) -> str:
+    """Apply `edit` to every own (not quoted) line of a plain body, keeping line endings."""
+    lines = text.splitlines(keepends=True)
+    quoted = quoting.quoted_line_flags(text)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index < len(quoted) and quoted[index]:
+            out.append(line)
+            continue
+        body = line.rstrip("\r\n")
+        out.append(edit(body) + line[len(body) :])
+    return "".join(out)
+
+
+def collapse_blank_lines(text: str, max_blank: int) -> str:
+    runs = blank_line_runs(text, max_blank)
+    if not runs:
+        return text
+    lines = text.splitlines(keepends=True)
+    drop: set[int] = set()
+    for start, length in runs:
+        drop.update(range(start + max_blank, start + length))
+    return "".join(line for index, line in enumerate(lines) if index not in drop)
+
+
+# --------------------------------------------------------------------------------------------
+# Rules
+
+
+@rule("STY001", "emoji", Severity.STRIP, "Communication Guidelines: emoji")
+def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
+    """No emoji anywhere: Subject, text, HTML, or images standing for emoji (removed).
+
+    Compliant: Subject: Ihre Bestellung 302-1234567-1234567
+    Non-compliant: Subject: Danke für Ihre Bestellung! 😊
+    """
+    opts = style_options(ctx)
+    message = ctx.message
+    found = emoji_found(message.subject, opts)
+    if found:
+        yield ctx.finding("STY001", "emoji in the Subject removed", " ".join(found))
+    if message.plain_text is not None:
+        found = emoji_found(message.own_text, opts)
+        if found:
+            yield ctx.finding("STY001", "emoji in the text removed", " ".join(found))
+    if message.html is not None:
+        found = analyse(message.html).emoji_texts(opts)
+        if found:
+            yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found))
+    from relay.rules.images import describe, own_images
+
+    for image in own_images(message):
+        if is_emoji_image(image, opts):
+            yield ctx.finding("STY001", "emoji image removed", describe(image))
+
+
+@rule("STY002", "layout", Severity.STRIP, "Communication Guidelines: formatting")
+def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
+    """No more than two line breaks in a row, no centred body, no font family, colour or
+    line-height overrides, at most three font sizes (all normalized away).
+
+    A single centred heading or logo is fine; a body whose text is mostly centred is not.
+    A table centred with `align="center"` centres the table, not the text, and is fine.
+
+    Compliant: two paragraphs separated by one blank line, in the reader's default font
+    Non-compliant: <body style="text-align:center; font-family:Comic Sans MS">, or three blank lines
+    """
+    opts = style_options(ctx)
+    message = ctx.message
+    if message.plain_text is not None:
+        runs = blank_line_runs(message.plain_text, opts.max_blank_lines)
+        if runs:
+            lines = message.plain_text.splitlines()
+            start, length = runs[0]
+            near = next((ln.strip() for ln in reversed(lines[:start]) if ln.strip()), "")
+            yield ctx.finding(
+                "STY002",
+                "more than two line breaks in a row collapsed (text)",
+                f'{length} blank lines after "{near[:60]}"',
+            )
+    if message.html is None:
+        return
+    doc = analyse(message.html)
+    html_runs = doc.blank_runs(opts.max_blank_lines)
+    if html_runs:
+        first = html_runs[0]
+        kind = "<br>" if first[0].name == "br" else f"empty <{first[0].name}>"
+        yield ctx.finding(
+            "STY002",
+            "more than two line breaks in a row collapsed (HTML)",
+            f"{len(first)} x {kind} in a row",
+        )
+    share, element = doc.centred_share()
+    if share >= opts.centred_share:
+        yield ctx.finding(
+            "STY002", "centred body normalized", f"{share:.0%} of the text centred by {element}"
+        )
+    overrides = list(dict.fromkeys(doc.font_overrides()))
+    if overrides:
+        yield ctx.finding(
+            "STY002", "font, colour or line-height overrides removed", "; ".join(overrides[:6])
+        )
+    sizes = doc.font_sizes()
+    if len(sizes) > opts.max_font_sizes:
+        yield ctx.finding(
+            "STY002",
+            f"{len(sizes)} font sizes (at most {opts.max_font_sizes}) normalized",
+            ", ".join(sizes[:10]),
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Spelling
+
+_WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@cache
+def dictionary(language: str) -> dict[str, int]:
+    """The word list bundled with pyspellchecker for `language`, loaded once per process."""
+    from spellchecker import SpellChecker
+
+    checker = SpellChecker(language=language, distance=1)
+    words: dict[str, int] = checker.word_frequency.dictionary
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    language: str
+    checked: int
+    unknown: tuple[str, ...]
+
+    @property
+    def share(self) -> float:
+        return len(self.unknown) / self.checked if self.checked else 0.0
+
+
+def spelling(text: str, language: str, known: frozenset[str] = frozenset()) -> Spelling:
+    """Count the words of `text` the `language` dictionary does not know.
+
+    Numbers, words of one or two letters, ALL-CAPS words (codes, acronyms) and words that
+    contain digits are not checked.
+    """
+    words = dictionary(language)
+    checked = 0
+    unknown: list[str] = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if len(word) <= 2 or (word.isupper() and len(word) > 1):
+            continue
+        lower = word.lower()
+        checked += 1
+        if lower not in words and lower not in known:
+            unknown.append(word)
+    return Spelling(language=language, checked=checked, unknown=tuple(unknown))
+
+
+_URLISH: Final = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+\.\S+/\S*")
+
+
+@rule("STY003", "spelling", Severity.WARN, "Communication Guidelines: professional tone")
+def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
+    """Spelling: a high share of words unknown to the buyer's language dictionary is reported.
+
+    Only languages with a bundled dictionary are checked (en, de, fr, it, es by default; not
+    Japanese). Text that is clearly in another language is LNG001's, not a spelling problem.
+
+    Compliant: "Ihre Bestellung wurde heute an DHL übergeben."
+    Non-compliant: "Ihre Bestelung wurd heutte an DHL übergeebn."
+    """
+    opts = style_options(ctx)
+    language = ctx.facts.buyer_language
+    if language is None or language not in opts.spelling_languages:
+        return
+    detected = ctx.facts.language
+    if detected.code and detected.code != language and detected.probability >= 0.9:
+        return
+    text = _URLISH.sub(" ", ctx.message.visible_text)
+    result = spelling(text, language, _known_words(tuple(opts.spelling_known_words)))
+    if result.checked < opts.spelling_min_words:
+        return
+    if result.share >= opts.spelling_unknown_share:
+        sample = ", ".join(dict.fromkeys(result.unknown))
+        yield ctx.finding(
+            "STY003",
+            f"{result.share:.0%} of {result.checked} words unknown to the {language} dictionary",
+            sample[:300],
+        )
+
+
+@lru_cache(maxsize=8)
+def _known_words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
