@@ -10,7 +10,10 @@ from relay.rules import contact as contact
 from relay.rules import content as content
 from relay.rules import envelope as envelope
 from relay.rules import images as images
+from relay.rules import language as language
 from relay.rules import links as links
+from relay.rules import orders as orders
+from relay.rules import rate as rate
 from relay.rules import style as style
 from relay.rules import system as system
 from relay.rules.base import (
