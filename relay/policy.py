@@ -134,6 +134,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def load_policy(extra_files: list[str] | tuple[str, ...] = ()) -> Policy:
     """Load the bundled policy, layer `extra_files` over it, and validate everything."""
+    import relay.facts  # noqa: F401  (the facts stage reads phrase lists too)
     from relay.rules import OPTIONS, PHRASE_CATEGORIES, REGISTRY
 
     root = bundled_policy_dir()
