@@ -55,9 +55,9 @@ class Limits:
     max_seconds: float = 2.0
     message_chars: int = 300_000
     message_seconds: float = 5.0
-    max_pages: int = 30
+    max_pages: int = 50
     pdf_stream_bytes: int = 4 * 1024 * 1024
-    pdf_parse_work: int = 400_000
+    pdf_parse_work: int = 100_000
     zip_max_entries: int = 2_000
     zip_member_bytes: int = 8 * 1024 * 1024
     zip_total_bytes: int = 24 * 1024 * 1024
@@ -75,6 +75,17 @@ class Extraction:
 
     text: str
     reason: str = ""
+
+
+NOTHING_TO_READ: Final = ("empty", "no text found", "no text extracted from ")
+
+
+def incomplete(reason: str) -> bool:
+    """True when a file has text that was not read (a bound, damage, encryption).
+
+    A file with nothing to read (an image, an empty file, a scanned PDF) is not incomplete.
+    """
+    return bool(reason) and not reason.startswith(NOTHING_TO_READ)
 
 
 @dataclass
@@ -174,7 +185,11 @@ def extract(
 
 
 def decode_text(data: bytes, charset: str | None = None) -> str:
-    """Decode a text file: byte-order mark, then the declared charset, UTF-8, a detector."""
+    """Decode a text file: byte-order mark, the declared charset, UTF-8, then a guess.
+
+    The guess: Windows-1252 for text whose few non-ASCII bytes all decode (accented Latin);
+    otherwise charset-normalizer (Shift-JIS, EUC-JP and the like), Windows-1252 at last.
+    """
     encoding = sniff.text_encoding(data)
     if encoding is not None:
         return data.decode(encoding, errors="replace").lstrip("\ufeff")
@@ -186,6 +201,12 @@ def decode_text(data: bytes, charset: str | None = None) -> str:
             return data.decode(candidate)
         except (LookupError, UnicodeDecodeError):
             continue
+    high = sum(1 for b in data[:65536] if b > 127)
+    if high < len(data[:65536]) * 0.2:  # accented Latin text; CJK text is mostly high bytes
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     try:
         from charset_normalizer import from_bytes
 
@@ -215,8 +236,8 @@ def _pdf_configuration(limits: Limits) -> dict[str, Any]:
         "array_maximum_element_count": 20_000,
         "dictionary_maximum_element_count": 20_000,
         "xform_maximum_invocations_per_extraction": 200,
-        "page_tree_maximum_entries": 10_000,
-        "page_tree_maximum_page_entries": 200_000,
+        "page_tree_maximum_entries": 2_000,
+        "page_tree_maximum_page_entries": 50_000,
         "outline_maximum_entries": 10_000,
         "form_fields_maximum_entries": 10_000,
         "named_destinations_maximum_entries": 10_000,
