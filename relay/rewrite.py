@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from bs4 import Tag
 
+from relay import quoting
 from relay.context import RuleContext
 from relay.message import Image
 from relay.rules import images as img_rules
@@ -297,7 +298,11 @@ def set_subject(msg: EmailMessage, text: str) -> None:
 
 
 def _drop_placeholders(text: str, placeholders: list[str], hrefs: list[str]) -> str:
-    """Remove what a plain alternative shows for removed images and unwrapped image links."""
+    """Remove what a plain alternative shows for removed images and unwrapped image links.
+
+    Outlook writes `[cid:image001.png@...]`, Gmail `[image: alt]`, and both add the link as
+    `<https://...>`. A line left empty is dropped, with one blank line if it stood between two.
+    """
     tokens = [re.escape(p) for p in dict.fromkeys(placeholders) if p]
     links = [re.escape(h) for h in dict.fromkeys(hrefs) if h]
     patterns: list[re.Pattern[str]] = []
@@ -306,13 +311,28 @@ def _drop_placeholders(text: str, placeholders: list[str], hrefs: list[str]) -> 
         patterns.append(re.compile(r"(?<!\S)(?:" + "|".join(links) + r")(?!\S)"))
     if tokens:
         patterns.append(re.compile(r"[ \t]*(?:" + "|".join(tokens) + r")"))
-
-    def edit(line: str) -> str:
-        for pattern in patterns:
-            line = pattern.sub("", line)
-        return line
-
-    return sty_rules.own_lines_map(text, edit)
+    lines = text.splitlines(keepends=True)
+    quoted = quoting.quoted_line_flags(text)
+    out: list[str] = []
+    skip_blank = False
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        own = not (index < len(quoted) and quoted[index])
+        if skip_blank and own and not body.strip():
+            skip_blank = False
+            continue
+        skip_blank = False
+        if own and body.strip():
+            edited = body
+            for pattern in patterns:
+                edited = pattern.sub("", edited)
+            if not edited.strip():
+                previous_blank = bool(out) and not out[-1].strip()
+                skip_blank = previous_blank or not out
+                continue
+            line = edited + line[len(body) :]
+        out.append(line)
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ class StyleOptions(BaseModel):
     # STY003: languages with a bundled dictionary (pyspellchecker) that are checked.
     spelling_languages: list[str] = ["en", "de", "fr", "it", "es"]
     # STY003: warn when at least this share of the checked words is unknown ...
-    spelling_unknown_share: float = Field(default=0.25, gt=0, le=1)
+    spelling_unknown_share: float = Field(default=0.3, gt=0, le=1)
     # ... and the text has at least this many checkable words.
     spelling_min_words: int = Field(default=20, ge=1)
     # STY003: words every dictionary should know (brands, carriers, marketplace terms).
