@@ -33,8 +33,10 @@ _QUOTES: Final = str.maketrans(
 )
 # Between two words of a phrase: anything but a word character or the end of a sentence.
 _SEP: Final = r"[^\w.!?;。！？\n]+"
-_GAP_WORDS: Final = rf"(?:{_SEP}\w+){{0,4}}"
-_GAP_CJK: Final = r"[^.!?;。！？\n]{0,12}"
+# A gap (`...`) is a capturing group, so that a negation inside it can be seen; an order id
+# or another hyphenated token counts as one word.
+_GAP_WORDS: Final = rf"((?:{_SEP}\w+(?:-\w+)*){{0,4}})"
+_GAP_CJK: Final = r"([^.!?;。！？\n]{0,12})"
 _NUMBER: Final = r"\d+(?:[.,]\d+)?"
 _DAKUTEN: Final = ("\u3099", "\u309a")
 
@@ -190,8 +192,8 @@ def phrase_pattern(phrase: str) -> str:
     tail = "" if last.endswith("*") or not re.search(r"\w$", last) else r"(?!\w)"
     if cjk:
         # Japanese has no spaces: a phrase may sit anywhere inside a run of characters.
-        head = head if re.match(r"[a-z0-9]", first) else ""
-        tail = tail if re.search(r"[a-z0-9]$", last) else ""
+        head = r"(?<![a-z0-9])" if head and re.match(r"[a-z0-9]", first) else ""
+        tail = r"(?![a-z0-9])" if tail and re.search(r"[a-z0-9]$", last) else ""
     return head + body + tail
 
 
@@ -269,8 +271,22 @@ class PhraseMatcher:
         return self._exceptions.sub(lambda m: " " * len(m.group(0)), window)
 
     def _is_negated(self, text: str, match: re.Match[str]) -> bool:
-        start = match.start()
-        before = text[max(0, start - 60) : start]
+        if self._negation is not None or self._negation_after is not None:
+            for gap in match.groups():
+                if gap and any(
+                    pattern is not None and pattern.search(self._clean(f" {gap} "))
+                    for pattern in (self._negation, self._negation_after)
+                ):
+                    return True
+        return self.negates(text, match.start(), match.end())
+
+    def negates(self, normalized: str, start: int, end: int) -> bool:
+        """Whether this language's negations negate the words at [start, end) of the text.
+
+        Lets a caller apply every language's negations to a hit found by another language's
+        list (an English "not" before a word that is also on the Italian list).
+        """
+        before = normalized[max(0, start - 60) : start]
         cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
         for breaker in (self._breaks, self._conditional):
             if breaker is not None:
@@ -279,9 +295,9 @@ class PhraseMatcher:
         if self._negation is not None and self._negation.search(before):
             return True
         if self._negation_after is not None:
-            after = text[match.end() : match.end() + 30]
-            end = _AFTER_END.search(after)
-            after = self._clean(after[: end.start()] if end else after)
+            after = normalized[end : end + 30]
+            stop = _AFTER_END.search(after)
+            after = self._clean(after[: stop.start()] if stop else after)
             if self._negation_after.search(after):
                 return True
         return False

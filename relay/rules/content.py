@@ -89,9 +89,17 @@ def _hits(
 ) -> list[PhraseHit]:
     """Hits of a category in every language, left to right, overlaps between languages merged."""
     found: list[PhraseHit] = []
-    for matcher in policy.matchers(category):
+    matchers = policy.matchers(category)
+    for matcher in matchers:
         for hit in matcher.finditer(normalized):
-            if negation and hit.negated:
+            if negation and (
+                hit.negated
+                or any(
+                    other.negates(normalized, hit.start, hit.end)
+                    for other in matchers
+                    if other is not matcher
+                )
+            ):
                 continue
             found.append(hit)
     found.sort(key=lambda h: (h.start, -(h.end - h.start)))
@@ -127,9 +135,7 @@ def _report(
             return
 
 
-def _in_sentence_with(
-    normalized: str, hit: PhraseHit, companions: Iterable[PhraseHit]
-) -> bool:
+def _in_sentence_with(normalized: str, hit: PhraseHit, companions: Iterable[PhraseHit]) -> bool:
     left, right = sentence_bounds(normalized, hit.start, hit.end)
     return any(
         c.start >= left and c.end <= right and not (hit.start < c.end and c.start < hit.end)
@@ -179,16 +185,12 @@ def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
             if _in_sentence_with(normalized, hit, mentions):
                 found.append(hit)
     found.sort(key=lambda h: h.start)
-    yield from _report(
-        ctx, "CNT005", "biased or incentivized review request", text, found
-    )
+    yield from _report(ctx, "CNT005", "biased or incentivized review request", text, found)
 
 
 def _check_review_change(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     hits = _hits(ctx.policy, "review_change", text.normalized)
-    yield from _report(
-        ctx, "CNT006", "asks to remove or change a review or feedback", text, hits
-    )
+    yield from _report(ctx, "CNT006", "asks to remove or change a review or feedback", text, hits)
 
 
 def _check_off_amazon(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
@@ -385,7 +387,9 @@ def important_tag(ctx: RuleContext) -> Iterator[Finding]:
         return
     subject = _Text.of(ctx.message.subject)
     hits = _hits(ctx.policy, "important_tag", subject.normalized, negation=False)
-    yield from _report(ctx, "CNT009", "[Important] on a message that is not critical", subject, hits)
+    yield from _report(
+        ctx, "CNT009", "[Important] on a message that is not critical", subject, hits
+    )
 
 
 @rule("CNT010", "cancel-request", Severity.HOLD, CITATION)

@@ -1,0 +1,459 @@
+"""CNT001-CNT012: purpose and content, in six languages, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from relay.context import Envelope, OrderContext, RelayConfig, RuleContext
+from relay.message import parse
+from relay.pipeline import judge
+from relay.policy import Policy
+from relay.rules.content import scan_text
+from relay.verdict import Severity, Verdict
+from tests.conftest import BUYER, NOW, SELLER, JudgeFn, default_order, make_message
+
+ORDER = "302-1234567-1234567"
+REPLY = {"In-Reply-To": "<buyer-question-1@marketplace.amazon.de>"}
+LOCALES = {"en": "en-GB", "de": "de-DE", "fr": "fr-FR", "it": "it-IT", "es": "es-ES", "ja": "ja-JP"}
+
+
+def run(
+    judge_raw: JudgeFn,
+    body: str,
+    *,
+    subject: str = f"Order {ORDER}",
+    reply: bool = False,
+    lang: str = "en",
+    html: str | None = None,
+) -> Verdict:
+    raw = make_message(body, subject=subject, headers=REPLY if reply else None, html=html)
+    orders = OrderContext(order_id=ORDER, order=default_order(buyer_locale=LOCALES[lang]))
+    return judge_raw(raw, orders=orders)
+
+
+def cnt(verdict: Verdict) -> set[str]:
+    return {f.code for f in verdict.findings if f.code.startswith("CNT")}
+
+
+def severity(verdict: Verdict, code: str) -> set[Severity]:
+    return {f.severity for f in verdict.findings if f.code == code}
+
+
+def context(policy: Policy, body: str, *, reply: bool = False) -> RuleContext:
+    raw = make_message(body, subject=f"Order {ORDER}", headers=REPLY if reply else None)
+    orders = OrderContext(order_id=ORDER, order=default_order(buyer_locale="en-GB"))
+    ctx, _verdict, _forward = judge(
+        parse(raw),
+        Envelope(SELLER, (BUYER,)),
+        policy,
+        RelayConfig(approved_senders=(SELLER,)),
+        orders,
+        NOW,
+    )
+    return ctx
+
+
+# (language, subject or None, body, is reply, the CNT codes expected)
+CASES: list[tuple[str, str | None, str, bool, set[str]]] = [
+    # CNT001
+    (
+        "en",
+        None,
+        f"Good news: your order {ORDER} has been shipped and arrives Friday.",
+        False,
+        {"CNT001"},
+    ),
+    (
+        "en",
+        None,
+        "Your order has not been shipped yet because the lid is out of stock.",
+        False,
+        set(),
+    ),
+    (
+        "de",
+        None,
+        f"Ihre Bestellung {ORDER} wurde heute versandt und ist unterwegs.",
+        False,
+        {"CNT001"},
+    ),
+    ("fr", None, "Votre commande a été expédiée ce matin et arrivera jeudi.", False, {"CNT001"}),
+    ("it", None, "Il suo ordine è stato spedito oggi con il corriere.", False, {"CNT001"}),
+    ("es", None, "Su pedido ha sido enviado hoy y llegará el jueves.", False, {"CNT001"}),
+    ("ja", None, "ご注文の商品を本日発送いたしました。", False, {"CNT001"}),
+    # CNT002
+    (
+        "en",
+        None,
+        "Thank you for your purchase! We hope you enjoy it. Best regards, Anna",
+        False,
+        {"CNT002"},
+    ),
+    (
+        "de",
+        None,
+        "Vielen Dank für Ihre Bestellung! Viel Freude damit wünscht Ihr Team",
+        False,
+        {"CNT002"},
+    ),
+    (
+        "en",
+        None,
+        "Thank you for your order. Which engraving text would you like on the lid?",
+        False,
+        set(),
+    ),
+    ("en", None, "Thank you for your order, it was a pleasure.", True, set()),
+    # CNT003
+    (
+        "en",
+        None,
+        "Your invoice is attached. If you have any questions, do not hesitate to contact us.",
+        False,
+        {"CNT003"},
+    ),
+    ("de", None, "Anbei Ihre Rechnung. Zögern Sie nicht, uns zu kontaktieren.", False, {"CNT003"}),
+    (
+        "fr",
+        None,
+        "Veuillez trouver votre facture. N'hésitez pas à nous contacter.",
+        False,
+        {"CNT003"},
+    ),
+    (
+        "it",
+        None,
+        "In allegato la fattura. Per qualsiasi domanda restiamo a disposizione.",
+        False,
+        {"CNT003"},
+    ),
+    ("es", None, "Adjuntamos la factura. No dude en contactarnos.", False, {"CNT003"}),
+    (
+        "ja",
+        None,
+        "請求書を添付いたします。ご不明な点がございましたらお気軽にお問い合わせください。",
+        False,
+        {"CNT003"},
+    ),
+    (
+        "en",
+        None,
+        "Please share your experience with the product. If you are not satisfied, "
+        "contact us first.",
+        False,
+        {"CNT003"},
+    ),
+    # CNT004
+    (
+        "en",
+        None,
+        "Your invoice is attached. Use code SAVE10 for 10% off your next order and "
+        "follow us on Instagram.",
+        False,
+        {"CNT004"},
+    ),
+    (
+        "en",
+        None,
+        "We do not offer discount codes or coupons. Your refund has been issued.",
+        False,
+        set(),
+    ),
+    (
+        "de",
+        None,
+        "Rabattcodes bieten wir leider nicht an. Die Rücksendung ist angekommen.",
+        False,
+        set(),
+    ),
+    (
+        "de",
+        None,
+        "Die Rechnung liegt bei. Mit dem Gutscheincode WINTER sparen Sie 15 %.",
+        False,
+        {"CNT004"},
+    ),
+    (
+        "fr",
+        None,
+        "Nous ne proposons pas de code promo. Votre remboursement est en cours.",
+        False,
+        set(),
+    ),
+    ("it", None, "Non offriamo codici sconto. Il rimborso è stato emesso.", False, set()),
+    ("es", None, "No ofrecemos cupones. El reembolso ya está en camino.", False, set()),
+    ("ja", None, "返品を承りました。クーポンの配布は行っておりません。", False, set()),
+    ("ja", None, "返品を承りました。次回使える10%オフクーポンをお送りします。", False, {"CNT004"}),
+    # CNT005
+    ("en", None, "Please leave us a 5-star review for your new kettle.", False, {"CNT005"}),
+    ("en", None, "If you are happy with the kettle, please leave a review.", False, {"CNT005"}),
+    ("en", None, "Leave a review and we will send you a $10 gift card.", False, {"CNT005"}),
+    ("en", None, "Would you take a moment to share your experience with the kettle?", False, set()),
+    (
+        "de",
+        None,
+        "Wenn Sie zufrieden sind, würden wir uns über eine Bewertung freuen.",
+        False,
+        {"CNT005"},
+    ),
+    ("fr", None, "Laissez-nous un avis 5 étoiles sur Amazon, merci beaucoup.", False, {"CNT005"}),
+    ("it", None, "Ci lasci una recensione a cinque stelle per la caffettiera.", False, {"CNT005"}),
+    ("es", None, "Le enviaremos un cheque regalo a cambio de su reseña.", False, {"CNT005"}),
+    ("ja", None, "星5のレビューをお願いいたします。", False, {"CNT005"}),
+    ("ja", None, "ご満足いただけましたら、レビューをお願いいたします。", False, {"CNT005"}),
+    ("ja", None, "商品のレビューにご協力をお願いできませんでしょうか。", False, set()),
+    ("en", None, "Thank you for your positive feedback, it made our day.", True, set()),
+    # CNT006
+    (
+        "en",
+        None,
+        "We have refunded you. Could you please remove your 1-star review?",
+        False,
+        {"CNT006"},
+    ),
+    (
+        "de",
+        None,
+        "Wir haben erstattet. Bitte löschen Sie Ihre negative Bewertung.",
+        False,
+        {"CNT006"},
+    ),
+    (
+        "fr",
+        None,
+        "Nous vous avons remboursé. Pourriez-vous modifier votre avis ?",
+        False,
+        {"CNT006"},
+    ),
+    (
+        "ja",
+        None,
+        "返金いたしました。レビューを削除していただけませんでしょうか。",
+        False,
+        {"CNT006"},
+    ),
+    # CNT007
+    (
+        "en",
+        None,
+        "About your return: next time order directly from our website.",
+        False,
+        {"CNT007"},
+    ),
+    (
+        "es",
+        None,
+        "Sobre la devolución: compre en nuestra tienda online la próxima vez.",
+        False,
+        {"CNT007"},
+    ),
+    ("de", None, "Die Gravur erfolgt direkt bei uns in der Werkstatt.", False, set()),
+    # CNT008
+    (
+        "en",
+        None,
+        "Your invoice is attached. To stop receiving these emails, reply STOP.",
+        False,
+        {"CNT008"},
+    ),
+    (
+        "fr",
+        None,
+        "Votre facture est jointe. Pour vous désinscrire, répondez STOP.",
+        False,
+        {"CNT008"},
+    ),
+    # CNT009
+    (
+        "en",
+        f"[Important] How do you like your kettle? {ORDER}",
+        "Would you share your experience with the kettle in a review?",
+        False,
+        {"CNT009"},
+    ),
+    (
+        "en",
+        f"[Important] Shipping address incomplete for {ORDER}",
+        "The shipping address is missing the house number, please send it.",
+        False,
+        set(),
+    ),
+    (
+        "de",
+        f"[Wichtig] Ihre Meinung zu {ORDER}",
+        "Würden Sie eine Bewertung für den Wasserkocher abgeben?",
+        False,
+        {"CNT009"},
+    ),
+    (
+        "ja",
+        f"【重要】ご注文 {ORDER} について",
+        "商品のレビューにご協力をお願いできませんでしょうか。",
+        False,
+        {"CNT009"},
+    ),
+    # CNT010
+    (
+        "en",
+        None,
+        "The kettle is out of stock, please cancel the order on your side.",
+        False,
+        {"CNT010"},
+    ),
+    ("en", None, "The kettle is delayed. There is no need to cancel your order.", False, set()),
+    ("es", None, "El producto está agotado, por favor cancele el pedido.", False, {"CNT010"}),
+    (
+        "ja",
+        None,
+        "在庫切れのため、ご注文をキャンセルしていただけませんでしょうか。",
+        False,
+        {"CNT010"},
+    ),
+    # CNT011
+    ("en", None, "Stop sending us this bullshit about the refund.", True, {"CNT011"}),
+    ("de", None, "Sie sind ein Idiot, die Rücksendung ist abgelehnt.", True, {"CNT011"}),
+    ("it", None, "Il reso è stato rifiutato, vaffanculo.", True, {"CNT011"}),
+    # CNT012
+    ("en", None, "Hello from the team! We hope you have a wonderful autumn.", False, {"CNT012"}),
+    ("en", None, "Hello from the team! We hope you have a wonderful autumn.", True, set()),
+    ("de", None, "Ihre Bestellung verzögert sich wegen eines Streiks um zwei Tage.", False, set()),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "subject", "body", "reply", "expected"),
+    CASES,
+    ids=[f"{c[0]}-{i}-{'+'.join(sorted(c[4])) or 'clean'}" for i, c in enumerate(CASES)],
+)
+def test_content_rules(
+    judge_raw: JudgeFn,
+    lang: str,
+    subject: str | None,
+    body: str,
+    reply: bool,
+    expected: set[str],
+) -> None:
+    verdict = run(judge_raw, body, subject=subject or f"Order {ORDER}", reply=reply, lang=lang)
+    assert cnt(verdict) == expected, [(f.code, f.evidence) for f in verdict.findings]
+
+
+def test_contact_offer_in_a_reply_is_a_warning(judge_raw: JudgeFn) -> None:
+    verdict = run(
+        judge_raw, "The replacement ships Monday. Let me know if you need anything.", reply=True
+    )
+    assert severity(verdict, "CNT003") == {Severity.WARN}
+    proactive = run(judge_raw, "The replacement ships Monday. Let me know if you need anything.")
+    assert severity(proactive, "CNT003") == {Severity.REJECT}
+
+
+def test_steering_before_a_review_is_refused_even_in_a_reply(judge_raw: JudgeFn) -> None:
+    verdict = run(
+        judge_raw, "Sorry about the lid. Please contact us before leaving a review.", reply=True
+    )
+    assert severity(verdict, "CNT003") == {Severity.REJECT}
+
+
+def test_confirmation_in_a_reply_is_a_warning(judge_raw: JudgeFn) -> None:
+    verdict = run(judge_raw, f"Your order {ORDER} has been shipped yesterday.", reply=True)
+    assert severity(verdict, "CNT001") == {Severity.WARN}
+
+
+def test_severities_of_hold_rules(judge_raw: JudgeFn) -> None:
+    verdict = run(judge_raw, "The kettle is out of stock, please cancel the order.")
+    assert severity(verdict, "CNT010") == {Severity.HOLD}
+    verdict = run(judge_raw, "Hello from the team! We hope you have a wonderful autumn.")
+    assert severity(verdict, "CNT012") == {Severity.HOLD}
+
+
+def test_quoted_buyer_words_are_not_judged(judge_raw: JudgeFn) -> None:
+    body = (
+        "Hello, the replacement lid ships on Monday.\n\n"
+        "On Tue, 17 Nov 2026 at 10:00, Buyer <a1b2c3d4e5@marketplace.amazon.de> wrote:\n"
+        "> Can I get a discount code? I will leave a 5-star review and remove my 1-star review.\n"
+        "> Follow us on Instagram, unsubscribe, bullshit.\n"
+    )
+    verdict = run(judge_raw, body, reply=True)
+    assert cnt(verdict) == set(), [(f.code, f.evidence) for f in verdict.findings]
+
+
+def test_quoted_html_is_not_judged(judge_raw: JudgeFn) -> None:
+    html = (
+        "<div>The replacement lid ships on Monday.</div>"
+        '<div class="gmail_quote"><blockquote>Please give me a coupon code and I will leave a '
+        "5-star review.</blockquote></div>"
+    )
+    raw = make_message("", subject=f"Re: Order {ORDER}", headers=REPLY, html=html)
+    # The plain part is empty here only to force the HTML path; judge the HTML alone.
+    message = parse(raw.replace(b"Content-Type: text/plain", b"Content-Type: text/x-none"))
+    assert "coupon" not in message.visible_text
+    verdict = judge_raw(message.raw)
+    assert cnt(verdict) == set(), [(f.code, f.evidence) for f in verdict.findings]
+
+
+def test_review_request_fact_is_precise(policy: Policy) -> None:
+    def is_request(body: str) -> bool:
+        return context(policy, body).facts.is_review_request
+
+    assert is_request("Would you leave a review of the kettle on Amazon?")
+    assert is_request("Würden Sie eine Bewertung für den Wasserkocher abgeben?")
+    assert is_request("Pourriez-vous laisser un avis sur la bouilloire ?")
+    assert is_request("Potrebbe lasciare una recensione sul bollitore?")
+    assert is_request("¿Podría dejar una reseña del hervidor?")
+    assert is_request("商品のレビューにご協力をお願いできませんでしょうか。")
+    assert not is_request("We will review your request and come back to you.")
+    assert not is_request("Thank you for your feedback about the sizing.")
+    assert not is_request("Wir prüfen Ihre Bewertung und melden uns.")
+    assert not is_request("À votre avis, quelle taille convient le mieux ?")
+    assert not is_request("In our opinion the lid fits both sizes.")
+    assert not is_request("お客様のレビューを拝見いたしました。")
+
+
+def test_findings_carry_the_original_words_as_evidence(judge_raw: JudgeFn) -> None:
+    verdict = run(
+        judge_raw, "Anbei Ihre Rechnung. Zögern Sie nicht, uns zu kontaktieren.", lang="de"
+    )
+    evidence = [f.evidence for f in verdict.findings if f.code == "CNT003"]
+    assert evidence and "Zögern Sie nicht" in evidence[0]
+    verdict = run(
+        judge_raw, "返品を承りました。次回使える10%オフクーポンをお送りします。", lang="ja"
+    )
+    evidence = [f.evidence for f in verdict.findings if f.code == "CNT004"]
+    assert evidence and all(f.message for f in verdict.findings)
+    assert any("クーポン" in e for e in evidence)
+
+
+def test_english_phrase_inside_another_language_is_found(judge_raw: JudgeFn) -> None:
+    verdict = run(
+        judge_raw, "Anbei Ihre Rechnung zur Bestellung. Follow us on Instagram!", lang="de"
+    )
+    assert "CNT004" in cnt(verdict)
+
+
+def test_scan_text_runs_named_checks_over_any_text(policy: Policy) -> None:
+    ctx = context(policy, "Your invoice for the order is attached.")
+    text = "INVOICE\nUse code SAVE10 for 10% off. Leave a 5-star review and get a gift card."
+    found = {f.code for f in scan_text(ctx, text, frozenset({"CNT004", "CNT005"}))}
+    assert found == {"CNT004", "CNT005"}
+    only = {f.code for f in scan_text(ctx, text, frozenset({"CNT004"}))}
+    assert only == {"CNT004"}
+    assert list(scan_text(ctx, "Invoice 2026-0042, total 39.90 EUR", frozenset({"CNT004"}))) == []
+    assert list(scan_text(ctx, "", frozenset({"CNT004"}))) == []
+    # message-level rules are not text checks
+    assert list(scan_text(ctx, "Thank you for your order", frozenset({"CNT002", "CNT012"}))) == []
+
+
+def test_findings_per_rule_are_capped(judge_raw: JudgeFn) -> None:
+    body = (
+        "Invoice attached. Coupon SAVE1. Newsletter. Follow us. Black Friday. "
+        "Our new collection. Referral bonus."
+    )
+    verdict = run(judge_raw, body)
+    assert len([f for f in verdict.findings if f.code == "CNT004"]) == 3
+
+
+def test_rules_are_documented() -> None:
+    from relay.rules import REGISTRY
+
+    for number in range(1, 13):
+        spec = REGISTRY[f"CNT{number:03d}"]
+        assert "Compliant:" in spec.doc and "Non-compliant:" in spec.doc, spec.code
