@@ -56,6 +56,8 @@ class LinkOptions(BaseModel):
     extra_suffixes: list[str] = list(DEFAULT_EXTRA_SUFFIXES)
     # `invoice.pdf`, `readme.md`: a bare "domain" ending in one of these is a file name.
     file_extensions: list[str] = []
+    # `bzw.in`, `ca.de`: an abbreviation and the next word with the space missing.
+    abbreviations: list[str] = []
 
 
 @cache
@@ -74,7 +76,7 @@ def public_suffix_tlds() -> frozenset[str]:
 
 
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
-_EMAIL: Final = re.compile(r"[\w.%+-]+@[\w.-]+")
+_EMAIL: Final = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]+")
 _LABEL: Final = r"[a-z0-9\u00c0-\u024f](?:[a-z0-9\u00c0-\u024f-]{0,61}[a-z0-9\u00c0-\u024f])?"
 _BARE_DOMAIN: Final = re.compile(
     rf"(?<![a-z0-9\u00c0-\u024f_@.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
@@ -116,6 +118,7 @@ class _Compiled:
     redirect_params: frozenset[str]
     amazon_params: frozenset[str]
     files: frozenset[str]
+    abbreviations: frozenset[str]
 
 
 _COMPILED: dict[int, tuple[LinkOptions, _Compiled]] = {}
@@ -135,6 +138,7 @@ def _compiled(opts: LinkOptions) -> _Compiled:
         redirect_params=frozenset(p.lower() for p in opts.redirect_params),
         amazon_params=frozenset(p.lower() for p in opts.amazon_restricted_params),
         files=frozenset(e.lower().lstrip(".") for e in opts.file_extensions),
+        abbreviations=frozenset(w.lower().rstrip(".") for w in opts.abbreviations),
     )
     _COMPILED[id(opts)] = (opts, compiled)
     return compiled
@@ -182,17 +186,21 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
 
     URLs and email addresses are masked first. Not domains: file names (`invoice.pdf`,
     `readme.md`), version numbers and decimals (the last label must be letters), abbreviations
-    (`z.B.`, `e.g.`: one-letter labels), and a missing space after a full stop (`Paket.Danke`:
-    a capitalised last label).
+    (`z.B.`, `e.g.`: one-letter labels; `bzw.in`: listed ones), and a missing space after a full
+    stop (`Paket.Danke`, `Co.KG`: a capitalised last label, or an upper-case one after a
+    lower-case name).
     """
     masked = _EMAIL.sub(lambda m: " " * len(m.group(0)), _URL.sub(" ", text))
     ex = extractor(_extras(opts))
-    files = _compiled(opts).files
+    compiled = _compiled(opts)
     for match in _BARE_DOMAIN.finditer(masked):
-        tld = match.group("tld")
-        if not (tld.islower() or tld.isupper()):
+        host, tld = match.group("host"), match.group("tld")
+        if not (tld.islower() or (tld.isupper() and host.isupper())):
+            continue  # `Paket.Danke`, `Co.KG`: not how anyone writes a domain
+        if tld.lower() in compiled.files and not match.group("path"):
             continue
-        if tld.lower() in files and not match.group("path"):
+        first, _, rest = host.lower().partition(".")
+        if first in compiled.abbreviations and "." not in rest:
             continue
         if _AT_BEFORE.search(masked[max(0, match.start() - 14) : match.start()]):
             continue  # the domain of an email address (CTC001's)
