@@ -251,7 +251,7 @@ class Relay:
         started: float,
     ) -> None:
         duration = time.perf_counter() - started
-        self.metrics.messages.labels(outcome.action).inc()
+        self.metrics.messages.labels(outcome.action, outcome.reply[:3]).inc()
         self.metrics.message_seconds.observe(duration)
         findings: tuple[Finding, ...] = outcome.verdict.findings if outcome.verdict else ()
         for finding in findings:
@@ -265,6 +265,7 @@ class Relay:
             message_id=evaluation.message.message_id if evaluation else None,
             order_id=evaluation.orders.order_id if evaluation else None,
             mail_from=envelope.mail_from,
+            client=envelope.client_address,
             rcpt_tos=[
                 aliases.mask(r) if aliases.is_buyer_alias(r) else r for r in envelope.rcpt_tos
             ],

@@ -64,11 +64,25 @@ class SmtpSettings(_Section):
     proxy_protocol_from: list[str] = []
     max_concurrent_checks: int = Field(default=4, gt=0)
     offload_bytes: int = Field(default=256 * 1024, ge=0)
+    # Processes sharing the listening port (SO_REUSEPORT); 1 runs in the serving process.
+    workers: int = Field(default=1, ge=1, le=64)
+    # Seconds a connection from a proxy_protocol_from address has to send its PROXY header.
+    proxy_protocol_timeout: float = Field(default=10.0, ge=3.0)
 
     @field_validator("listen")
     @classmethod
     def _listen(cls, value: str) -> str:
         split_host_port(value)
+        return value
+
+    @field_validator("proxy_protocol_from")
+    @classmethod
+    def _proxy_from(cls, value: list[str]) -> list[str]:
+        for item in value:
+            try:
+                ipaddress.ip_network(item.strip(), strict=False)
+            except ValueError:
+                raise ValueError(f"{item!r} is not an IP address or network") from None
         return value
 
     @property
@@ -95,6 +109,8 @@ class UpstreamSettings(_Section):
     password_file: str = ""
     timeout: float = Field(default=60.0, gt=0)
     ca_file: str = ""
+    # Idle upstream connections kept for reuse (0: a new connection per message).
+    pool_size: int = Field(default=4, ge=0)
 
     @field_validator("url")
     @classmethod

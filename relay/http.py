@@ -11,10 +11,11 @@ import json
 from typing import TYPE_CHECKING
 
 import structlog
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 if TYPE_CHECKING:
     from relay.app import Relay
+    from relay.metrics import WorkerMetrics
 
 log = structlog.get_logger("relay.http")
 _MAX_HEADER_BYTES = 16384
@@ -43,8 +44,18 @@ async def health(relay: Relay) -> dict[str, str]:
 
 
 class HttpEndpoint:
-    def __init__(self, relay: Relay) -> None:
+    """GET /healthz and GET /metrics for one relay (or, with `registry`, for its workers)."""
+
+    def __init__(
+        self,
+        relay: Relay,
+        *,
+        registry: CollectorRegistry | None = None,
+        held: WorkerMetrics | None = None,
+    ) -> None:
         self.relay = relay
+        self.registry = registry or relay.metrics.registry
+        self.held = held
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -89,5 +100,7 @@ class HttpEndpoint:
         if path == "/metrics":
             held = await asyncio.to_thread(self.relay.quarantine.size)
             self.relay.metrics.quarantine_held.set(held)
-            return 200, CONTENT_TYPE_LATEST, generate_latest(self.relay.metrics.registry)
+            if self.held is not None:
+                self.held.held = float(held)
+            return 200, CONTENT_TYPE_LATEST, generate_latest(self.registry)
         return 404, "text/plain", b"not found\n"

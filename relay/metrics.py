@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily, Metric
 
 _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
 _POLICY_BUCKETS = (0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0)
@@ -12,7 +15,10 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.messages = Counter(
-            "bsm_relay_messages", "Messages by action", ["action"], registry=self.registry
+            "bsm_relay_messages",
+            "Messages by action and SMTP reply code",
+            ["action", "code"],
+            registry=self.registry,
         )
         self.findings = Counter(
             "bsm_relay_findings",
@@ -39,8 +45,43 @@ class Metrics:
             registry=self.registry,
         )
         self.sessions_open = Gauge(
-            "bsm_relay_sessions_open", "SMTP sessions open now", registry=self.registry
+            "bsm_relay_sessions_open",
+            "SMTP sessions open now",
+            registry=self.registry,
+            multiprocess_mode="livesum",
         )
         self.quarantine_held = Gauge(
-            "bsm_relay_quarantine_held", "Messages waiting in quarantine", registry=self.registry
+            "bsm_relay_quarantine_held",
+            "Messages waiting in quarantine",
+            registry=self.registry,
+            multiprocess_mode="livemax",
         )
+        self.reloads = Counter(
+            "bsm_relay_policy_reloads",
+            "SIGHUP reloads by result",
+            ["result"],
+            registry=self.registry,
+        )
+
+
+class WorkerMetrics:
+    """The supervisor's view of several worker processes (prometheus_client multiprocess mode).
+
+    Workers write their samples to files in `path`; this collector sums them at scrape time.
+    The quarantine size is the supervisor's own gauge (the folder is shared, counting it in
+    every worker would count it N times).
+    """
+
+    def __init__(self, path: str) -> None:
+        from prometheus_client.multiprocess import MultiProcessCollector
+
+        self.inner = MultiProcessCollector(None, path)
+        self.held = 0.0
+
+    def collect(self) -> Iterator[Metric]:
+        for family in self.inner.collect():
+            if family.name != "bsm_relay_quarantine_held":
+                yield family
+        held = GaugeMetricFamily("bsm_relay_quarantine_held", "Messages waiting in quarantine")
+        held.add_metric([], self.held)
+        yield held

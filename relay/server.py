@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import multiprocessing.process
+import os
+import shutil
 import signal
+import socket
 import ssl
+import tempfile
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
+from prometheus_client import CollectorRegistry
 
 from relay.app import Relay
 from relay.config import Settings, split_host_port
 from relay.http import HttpEndpoint
+from relay.metrics import WorkerMetrics
 from relay.smtp import RelayHandler, auth_needs_tls
 
 log = structlog.get_logger("relay.server")
@@ -63,7 +72,14 @@ class RunningRelay:
         await self.relay.close()
 
 
-async def start(settings: Settings, *, with_http: bool = True) -> RunningRelay:
+async def start(
+    settings: Settings, *, with_http: bool = True, reuse_port: bool = False
+) -> RunningRelay:
+    """Start one relay: the SMTP listener and, unless told not to, the HTTP endpoint.
+
+    `reuse_port` sets SO_REUSEPORT, so several worker processes share the listening port and
+    the kernel spreads connections over them.
+    """
     relay = await Relay.start(settings)
     context = tls_context(settings)
     handler = RelayHandler(relay)
@@ -71,7 +87,11 @@ async def start(settings: Settings, *, with_http: bool = True) -> RunningRelay:
     require_tls = auth_needs_tls(host, context is not None)
     loop = asyncio.get_running_loop()
     smtp_server = await loop.create_server(
-        lambda: handler.factory(context, require_tls), host=host, port=port, reuse_address=True
+        lambda: handler.factory(context, require_tls),
+        host=host,
+        port=port,
+        reuse_address=True,
+        reuse_port=reuse_port or None,
     )
     http_server = None
     if with_http:
@@ -93,8 +113,38 @@ async def start(settings: Settings, *, with_http: bool = True) -> RunningRelay:
     return running
 
 
+async def reload(relay: Relay) -> bool:
+    """SIGHUP: re-read policies and users; a bad file keeps the old policy and says why."""
+    try:
+        await relay.reload()
+    except Exception as exc:
+        relay.metrics.reloads.labels("failed").inc()
+        log.error(
+            "reload_failed",
+            error=str(exc),
+            error_type=type(exc).__name__,
+            kept_policy=relay.policy.version,
+        )
+        return False
+    relay.metrics.reloads.labels("ok").inc()
+    return True
+
+
+def _track(relay: Relay, coro: Any) -> None:
+    task = asyncio.ensure_future(coro)
+    relay.inflight.add(task)
+    task.add_done_callback(relay.inflight.discard)
+
+
 async def serve(settings: Settings) -> None:
-    running = await start(settings)
+    if settings.smtp.workers > 1:
+        await supervise(settings)
+        return
+    await _serve_one(settings, with_http=True, reuse_port=False)
+
+
+async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -> None:
+    running = await start(settings, with_http=with_http, reuse_port=reuse_port)
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 
@@ -102,20 +152,126 @@ async def serve(settings: Settings) -> None:
         log.info("stopping", signal=name)
         stopping.set()
 
-    def request_reload() -> None:
-        async def reload() -> None:
-            try:
-                await running.relay.reload()
-            except Exception as exc:
-                log.error("reload_failed", error=str(exc), kept_policy=running.relay.policy.version)
+    loop.add_signal_handler(signal.SIGTERM, request_stop, "SIGTERM")
+    loop.add_signal_handler(signal.SIGINT, request_stop, "SIGINT")
+    loop.add_signal_handler(signal.SIGHUP, lambda: _track(running.relay, reload(running.relay)))
+    await stopping.wait()
+    await running.stop()
+    log.info("stopped")
 
-        task = asyncio.ensure_future(reload())
-        running.relay.inflight.add(task)
-        task.add_done_callback(running.relay.inflight.discard)
+
+# -- several worker processes sharing the port ------------------------------------------------
+
+
+def _worker_main(settings_data: dict[str, Any], index: int) -> None:
+    """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint."""
+    from relay import logs
+
+    logs.configure()
+    structlog.contextvars.bind_contextvars(worker=index)
+    settings = Settings.model_validate(settings_data)
+    asyncio.run(_serve_one(settings, with_http=False, reuse_port=True))
+
+
+class Supervisor:
+    """Starts `[smtp] workers` processes, restarts one that dies, forwards SIGHUP and SIGTERM.
+
+    The supervisor serves /healthz and /metrics itself; workers write their metrics to a shared
+    folder (prometheus_client multiprocess mode), which the supervisor sums at scrape time.
+    """
+
+    def __init__(self, settings: Settings, metrics_dir: str) -> None:
+        self.settings = settings
+        self.metrics_dir = metrics_dir
+        self.context = multiprocessing.get_context("spawn")
+        self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
+        self.stopping = False
+
+    def spawn(self, index: int) -> None:
+        process = self.context.Process(
+            target=_worker_main,
+            args=(self.settings.model_dump(mode="python"), index),
+            name=f"bsm-relay-worker-{index}",
+            daemon=False,
+        )
+        process.start()
+        self.workers[index] = process
+        log.info("worker_started", worker=index, pid=process.pid)
+
+    def signal_all(self, signum: int) -> None:
+        for process in self.workers.values():
+            if process.pid is not None and process.is_alive():
+                os.kill(process.pid, signum)
+
+    def reap(self) -> None:
+        from prometheus_client import multiprocess
+
+        for index, process in list(self.workers.items()):
+            if process.is_alive():
+                continue
+            if process.pid is not None:
+                multiprocess.mark_process_dead(process.pid, self.metrics_dir)
+            if self.stopping:
+                continue
+            log.error("worker_died", worker=index, pid=process.pid, exitcode=process.exitcode)
+            self.spawn(index)
+
+
+async def supervise(settings: Settings) -> None:
+    metrics_dir = tempfile.mkdtemp(prefix="bsm-relay-metrics-")
+    # Inherited by the spawned workers, whose prometheus_client then writes to files.
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    supervisor = Supervisor(settings, metrics_dir)
+    relay = await Relay.start(settings)  # for /healthz: the same store, upstream and quarantine
+    collector = WorkerMetrics(metrics_dir)
+    registry = CollectorRegistry(auto_describe=True)
+    registry.register(collector)  # type: ignore[arg-type]
+    http_host, http_port = split_host_port(settings.http.listen)
+    endpoint = HttpEndpoint(relay, registry=registry, held=collector)
+    http_server = await asyncio.start_server(endpoint.handle, host=http_host, port=http_port)
+    # Bind once here so a port already in use is reported before any worker starts.
+    host, port = split_host_port(settings.smtp.listen)
+    probe = socket.create_server((host, port), reuse_port=True)
+    for index in range(settings.smtp.workers):
+        supervisor.spawn(index)
+    probe.close()
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+
+    def request_stop(name: str) -> None:
+        log.info("stopping", signal=name, workers=len(supervisor.workers))
+        supervisor.stopping = True
+        stopping.set()
+
+    def request_reload() -> None:
+        log.info("reload_requested", workers=len(supervisor.workers))
+        supervisor.signal_all(signal.SIGHUP)
+        _track(relay, reload(relay))
 
     loop.add_signal_handler(signal.SIGTERM, request_stop, "SIGTERM")
     loop.add_signal_handler(signal.SIGINT, request_stop, "SIGINT")
     loop.add_signal_handler(signal.SIGHUP, request_reload)
-    await stopping.wait()
-    await running.stop()
+    log.info(
+        "listening",
+        smtp=settings.smtp.listen,
+        http=settings.http.listen,
+        workers=settings.smtp.workers,
+        policy_version=relay.policy.version,
+    )
+    while not stopping.is_set():
+        try:
+            await asyncio.wait_for(stopping.wait(), timeout=1.0)
+        except TimeoutError:
+            supervisor.reap()
+    http_server.close()
+    supervisor.signal_all(signal.SIGTERM)
+    deadline = loop.time() + DRAIN_SECONDS + 5
+    while any(p.is_alive() for p in supervisor.workers.values()) and loop.time() < deadline:
+        await asyncio.sleep(0.1)
+    for process in supervisor.workers.values():
+        if process.is_alive():
+            process.kill()
+    supervisor.reap()
+    await relay.close()
+    shutil.rmtree(metrics_dir, ignore_errors=True)
     log.info("stopped")

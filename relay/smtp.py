@@ -21,6 +21,8 @@ from aiosmtpd.smtp import Session as SmtpSession
 from relay.app import REPLY_INTERNAL, Relay
 from relay.config import is_loopback_host
 from relay.context import Envelope
+from relay.proxy_protocol import REPLY_NOT_TRUSTED, ProxyPolicy
+from relay.proxy_protocol import accept as accept_proxy
 from relay.rules.envelope import recipient_allowed
 
 log = structlog.get_logger("relay.smtp")
@@ -49,6 +51,11 @@ class RelaySMTP(SMTP):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         first = self.transport is None
+        if first:
+            # PROXY header required from listed load balancers only (relay.proxy_protocol).
+            self._proxy_timeout = self.relay_handler.proxy.header_timeout(
+                transport.get_extra_info("peername")
+            )
         super().connection_made(transport)
         if first:
             self.relay_handler.opened(self)
@@ -56,6 +63,13 @@ class RelaySMTP(SMTP):
     def connection_lost(self, error: Exception | None) -> None:
         self.relay_handler.closed(self)
         super().connection_lost(error)
+
+    async def smtp_PROXY(self, arg: str) -> None:
+        """A PROXY header from an address not in proxy_protocol_from: refuse and close."""
+        log.warning("proxy_refused", session_id=self.session_id, peer=_peer_host(self.session))
+        await self.push(REPLY_NOT_TRUSTED)
+        if self.transport is not None:
+            self.transport.close()
 
     async def _handle_client(self) -> None:
         if self.relay_handler.over_capacity(self):
@@ -71,6 +85,10 @@ class RelayHandler:
         self.relay = relay
         self.sessions: set[RelaySMTP] = set()
         self.accepting = True
+        self.proxy = ProxyPolicy(
+            relay.settings.smtp.proxy_protocol_from,
+            getattr(relay.settings.smtp, "proxy_protocol_timeout", 10.0),
+        )
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -130,6 +148,11 @@ class RelayHandler:
         log.warning("login_failed", peer=peer, user=name)
         # handled=False makes aiosmtpd answer 535 (architecture trap 6).
         return AuthResult(success=False, handled=False)
+
+    async def handle_PROXY(
+        self, server: SMTP, session: SmtpSession, envelope: SmtpEnvelope, proxy_data: Any
+    ) -> bool:
+        return accept_proxy(session.peer, proxy_data, getattr(server, "session_id", "-"))
 
     async def handle_MAIL(
         self,

@@ -109,9 +109,23 @@ def _reply_text(code: int, message: str) -> str:
 
 
 class SmtpUpstream:
-    """An SMTP upstream; STARTTLS whenever offered, AUTH when configured, bounded in time."""
+    """An SMTP upstream; STARTTLS whenever offered, AUTH when configured, bounded in time.
 
-    def __init__(self, settings: UpstreamSettings, timeout: float) -> None:
+    Connections are reused: up to `pool_size` idle, authenticated connections are kept for
+    `idle_seconds` and at most `max_messages` transactions each. A pooled connection is checked
+    with RSET before it carries a message; a connection that fails the check is dropped and the
+    next one (or a fresh one) is used. A connection that saw any error is never reused.
+    """
+
+    def __init__(
+        self,
+        settings: UpstreamSettings,
+        timeout: float,
+        *,
+        pool_size: int | None = None,
+        idle_seconds: float = 30.0,
+        max_messages: int = 200,
+    ) -> None:
         parsed = urlparse(settings.url)
         self.implicit_tls = parsed.scheme == "smtps"
         self.host = parsed.hostname or "localhost"
@@ -120,6 +134,11 @@ class SmtpUpstream:
         self.password = settings.resolved_password() or unquote(parsed.password or "")
         self.timeout = timeout
         self.tls_context = ssl.create_default_context(cafile=settings.ca_file or None)
+        self.pool_size = pool_size if pool_size is not None else getattr(settings, "pool_size", 4)
+        self.idle_seconds = idle_seconds
+        self.max_messages = max_messages
+        self._idle: list[_Pooled] = []
+        self.stats = PoolStats()
 
     def _client(self) -> aiosmtplib.SMTP:
         return aiosmtplib.SMTP(
@@ -133,18 +152,54 @@ class SmtpUpstream:
             password=self.password or None,
         )
 
-    async def send(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> Delivered:
-        options = ["SMTPUTF8"] if not all(a.isascii() for a in (mail_from, *rcpt_tos)) else []
+    async def _acquire(self) -> _Pooled:
+        loop = asyncio.get_running_loop()
+        while self._idle:
+            pooled = self._idle.pop()
+            if loop.time() - pooled.idle_since > self.idle_seconds or not pooled.client.is_connected:
+                _discard(pooled.client)
+                continue
+            try:
+                async with asyncio.timeout(min(self.timeout, 5.0)):
+                    await pooled.client.rset()
+            except (aiosmtplib.SMTPException, OSError, TimeoutError):
+                self.stats.failed_checks += 1
+                _discard(pooled.client)
+                continue
+            self.stats.reused += 1
+            return pooled
         client = self._client()
+        await client.connect()
+        self.stats.opened += 1
+        return _Pooled(client)
+
+    def _release(self, pooled: _Pooled) -> None:
+        pooled.messages += 1
+        if (
+            pooled.messages >= self.max_messages
+            or len(self._idle) >= self.pool_size
+            or not pooled.client.is_connected
+        ):
+            asyncio.ensure_future(_quit(pooled.client))
+            return
+        pooled.idle_since = asyncio.get_running_loop().time()
+        self._idle.append(pooled)
+
+    async def send(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> Delivered:
+        utf8 = not all(a.isascii() for a in (mail_from, *rcpt_tos))
+        pooled: _Pooled | None = None
         try:
             async with asyncio.timeout(self.timeout * 2):
-                async with client:
-                    refused, reply = await client.sendmail(
-                        mail_from, rcpt_tos, data, mail_options=options
-                    )
-        except aiosmtplib.SMTPRecipientsRefused as exc:
-            raise _from_refusals({r.recipient: r for r in exc.recipients}) from None
+                pooled = await self._acquire()
+                reply = await self._transaction(pooled.client, mail_from, rcpt_tos, data, utf8)
+        except UpstreamError:
+            # A refusal by the upstream leaves the connection in a clean state (RSET sent).
+            if pooled is not None:
+                self._release(pooled)
+            raise
         except aiosmtplib.SMTPResponseException as exc:
+            if pooled is not None:
+                _discard(pooled.client)
             permanent = 500 <= exc.code < 600
             text = _reply_text(exc.code, exc.message)
             raise UpstreamError(
@@ -152,14 +207,54 @@ class SmtpUpstream:
                 permanent=permanent,
             ) from None
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
+            if pooled is not None:
+                _discard(pooled.client)
             raise UpstreamError(
                 f"451 4.4.1 upstream unavailable ({type(exc).__name__})", permanent=False
             ) from None
+        except BaseException:
+            if pooled is not None:
+                _discard(pooled.client)
+            raise
+        self._release(pooled)
+        return Delivered(reply=reply)
+
+    async def _transaction(
+        self,
+        client: aiosmtplib.SMTP,
+        mail_from: str,
+        rcpt_tos: list[str],
+        data: bytes,
+        utf8: bool,
+    ) -> str:
+        """MAIL, every RCPT, and DATA only when every recipient was accepted.
+
+        aiosmtplib's sendmail sends DATA to the accepted recipients and reports the refused
+        ones afterwards (architecture trap 5); a partly refused message is a failure here, so
+        nothing is sent to anybody and the client's retry delivers it once.
+        """
+        if utf8 and not client.supports_extension("smtputf8"):
+            raise UpstreamError(
+                "451 4.4.1 upstream does not offer SMTPUTF8 for a non-ASCII address",
+                permanent=False,
+            )
+        options = ["SMTPUTF8"] if utf8 else []
+        if client.supports_extension("size"):
+            options.insert(0, f"SIZE={len(data)}")
+        encoding = "utf-8" if utf8 else "ascii"
+        await client.mail(mail_from, options=options, encoding=encoding)
+        refused: dict[str, tuple[int, str]] = {}
+        for rcpt in rcpt_tos:
+            try:
+                await client.rcpt(rcpt, encoding=encoding)
+            except aiosmtplib.SMTPRecipientRefused as exc:
+                refused[rcpt] = (exc.code, exc.message)
         if refused:
-            # aiosmtplib reports partial refusals instead of raising (architecture trap 5).
+            await client.rset()
             raise _from_refusals(refused)
-        # aiosmtplib returns the text of the final reply; success is always a 250.
-        return Delivered(reply=f"250 {' '.join(reply.split())}".strip())
+        response = await client.data(data)
+        # Success is always a 250; keep the upstream's own text (its queue id).
+        return f"250 {' '.join(response.message.split())}".strip()
 
     async def check(self) -> None:
         client = self._client()
@@ -173,7 +268,40 @@ class SmtpUpstream:
             ) from None
 
     async def close(self) -> None:
-        return None
+        idle, self._idle = self._idle, []
+        if idle:
+            await asyncio.gather(*(_quit(p.client) for p in idle), return_exceptions=True)
+
+
+@dataclass(slots=True)
+class PoolStats:
+    opened: int = 0
+    reused: int = 0
+    failed_checks: int = 0
+
+
+@dataclass(slots=True)
+class _Pooled:
+    client: aiosmtplib.SMTP
+    messages: int = 0
+    idle_since: float = 0.0
+
+
+def _discard(client: aiosmtplib.SMTP) -> None:
+    try:
+        client.close()
+    except Exception:  # pragma: no cover - closing a broken transport
+        pass
+
+
+async def _quit(client: aiosmtplib.SMTP) -> None:
+    try:
+        async with asyncio.timeout(2.0):
+            await client.quit()
+    except (aiosmtplib.SMTPException, OSError, TimeoutError):
+        pass
+    finally:
+        _discard(client)
 
 
 def _from_refusals(refused: Mapping[str, object]) -> UpstreamError:

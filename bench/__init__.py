@@ -1,0 +1,1 @@
+"""Benchmark: bsm-relay against a no-filter aiosmtpd->aiosmtplib baseline and Postfix."""

@@ -1,0 +1,89 @@
+"""The load generator: concurrent SMTP sessions sending one template, bounded in count and time."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from dataclasses import dataclass, field
+
+import aiosmtplib
+
+from bench.messages import BUYER, SELLER, Template
+
+_SERIAL = itertools.count(int(time.time() * 1000) % 10**11)
+
+
+@dataclass
+class LoadResult:
+    sent: int = 0
+    errors: int = 0
+    bytes: int = 0
+    elapsed: float = 0.0
+    latencies: list[float] = field(default_factory=list)
+    first_error: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.sent / self.elapsed if self.elapsed else 0.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+async def send_one(client: aiosmtplib.SMTP, template: Template) -> float:
+    raw = template.render(next(_SERIAL))
+    started = time.perf_counter()
+    errors, _ = await client.sendmail(SELLER, [BUYER], raw)
+    if errors:
+        raise RuntimeError(f"refused: {errors}")
+    return time.perf_counter() - started
+
+
+async def run(
+    port: int,
+    template: Template,
+    *,
+    concurrency: int,
+    count: int,
+    seconds: float,
+    timeout: float = 120.0,
+) -> LoadResult:
+    """Up to `count` messages or `seconds` of sending, whichever comes first."""
+    result = LoadResult()
+    remaining = [count]
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    deadline = started + seconds
+
+    async def session() -> None:
+        client = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, timeout=timeout, start_tls=False)
+        await client.connect()
+        try:
+            while remaining[0] > 0 and loop.time() < deadline:
+                remaining[0] -= 1
+                try:
+                    latency = await send_one(client, template)
+                except Exception as exc:  # count and go on: the figure must show failures
+                    result.errors += 1
+                    result.first_error = result.first_error or f"{type(exc).__name__}: {exc}"
+                    if not client.is_connected:
+                        await client.connect()
+                    continue
+                result.sent += 1
+                result.bytes += template.size
+                result.latencies.append(latency)
+        finally:
+            try:
+                await client.quit()
+            except aiosmtplib.SMTPException:
+                client.close()
+
+    await asyncio.gather(*(session() for _ in range(concurrency)))
+    result.elapsed = loop.time() - started
+    return result

@@ -1,0 +1,494 @@
+"""`python bench/run.py`: bsm-relay vs. the no-filter ceiling vs. Postfix, on this machine.
+
+Starts a sink, the no-filter baseline, bsm-relay (full default policy, SQLite store, orders
+imported) and, where it can be installed, a private Postfix instance relaying to the same sink;
+drives each with the same message mix from one load generator; prints msgs/s, p50/p99 latency,
+the ratios, policy-evaluation time per message (from the relay's own `policy_ms` log field and
+its bsm_relay_policy_seconds histogram), head-of-line delay of a small message while ten 10 MB
+messages are in flight, and the relay's peak RSS. Loopback only; every load is bounded in count
+and time. Takes about three minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import psutil
+
+from bench import load
+from bench import postfix as postfix_mod
+from bench.messages import ORDERS_CSV, SELLER, Template, mix
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+# (concurrent sessions, max messages, max seconds) per message kind
+PLAN = {
+    "small": (8, 3000, 5.0),
+    "html8k": (8, 3000, 5.0),
+    "pdf1m": (4, 80, 8.0),
+    "pdf10m": (2, 8, 25.0),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_port(port: int, proc: subprocess.Popen[bytes] | None, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"process exited with {proc.returncode} before listening")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.recv(100)
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on {port} after {seconds} s")
+
+
+@dataclass
+class RssSampler:
+    """Samples the RSS of a process and its children every 10 ms, in a thread."""
+
+    pid: int
+    peak: int = 0
+    window_peak: int = 0
+    _stop: threading.Event = field(default_factory=threading.Event)
+
+    def start(self) -> None:
+        threading.Thread(target=self._loop, daemon=True).start()
+
+    def _loop(self) -> None:
+        try:
+            proc = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop.is_set():
+            try:
+                rss = proc.memory_info().rss + sum(
+                    c.memory_info().rss for c in proc.children(recursive=True)
+                )
+            except psutil.Error:
+                break
+            self.peak = max(self.peak, rss)
+            self.window_peak = max(self.window_peak, rss)
+            time.sleep(0.01)
+
+    def reset_window(self) -> None:
+        self.window_peak = 0
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+@dataclass
+class Row:
+    target: str
+    kind: str
+    result: load.LoadResult
+
+    @property
+    def p50(self) -> float:
+        return load.percentile(self.result.latencies, 50) * 1000
+
+    @property
+    def p99(self) -> float:
+        return load.percentile(self.result.latencies, 99) * 1000
+
+
+def relay_settings(tmp: Path, smtp_port: int, http_port: int, sink_port: int, workers: int) -> Path:
+    path = tmp / "bsm-relay.toml"
+    path.write_text(
+        f"""
+[smtp]
+listen = "127.0.0.1:{smtp_port}"
+auth = "off"
+session_timeout = 300
+max_connections = 500
+messages_per_minute_per_user = 1000000
+workers = {workers}
+
+[upstream]
+url = "smtp://127.0.0.1:{sink_port}"
+timeout = 60
+
+[store]
+url = "sqlite:///{tmp / "relay.db"}"
+
+[quarantine]
+dir = "{tmp / "quarantine"}"
+
+[senders]
+approved = ["{SELLER}"]
+
+[http]
+listen = "127.0.0.1:{http_port}"
+""",
+        encoding="utf-8",
+    )
+    return path
+
+
+def policy_ms(log_path: Path, start_offset: int) -> tuple[list[float], dict[str, int]]:
+    values: list[float] = []
+    actions: dict[str, int] = {}
+    with log_path.open("rb") as handle:
+        handle.seek(start_offset)
+        for line in handle:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            if event.get("event") != "message":
+                continue
+            actions[event.get("action", "?")] = actions.get(event.get("action", "?"), 0) + 1
+            if event.get("policy_ms") is not None:
+                values.append(float(event["policy_ms"]))
+    return values, actions
+
+
+def metrics_text(http_port: int) -> str:
+    with urllib.request.urlopen(f"http://127.0.0.1:{http_port}/metrics", timeout=10) as resp:
+        return str(resp.read().decode())
+
+
+def histogram_summary(text: str, name: str) -> tuple[float, float, dict[float, float]]:
+    buckets: dict[float, float] = {}
+    total = count = 0.0
+    for line in text.splitlines():
+        if line.startswith(f"{name}_bucket"):
+            le = line.split('le="', 1)[1].split('"', 1)[0]
+            buckets[float("inf") if le == "+Inf" else float(le)] = float(line.rsplit(" ", 1)[1])
+        elif line.startswith(f"{name}_sum"):
+            total = float(line.rsplit(" ", 1)[1])
+        elif line.startswith(f"{name}_count"):
+            count = float(line.rsplit(" ", 1)[1])
+    return total, count, buckets
+
+
+async def head_of_line(port: int, templates: dict[str, Template], sampler: RssSampler | None) -> dict[str, float]:
+    """Small messages' reply time, idle and while ten 10 MB messages are in flight."""
+    small, big = templates["small"], templates["pdf10m"]
+    idle = await load.run(port, small, concurrency=1, count=30, seconds=10)
+    idle_p50 = load.percentile(idle.latencies, 50)
+    if sampler is not None:
+        sampler.reset_window()
+    big_task = asyncio.ensure_future(load.run(port, big, concurrency=10, count=10, seconds=120))
+    await asyncio.sleep(0.3)  # let the uploads start
+    during: list[float] = []
+    import aiosmtplib
+
+    client = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, timeout=120, start_tls=False)
+    await client.connect()
+    try:
+        while not big_task.done() and len(during) < 400:
+            during.append(await load.send_one(client, small))
+            await asyncio.sleep(0.05)
+    finally:
+        await client.quit()
+    big_result = await big_task
+    return {
+        "idle_p50_ms": idle_p50 * 1000,
+        "during_p50_ms": load.percentile(during, 50) * 1000,
+        "during_max_ms": max(during) * 1000 if during else float("nan"),
+        "delay_max_ms": (max(during) - idle_p50) * 1000 if during else float("nan"),
+        "samples": len(during),
+        "big_sent": big_result.sent,
+        "big_errors": big_result.errors,
+        "big_seconds": big_result.elapsed,
+        "bytes_in_flight": 10 * big.size,
+        "rss_peak": float(sampler.window_peak) if sampler else float("nan"),
+    }
+
+
+def wait_drained(status: Path, expected: int, seconds: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < seconds:
+        try:
+            got = int(status.read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            got = 0
+        if got >= expected:
+            return time.monotonic() - started
+        time.sleep(0.05)
+    return float("nan")
+
+
+def sink_count(status: Path) -> int:
+    try:
+        return int(status.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+async def drive(
+    name: str,
+    port: int,
+    templates: dict[str, Template],
+    kinds: list[str],
+    rows: list[Row],
+    *,
+    after: Callable[[str], None] | None = None,
+    before: Callable[[str], None] | None = None,
+) -> None:
+    # warm-up: the first messages pay for imports, caches and connections
+    for kind in kinds:
+        await load.run(port, templates[kind], concurrency=1, count=2, seconds=30)
+    for kind in kinds:
+        if before:
+            before(kind)
+        concurrency, count, seconds = PLAN[kind]
+        result = await load.run(
+            port, templates[kind], concurrency=concurrency, count=count, seconds=seconds
+        )
+        rows.append(Row(name, kind, result))
+        if after:
+            after(kind)
+        print(
+            f"  {name:9} {kind:7} {result.rate:8.1f} msgs/s  p50 {rows[-1].p50:8.1f} ms  "
+            f"p99 {rows[-1].p99:8.1f} ms  sent {result.sent} errors {result.errors} "
+            f"{result.first_error[:80]}",
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def fmt(value: float, digits: int = 1) -> str:
+    return "n/a" if value != value else f"{value:.{digits}f}"
+
+
+async def main_async(args: argparse.Namespace) -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="bsm-bench-"))
+    procs: list[subprocess.Popen[bytes]] = []
+    postfix: postfix_mod.PostfixInstance | None = None
+    postfix_reason = ""
+    try:
+        templates = mix()
+        kinds = args.kinds
+        sink_port, base_port, relay_port, http_port, pf_port = (free_port() for _ in range(5))
+        status = tmp / "sink.status"
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        sink = subprocess.Popen(
+            [PY, "-m", "bench.sink", str(sink_port), str(status)], cwd=ROOT, env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        procs.append(sink)
+        wait_port(sink_port, sink)
+        baseline = subprocess.Popen(
+            [PY, "-m", "bench.baseline", str(base_port), f"smtp://127.0.0.1:{sink_port}"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        )
+        procs.append(baseline)
+        settings = relay_settings(tmp, relay_port, http_port, sink_port, args.workers)
+        orders = tmp / "orders.csv"
+        orders.write_text(ORDERS_CSV, encoding="utf-8")
+        script = str(Path(PY).parent / "bsm-relay")
+        subprocess.run(
+            [script, "--config", str(settings), "orders", "import", str(orders)],
+            check=True, capture_output=True, cwd=tmp,
+        )
+        log_path = tmp / "relay.log"
+        log_file = log_path.open("wb")
+        relay = subprocess.Popen(
+            [script, "--config", str(settings), "serve"], cwd=tmp, stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+        procs.append(relay)
+        wait_port(base_port, baseline)
+        wait_port(relay_port, relay, seconds=60)
+        sampler = RssSampler(relay.pid)
+        sampler.start()
+        if not args.no_postfix:
+            try:
+                postfix = postfix_mod.start(tmp / "postfix", pf_port, sink_port)
+                wait_port(pf_port, None)
+            except (RuntimeError, OSError) as exc:
+                postfix_reason = str(exc)
+                postfix = None
+        else:
+            postfix_reason = "skipped (--no-postfix)"
+
+        rows: list[Row] = []
+        print("running (figures as they come, on stderr):", file=sys.stderr, flush=True)
+        await drive("baseline", base_port, templates, kinds, rows)
+        policy_by_kind: dict[str, list[float]] = {}
+        offsets: dict[str, int] = {}
+
+        def mark(kind: str) -> None:
+            log_file.flush()
+            offsets[kind] = log_path.stat().st_size
+
+        def collect(kind: str) -> None:
+            time.sleep(0.2)
+            log_file.flush()
+            policy_by_kind[kind] = policy_ms(log_path, offsets[kind])[0]
+
+        await drive("bsm-relay", relay_port, templates, kinds, rows, before=mark, after=collect)
+        drain: dict[str, float] = {}
+        if postfix is not None:
+
+            def pf_before(kind: str) -> None:
+                offsets["pf"] = sink_count(status)
+
+            def pf_after(kind: str) -> None:
+                row = rows[-1]
+                drain[kind] = wait_drained(status, offsets["pf"] + row.result.sent, 120)
+
+            await drive("postfix", pf_port, templates, kinds, rows, before=pf_before, after=pf_after)
+
+        hol = None
+        hol_base = None
+        if "pdf10m" in kinds and "small" in kinds:
+            print("  head-of-line: ten 10 MB messages in flight ...", file=sys.stderr, flush=True)
+            hol_base = await head_of_line(base_port, templates, None)
+            hol = await head_of_line(relay_port, templates, sampler)
+        text = metrics_text(http_port)
+        total, count, buckets = histogram_summary(text, "bsm_relay_policy_seconds")
+        _, actions = policy_ms(log_path, 0)
+        sampler.stop()
+        report(args, rows, policy_by_kind, hol, hol_base, sampler.peak, drain,
+               postfix_reason, (total, count, buckets), actions, templates)
+        return 0
+    finally:
+        if postfix is not None:
+            postfix.stop()
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in procs:
+            try:
+                proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        if args.keep:
+            print(f"kept {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def report(
+    args: argparse.Namespace,
+    rows: list[Row],
+    policy_by_kind: dict[str, list[float]],
+    hol: dict[str, float] | None,
+    hol_base: dict[str, float] | None,
+    rss_peak: int,
+    drain: dict[str, float],
+    postfix_reason: str,
+    histogram: tuple[float, float, dict[float, float]],
+    actions: dict[str, int],
+    templates: dict[str, Template],
+) -> None:
+    by = {(r.target, r.kind): r for r in rows}
+    cpu = os.cpu_count()
+    print(f"# bsm-relay benchmark  ({cpu} CPUs, {psutil.virtual_memory().total // 2**20} MiB RAM, "
+          f"Python {sys.version.split()[0]}, relay workers = {args.workers})")
+    print()
+    print("| message | size | target | msgs/s | p50 ms | p99 ms | sent | errors |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|")
+    for kind in args.kinds:
+        for target in ("bsm-relay", "baseline", "postfix"):
+            row = by.get((target, kind))
+            if row is None:
+                continue
+            r = row.result
+            extra = ""
+            if target == "postfix" and kind in drain:
+                extra = f" (sink drained {fmt(drain[kind], 2)} s after)"
+            print(f"| {kind} | {templates[kind].size:,} B | {target}{extra} | {fmt(r.rate)} | "
+                  f"{fmt(row.p50)} | {fmt(row.p99)} | {r.sent} | {r.errors} |")
+    print()
+    print("| message | relay / no-filter | relay / postfix |")
+    print("|---|---:|---:|")
+    for kind in args.kinds:
+        relay = by.get(("bsm-relay", kind))
+        base = by.get(("baseline", kind))
+        pf = by.get(("postfix", kind))
+        r_base = relay.result.rate / base.result.rate if relay and base and base.result.rate else float("nan")
+        r_pf = relay.result.rate / pf.result.rate if relay and pf and pf.result.rate else float("nan")
+        print(f"| {kind} | {fmt(r_base, 2)}x | {fmt(r_pf, 2)}x |")
+    if postfix_reason:
+        print(f"\nPostfix not measured: {postfix_reason}")
+    print()
+    print("Policy evaluation per message (relay log field policy_ms: parse + facts + rules + "
+          "decision, store lookup excluded):")
+    print()
+    print("| message | n | p50 ms | p99 ms | max ms |")
+    print("|---|---:|---:|---:|---:|")
+    all_values: list[float] = []
+    for kind in args.kinds:
+        values = policy_by_kind.get(kind, [])
+        all_values += values
+        print(f"| {kind} | {len(values)} | {fmt(load.percentile(values, 50), 2)} | "
+              f"{fmt(load.percentile(values, 99), 2)} | {fmt(max(values) if values else float('nan'), 2)} |")
+    total, count, buckets = histogram
+    within = buckets.get(0.01, float("nan"))
+    print()
+    print(f"bsm_relay_policy_seconds: {int(count)} messages, mean {fmt(total / count * 1000 if count else float('nan'), 2)} ms, "
+          f"{fmt(within / count * 100 if count else float('nan'), 2)}% <= 10 ms; relay actions: {actions}")
+    small_kinds = [k for k in ("small", "html8k") if policy_by_kind.get(k)]
+    small_values = [v for k in small_kinds for v in policy_by_kind[k]]
+    print()
+    print("Targets:")
+    h_relay, h_base, h_pf = by.get(("bsm-relay", "html8k")), by.get(("baseline", "html8k")), by.get(("postfix", "html8k"))
+    if h_relay and h_base:
+        ratio = h_relay.result.rate / h_base.result.rate
+        print(f"- 8 KB: relay >= 0.5x no-filter: {ratio:.2f}x -> {'MET' if ratio >= 0.5 else 'NOT MET'}")
+    if h_relay and h_pf:
+        ratio = h_relay.result.rate / h_pf.result.rate
+        print(f"- 8 KB: relay >= Postfix: {ratio:.2f}x -> {'MET' if ratio >= 1.0 else 'NOT MET'}")
+    if small_values:
+        p99 = load.percentile(small_values, 99)
+        print(f"- policy evaluation p99 <= 10 ms (small + 8 KB messages): {p99:.2f} ms -> "
+              f"{'MET' if p99 <= 10 else 'NOT MET'}")
+    if all_values:
+        p99 = load.percentile(all_values, 99)
+        print(f"  (all kinds incl. 1 MB / 10 MB attachments, parsed off the loop: p99 {p99:.2f} ms)")
+    if hol is not None:
+        print(f"- small message while ten 10 MB in flight: idle p50 {hol['idle_p50_ms']:.1f} ms, "
+              f"during p50 {hol['during_p50_ms']:.1f} ms, max {hol['during_max_ms']:.1f} ms "
+              f"({int(hol['samples'])} samples; big: {int(hol['big_sent'])} sent, "
+              f"{int(hol['big_errors'])} errors, {hol['big_seconds']:.1f} s); "
+              f"delay {hol['delay_max_ms']:.1f} ms -> {'MET' if hol['delay_max_ms'] <= 200 else 'NOT MET'}")
+        if hol_base is not None:
+            print(f"  (no-filter baseline, same test: idle p50 {hol_base['idle_p50_ms']:.1f} ms, "
+                  f"during max {hol_base['during_max_ms']:.1f} ms)")
+        inflight = hol["bytes_in_flight"]
+        ratio = hol["rss_peak"] / inflight
+        print(f"- peak RSS while ten 10 MB messages in flight: {hol['rss_peak'] / 2**20:.0f} MiB for "
+              f"{inflight / 2**20:.0f} MiB in flight = {ratio:.2f}x -> {'MET' if ratio <= 4 else 'NOT MET'}")
+    print(f"- relay peak RSS over the whole run: {rss_peak / 2**20:.0f} MiB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", type=int, default=1, help="relay [smtp] workers")
+    parser.add_argument("--no-postfix", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--kinds", nargs="+", default=list(PLAN), choices=list(PLAN))
+    return asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
