@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,6 +52,9 @@ class ContactOptions(BaseModel):
     extra_regions: list[str] = []
     # Used when the marketplace is unknown.
     default_region: str = "DE"
+    # Links that open a chat with a phone number (`https://wa.me/4915123456789`).
+    phone_link_hosts: list[str] = ["wa.me", "api.whatsapp.com"]
+    phone_link_schemes: list[str] = ["whatsapp", "viber", "signal"]
 
 
 # Plain addresses; the local part may not start with a dot and the last label is letters.
@@ -307,6 +310,19 @@ def _phone_finding(ctx: RuleContext, hit: PhoneHit, what: str) -> Finding:
     return ctx.finding("CTC002", what, hit.written)
 
 
+def _is_phone_chat_link(url: str, opts: ContactOptions) -> bool:
+    scheme = _scheme(url)
+    if scheme in {s.lower() for s in opts.phone_link_schemes}:
+        return True
+    if scheme not in ("http", "https"):
+        return False
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return False
+    return any(host == h or host.endswith("." + h) for h in opts.phone_link_hosts)
+
+
 def _scheme(url: str) -> str:
     head, sep, _rest = url.partition(":")
     return head.strip().lower() if sep and head.isascii() and head.isalpha() else ""
@@ -314,7 +330,7 @@ def _scheme(url: str) -> str:
 
 @rule("CTC002", "phone-number", Severity.REJECT, "Communication Guidelines: contact details")
 def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
-    """No phone numbers (international or national format) and no tel: links.
+    """No phone numbers (international or national format), no tel: or WhatsApp links.
 
     A number beside warranty, carrier or manufacturer context ("Herstellergarantie",
     "DHL Kundenservice") is the "context" variant: a warning by default. Order ids, tracking
@@ -332,7 +348,12 @@ def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
         yield _phone_finding(ctx, hit, "phone number in the text")
     folded = _fold(text)
     for link in ctx.message.links:
-        if link.quoted or _CONTACT_SCHEMES.get(_scheme(link.url)) != "tel":
+        if link.quoted:
+            continue
+        if _is_phone_chat_link(link.url, opts):
+            yield ctx.finding("CTC002", "chat link to a phone number", link.url)
+            continue
+        if _CONTACT_SCHEMES.get(_scheme(link.url)) != "tel":
             continue
         number = unquote(link.url.split(":", 1)[1]).split(";", 1)[0].strip()
         e164 = _e164(number, regions[0] if regions else opts.default_region)

@@ -80,6 +80,7 @@ def test_address_in_subject_is_rejected(judge_raw: JudgeFn) -> None:
         ("info [ät] mein-shop [punkt] de", "info [ät] mein-shop [punkt] de"),
         ("kontakt (at) shop (dot) de", "kontakt (at) shop (dot) de"),
         ("service＠shop.example", "service@shop.example"),
+        ("info（アットマーク）shop-example.jp", "info(アットマーク)shop-example.jp"),
     ],
 )
 def test_obfuscated_addresses_are_rejected(judge_raw: JudgeFn, written: str, evidence: str) -> None:
@@ -241,6 +242,15 @@ def test_tel_link_and_same_number_in_text_count_once(judge_raw: JudgeFn) -> None
     html = f'<p>{ORDER}: <a href="tel:+493012345678">+49 30 12345678</a></p>'
     found = ctc(run(judge_raw, f"{ORDER}: +49 30 12345678", html=html), "CTC002")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "href", ["https://wa.me/4915123456789", "whatsapp://send?phone=4915123456789"]
+)
+def test_whatsapp_link_is_a_phone_number(judge_raw: JudgeFn, href: str) -> None:
+    html = f'<p>{ORDER}: <a href="{href}">Chat</a></p>'
+    found = ctc(run(judge_raw, f"{ORDER}: Chat", html=html), "CTC002")
+    assert [(f.evidence, f.severity) for f in found] == [(href, Severity.REJECT)]
 
 
 def test_phone_in_quoted_text_is_not_judged(judge_raw: JudgeFn) -> None:
