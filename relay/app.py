@@ -180,9 +180,13 @@ class Relay:
             delivered = await self.upstream.send(
                 envelope.mail_from, list(envelope.rcpt_tos), evaluation.forward_bytes
             )
-        except UpstreamError as exc:
+        except BaseException as exc:
+            # Not delivered (or unknown, for an unexpected error): give the claim back so the
+            # client's retry is judged afresh, then answer as the upstream did, or 451.
             if claimed_order is not None:
-                await self.store.release_review_request(claimed_order, key)
+                await self._release_claim(claimed_order, key)
+            if not isinstance(exc, UpstreamError):
+                raise
             self.metrics.upstream_replies.labels(exc.reply[:1] + "xx").inc()
             return Outcome(
                 reply=exc.reply if exc.permanent else _smtp_text(exc.reply),
@@ -191,25 +195,35 @@ class Relay:
                 upstream_reply=exc.reply,
             )
         self.metrics.upstream_replies.labels(delivered.reply[:1] + "xx").inc()
-        await self.store.record_delivery(
-            LedgerEntry(
-                message_id=key,
-                digest=message.digest,
-                order_id=evaluation.orders.order_id,
-                buyer_alias=evaluation.facts.buyer_alias,
-                sender=envelope.mail_from,
-                sent_at=datetime.now(UTC),
-                review_request=evaluation.facts.is_review_request,
-                proactive=not message.is_reply,
-                upstream_reply=delivered.reply,
-            )
+        entry = LedgerEntry(
+            message_id=key,
+            digest=message.digest,
+            order_id=evaluation.orders.order_id,
+            buyer_alias=evaluation.facts.buyer_alias,
+            sender=envelope.mail_from,
+            sent_at=datetime.now(UTC),
+            review_request=evaluation.facts.is_review_request,
+            proactive=not message.is_reply,
+            upstream_reply=delivered.reply,
         )
+        try:
+            await self.store.record_delivery(entry)
+        except StoreError as exc:
+            # The upstream has the message: answering 451 now would make the client send it
+            # again. Pass the upstream's 250 on and say loudly that the ledger missed it.
+            log.error("ledger_write_failed", message_id=key, error=str(exc))
         return Outcome(
             reply=delivered.reply,
             action="deliver",
             verdict=evaluation.verdict,
             upstream_reply=delivered.reply,
         )
+
+    async def _release_claim(self, order_id: str, key: str) -> None:
+        try:
+            await self.store.release_review_request(order_id, key)
+        except StoreError as exc:
+            log.error("claim_release_failed", order_id=order_id, error=str(exc))
 
     def _needs_review_claim(self, evaluation: Evaluation) -> bool:
         settings = self.policy.settings("ORD006")

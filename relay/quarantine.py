@@ -10,6 +10,8 @@ import json
 import os
 import re
 import secrets
+import socket
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +20,10 @@ from typing import Any, Final
 ID_PATTERN: Final = re.compile(r"^(\d{8})-(\d{6})-([0-9a-f]{8})$")
 STATES: Final = ("held", "rejected", "released", "deleted")
 _TMP_SUFFIX: Final = ".tmp"
+# Temp files carry the host and process that write them: at start a relay removes the ones of
+# its own host whose process is gone (a crash), and any older than this (shared storage).
+_STALE_SECONDS: Final = 3600.0
+_HOST: Final = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:64] or "host"
 
 
 class QuarantineError(Exception):
@@ -48,7 +54,9 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{_TMP_SUFFIX}")
+    tmp = path.with_name(
+        f".{path.name}.{_HOST}.{os.getpid()}.{secrets.token_hex(4)}{_TMP_SUFFIX}"
+    )
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         view = memoryview(data)
@@ -72,7 +80,7 @@ class Quarantine:
         return f"{at:%Y%m%d-%H%M%S}-{secrets.token_hex(4)}"
 
     def _folder(self, quarantine_id: str) -> Path:
-        match = ID_PATTERN.match(quarantine_id)
+        match = ID_PATTERN.fullmatch(quarantine_id) if isinstance(quarantine_id, str) else None
         if match is None:
             raise QuarantineError(f"not a quarantine id: {quarantine_id!r}")
         day = match.group(1)
@@ -92,10 +100,17 @@ class Quarantine:
             "history": [{"at": at.isoformat(), "state": record["state"], "by": "relay"}],
         }
         # The .eml first: a .json always has its message beside it.
-        _write_atomic(folder / f"{quarantine_id}.eml", raw)
-        _write_atomic(folder / f"{quarantine_id}.json", _dump(record))
-        _fsync_dir(folder)
-        _fsync_dir(self.root)
+        eml = folder / f"{quarantine_id}.eml"
+        _write_atomic(eml, raw)
+        try:
+            _write_atomic(folder / f"{quarantine_id}.json", _dump(record))
+            _fsync_dir(folder)
+            _fsync_dir(self.root)
+        except BaseException:
+            # Not acknowledged: leave no half entry behind (the client will send it again).
+            (folder / f"{quarantine_id}.json").unlink(missing_ok=True)
+            eml.unlink(missing_ok=True)
+            raise
         return quarantine_id
 
     def get(self, quarantine_id: str) -> QuarantineEntry:
@@ -120,7 +135,7 @@ class Quarantine:
         if not self.root.is_dir():
             return found
         for path in sorted(self.root.glob("????-??-??/*.json")):
-            if not ID_PATTERN.match(path.stem):
+            if not ID_PATTERN.fullmatch(path.stem):
                 continue
             try:
                 entry = self.get(path.stem)
@@ -152,24 +167,73 @@ class Quarantine:
         return entry
 
     def clean_temporary(self) -> int:
-        """Remove temp files a crash left behind: never acknowledged, so safe to drop."""
+        """Remove what a crash left behind: never acknowledged, so safe to drop.
+
+        Temp files of this host whose writing process is gone, temp files older than an hour
+        (another host's crash, on shared storage), and an .eml whose .json never appeared
+        (a crash between the two renames) once it is an hour old. A temp file of a live
+        process (another relay on this host) is left alone.
+        """
         removed = 0
         if not self.root.is_dir():
             return removed
-        for path in self.root.glob(f"????-??-??/.*{_TMP_SUFFIX}"):
-            path.unlink(missing_ok=True)
-            removed += 1
+        now = time.time()
+        candidates = [
+            *self.root.glob(f".*{_TMP_SUFFIX}"),
+            *self.root.glob(f"????-??-??/.*{_TMP_SUFFIX}"),
+        ]
+        for path in candidates:
+            if _stale_temporary(path, now):
+                path.unlink(missing_ok=True)
+                removed += 1
+        for eml in self.root.glob("????-??-??/*.eml"):
+            if eml.with_suffix(".json").exists():
+                continue
+            try:
+                old = now - eml.stat().st_mtime > _STALE_SECONDS
+            except FileNotFoundError:
+                continue
+            if old and ID_PATTERN.fullmatch(eml.stem):
+                eml.unlink(missing_ok=True)
+                removed += 1
         return removed
 
     def writable(self) -> None:
         """Raise OSError when the quarantine folder cannot take a file now."""
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        probe = self.root / f".probe-{secrets.token_hex(4)}{_TMP_SUFFIX}"
+        probe = self.root / f".probe.{_HOST}.{os.getpid()}.{secrets.token_hex(4)}{_TMP_SUFFIX}"
         probe.write_bytes(b"")
         probe.unlink()
 
     def size(self) -> int:
         return sum(1 for e in self.entries() if e.state == "held")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own leftovers from before a restart in the same process: stale
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stale_temporary(path: Path, now: float) -> bool:
+    """`.<name>.<host>.<pid>.<random>.tmp`: stale when its process is gone or it is old."""
+    parts = path.name[: -len(_TMP_SUFFIX)].split(".")
+    try:
+        age = now - path.stat().st_mtime
+    except FileNotFoundError:
+        return False
+    if age > _STALE_SECONDS:
+        return True
+    if len(parts) >= 4 and parts[-3] == _HOST and parts[-2].isdigit():
+        return not _pid_alive(int(parts[-2]))
+    # An older name without host and pid: nobody can still be writing it after a restart.
+    return len(parts) < 4 or not parts[-2].isdigit()
 
 
 def _dump(record: dict[str, Any]) -> bytes:

@@ -63,6 +63,20 @@ class UserDirectory:
 _DUMMY_HASH = _HASHER.hash(secrets.token_hex(16))
 
 
+_MAX_KEYS = 10000
+
+
+def _prune(table: dict[str, deque[float]], now: float, window: float) -> None:
+    """Keep the tables bounded when many addresses come and go: drop expired keys first."""
+    if len(table) <= _MAX_KEYS:
+        return
+    for key in [k for k, q in table.items() if not q or now - q[-1] > window]:
+        del table[key]
+    if len(table) > _MAX_KEYS:
+        for key in list(table)[: len(table) - _MAX_KEYS // 2]:
+            del table[key]
+
+
 class LoginThrottle:
     """Failed logins per client address in a sliding window."""
 
@@ -71,21 +85,28 @@ class LoginThrottle:
         self.window = window
         self._failures: dict[str, deque[float]] = {}
 
-    def _recent(self, address: str) -> deque[float]:
-        now = time.monotonic()
-        failures = self._failures.setdefault(address, deque())
+    def _recent(self, address: str, now: float) -> deque[float] | None:
+        failures = self._failures.get(address)
+        if failures is None:
+            return None
         while failures and now - failures[0] > self.window:
             failures.popleft()
+        if not failures:
+            del self._failures[address]
+            return None
         return failures
 
     def blocked(self, address: str) -> bool:
-        return len(self._recent(address)) >= self.limit
+        failures = self._recent(address, time.monotonic())
+        return failures is not None and len(failures) >= self.limit
 
     def failed(self, address: str) -> None:
-        self._recent(address).append(time.monotonic())
-        if len(self._failures) > 10000:
-            for key in list(self._failures)[:5000]:
-                del self._failures[key]
+        now = time.monotonic()
+        failures = self._recent(address, now)
+        if failures is None:
+            failures = self._failures[address] = deque()
+        failures.append(now)
+        _prune(self._failures, now, self.window)
 
     def succeeded(self, address: str) -> None:
         self._failures.pop(address, None)
@@ -101,7 +122,10 @@ class RateLimiter:
 
     def allow(self, key: str) -> bool:
         now = time.monotonic()
-        events = self._events.setdefault(key, deque())
+        events = self._events.get(key)
+        if events is None:
+            events = self._events[key] = deque()
+            _prune(self._events, now, self.window)
         while events and now - events[0] > self.window:
             events.popleft()
         if len(events) >= self.limit:
