@@ -122,6 +122,8 @@ _DECL_ALIGN: Final = re.compile(r"(?<![\w-])text-align\s*:\s*([a-z-]+)", re.IGNO
 _FONT_FACE: Final = re.compile(r"@font-face\s*\{[^}]*\}", re.IGNORECASE)
 _NEUTRAL: Final = frozenset({"inherit", "initial", "unset", "currentcolor", "revert", ""})
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Presentational attributes that set a font or a text colour.
+_COLOUR_ATTRS: Final = {"font": ("face", "color"), "body": ("text",)}
 _BLANK: Final = re.compile(r"^[\s\u00a0\u200b]*$")
 
 
@@ -342,11 +344,10 @@ class HtmlDoc:
             style = tag.get("style")
             if isinstance(style, str):
                 found.extend(css_overrides(style))
-            if tag.name == "font":
-                for attr in ("face", "color"):
-                    value = tag.get(attr)
-                    if isinstance(value, str) and value.strip():
-                        found.append(f"<font {attr}={value.strip()}>")
+            for attr in _COLOUR_ATTRS.get(tag.name, ()):
+                value = tag.get(attr)
+                if isinstance(value, str) and value.strip():
+                    found.append(f"<{tag.name} {attr}={value.strip()}>")
         return found
 
     def remove_font_overrides(self) -> bool:
@@ -366,11 +367,10 @@ class HtmlDoc:
                     tag["style"] = cleaned
                     _clean_style(tag)
                     changed = True
-            if tag.name == "font":
-                for attr in ("face", "color"):
-                    if tag.has_attr(attr):
-                        del tag[attr]
-                        changed = True
+            for attr in _COLOUR_ATTRS.get(tag.name, ()):
+                if tag.has_attr(attr):
+                    del tag[attr]
+                    changed = True
         changed |= _unwrap_bare_fonts(self)
         return changed
 
@@ -497,14 +497,45 @@ def _remove_with_space(element: Tag) -> None:
     element.decompose()
 
 
-@lru_cache(maxsize=8)
-def _analysis(html: str) -> HtmlDoc:
-    """One parse of a message's HTML for every STY rule (the document is not modified)."""
-    return HtmlDoc(html)
+@dataclass(frozen=True, slots=True)
+class HtmlFacts:
+    """What the STY rules need to know about a message's HTML, computed once per message.
+
+    Only small results are kept (not the parsed document): `emoji` lists every emoji of the
+    seller's part before the policy's text symbols are set aside; `blank_runs` is (what, blank
+    lines in a row) for every run of at least one blank line.
+    """
+
+    emoji: tuple[str, ...]
+    blank_runs: tuple[tuple[str, int], ...]
+    centred_share: float
+    centred_by: str
+    overrides: tuple[str, ...]
+    sizes: tuple[str, ...]
 
 
-def analyse(html: str) -> HtmlDoc:
-    return _analysis(html)
+_ALL_EMOJI: Final = StyleOptions(text_symbols=[])
+
+
+@lru_cache(maxsize=32)
+def analyse(html: str) -> HtmlFacts:
+    """One parse of a message's HTML for every STY rule."""
+    doc = HtmlDoc(html)
+    runs = []
+    for run in doc.blank_runs(0):
+        if run[0].name == "br":
+            runs.append(("<br>", len(run) - 1))
+        else:
+            runs.append((f"empty <{run[0].name}>", len(run)))
+    share, element = doc.centred_share()
+    return HtmlFacts(
+        emoji=tuple(doc.emoji_texts(_ALL_EMOJI)),
+        blank_runs=tuple(runs),
+        centred_share=share,
+        centred_by=element,
+        overrides=tuple(dict.fromkeys(doc.font_overrides())),
+        sizes=tuple(doc.font_sizes()),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -574,7 +605,8 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
         if found:
             yield ctx.finding("STY001", "emoji in the text removed", " ".join(found))
     if message.html is not None:
-        found = analyse(message.html).emoji_texts(opts)
+        keep = set(opts.text_symbols)
+        found = [e for e in analyse(message.html).emoji if e not in keep]
         if found:
             yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found))
     from relay.rules.images import describe, own_images
@@ -610,32 +642,32 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
             )
     if message.html is None:
         return
-    doc = analyse(message.html)
-    html_runs = doc.blank_runs(opts.max_blank_lines)
+    facts = analyse(message.html)
+    html_runs = [(kind, lines) for kind, lines in facts.blank_runs if lines > opts.max_blank_lines]
     if html_runs:
-        first = html_runs[0]
-        kind = "<br>" if first[0].name == "br" else f"empty <{first[0].name}>"
+        kind, lines = html_runs[0]
         yield ctx.finding(
             "STY002",
             "more than two line breaks in a row collapsed (HTML)",
-            f"{len(first)} x {kind} in a row",
+            f"{lines} blank lines in a row ({kind})",
         )
-    share, element = doc.centred_share()
-    if share >= opts.centred_share:
-        yield ctx.finding(
-            "STY002", "centred body normalized", f"{share:.0%} of the text centred by {element}"
-        )
-    overrides = list(dict.fromkeys(doc.font_overrides()))
-    if overrides:
-        yield ctx.finding(
-            "STY002", "font, colour or line-height overrides removed", "; ".join(overrides[:6])
-        )
-    sizes = doc.font_sizes()
-    if len(sizes) > opts.max_font_sizes:
+    if facts.centred_share >= opts.centred_share:
         yield ctx.finding(
             "STY002",
-            f"{len(sizes)} font sizes (at most {opts.max_font_sizes}) normalized",
-            ", ".join(sizes[:10]),
+            "centred body normalized",
+            f"{facts.centred_share:.0%} of the text centred by {facts.centred_by}",
+        )
+    if facts.overrides:
+        yield ctx.finding(
+            "STY002",
+            "font, colour or line-height overrides removed",
+            "; ".join(facts.overrides[:6]),
+        )
+    if len(facts.sizes) > opts.max_font_sizes:
+        yield ctx.finding(
+            "STY002",
+            f"{len(facts.sizes)} font sizes (at most {opts.max_font_sizes}) normalized",
+            ", ".join(facts.sizes[:10]),
         )
 
 

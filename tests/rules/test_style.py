@@ -8,8 +8,8 @@ import pytest
 
 from relay.context import OrderContext
 from relay.rules.style import (
+    HtmlDoc,
     StyleOptions,
-    analyse,
     blank_line_runs,
     collapse_blank_lines,
     dictionary,
@@ -124,7 +124,7 @@ def test_blank_lines_in_quoted_text_do_not_count() -> None:
     ],
 )
 def test_html_line_breaks(html: str, fires: bool) -> None:
-    assert bool(analyse(html).blank_runs(1)) is fires
+    assert bool(HtmlDoc(html).blank_runs(1)) is fires
 
 
 def test_centred_body_is_normalized(judge_raw: JudgeFn) -> None:
@@ -147,7 +147,7 @@ def test_one_centred_heading_and_a_centred_table_are_fine(judge_raw: JudgeFn) ->
 
 def test_left_aligned_text_inside_a_centred_wrapper_is_not_centred() -> None:
     html = f'<body style="text-align:center"><div style="text-align:left">{TEXT}</div></body>'
-    assert analyse(html).centred_share()[0] == 0
+    assert HtmlDoc(html).centred_share()[0] == 0
 
 
 @pytest.mark.parametrize(
@@ -171,7 +171,7 @@ def test_neutral_values_and_font_faces_are_not_overrides() -> None:
         '<style>@font-face {font-family:"Cambria Math"; panose-1:2 4 5 3}</style>'
         f'<p style="color: inherit; background-color:#eee; font-weight:bold">{TEXT}</p>'
     )
-    assert analyse(html).font_overrides() == []
+    assert HtmlDoc(html).font_overrides() == []
 
 
 def test_more_than_three_font_sizes(judge_raw: JudgeFn) -> None:
