@@ -20,7 +20,7 @@ import pytest
 from relay.context import Envelope, RelayConfig
 from relay.message import parse
 from relay.pipeline import Checker
-from relay.policy import load_policy
+from relay.policy import Policy
 from tests.conftest import NOW, SELLER, console_script
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -106,11 +106,10 @@ def test_corpus_is_large_and_balanced() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
-def test_fixture(case: Case, store_url: str) -> None:
+def test_fixture(case: Case, store_url: str, policy: Policy) -> None:
     from relay.store import open_store
 
     raw = case.eml.read_bytes()
-    policy = load_policy()
     config = RelayConfig(approved_senders=(SELLER,))
 
     async def run() -> tuple[str, set[str], list[dict[str, str]]]:
