@@ -643,13 +643,13 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
     if message.html is None:
         return
     facts = analyse(message.html)
-    html_runs = [(kind, lines) for kind, lines in facts.blank_runs if lines > opts.max_blank_lines]
+    html_runs = [(kind, n) for kind, n in facts.blank_runs if n > opts.max_blank_lines]
     if html_runs:
-        kind, lines = html_runs[0]
+        kind, blank = html_runs[0]
         yield ctx.finding(
             "STY002",
             "more than two line breaks in a row collapsed (HTML)",
-            f"{lines} blank lines in a row ({kind})",
+            f"{blank} blank lines in a row ({kind})",
         )
     if facts.centred_share >= opts.centred_share:
         yield ctx.finding(
