@@ -295,7 +295,7 @@ class PhraseMatcher:
         if self._negation is not None and self._negation.search(before):
             return True
         if self._negation_after is not None:
-            after = normalized[end : end + 30]
+            after = normalized[end : end + 50]
             stop = _AFTER_END.search(after)
             after = self._clean(after[: stop.start()] if stop else after)
             if self._negation_after.search(after):
