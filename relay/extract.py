@@ -29,6 +29,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import struct
 import time
 import zipfile
 from collections.abc import Iterator
@@ -152,7 +153,7 @@ def extract(
     budget: Budget | None = None,
 ) -> Extraction:
     """The readable text of a file of the sniffed `kind`; never raises."""
-    if kind not in ("pdf", "docx", "docx-objects", "docm", "text"):
+    if kind not in ("pdf", "docx", "docx-objects", "docm", "doc", "text"):
         return Extraction("", f"no text extracted from {kind}" if kind != "empty" else "empty")
     if len(data) > limits.max_input_bytes:
         return Extraction("", f"not read: {len(data)} bytes, limit {limits.max_input_bytes}")
@@ -168,6 +169,8 @@ def extract(
             collector.add(decode_text(data[: limits.text_max_bytes], charset))
             if len(data) > limits.text_max_bytes:
                 collector.reason = "size limit reached"
+        elif kind == "doc":
+            _doc(data, limits, collector)
         else:
             _docx(data, limits, collector)
     except _Stop:
@@ -404,3 +407,74 @@ def _external_links(raw: bytes) -> Iterator[str]:
             and element.get("TargetMode") == "External"
         ):
             yield str(element.get("Target", ""))[:2000]
+
+
+# ---- Word 97-2003 (.doc) --------------------------------------------------------------------
+
+_PIECE_CONTROLS: Final = str.maketrans(
+    {"\r": "\n", "\x07": "\t", "\x0b": "\n", "\x0c": "\n", "\x13": " ", "\x14": " ", "\x15": " "}
+)
+_FIB_FLAGS: Final = 0x0A
+_FIB_CLX: Final = 0x01A2  # fcClx, lcbClx in FibRgFcLcb97
+
+
+def _doc(data: bytes, limits: Limits, out: _Collector) -> None:
+    """The text of a Word 97-2003 binary document, from its piece table ([MS-DOC] 2.4.1).
+
+    The compound file is read with olefile; each stream is size-checked before it is read.
+    """
+    import olefile  # type: ignore[import-untyped]
+
+    with olefile.OleFileIO(data) as ole:
+        if not ole.exists("WordDocument"):
+            out.reason = "Word document without a WordDocument stream"
+            return
+        word = _ole_stream(ole, "WordDocument", limits)
+        if word is None or len(word) < _FIB_CLX + 8:
+            out.reason = out.reason or "Word document stream too large or too short"
+            return
+        ident, nfib = struct.unpack_from("<HH", word, 0)
+        (flags,) = struct.unpack_from("<H", word, _FIB_FLAGS)
+        if ident != 0xA5EC or nfib < 101:
+            out.reason = "Word 6/95 or unknown Word format: text not extracted"
+            return
+        if flags & 0x0100:
+            out.reason = "encrypted Word document"
+            return
+        table = _ole_stream(ole, "1Table" if flags & 0x0200 else "0Table", limits)
+        if table is None:
+            out.reason = "Word table stream missing or too large"
+            return
+        fc_clx, lcb_clx = struct.unpack_from("<II", word, _FIB_CLX)
+        for piece in _doc_pieces(word, table[fc_clx : fc_clx + lcb_clx]):
+            out.add(piece.translate(_PIECE_CONTROLS))
+            out.check_time()
+
+
+def _ole_stream(ole: Any, name: str, limits: Limits) -> bytes | None:
+    if not ole.exists(name) or ole.get_size(name) > limits.zip_member_bytes:
+        return None
+    with ole.openstream(name) as stream:
+        raw: bytes = stream.read(limits.zip_member_bytes + 1)
+    return raw if len(raw) <= limits.zip_member_bytes else None
+
+
+def _doc_pieces(word: bytes, clx: bytes) -> Iterator[str]:
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: formatting, skipped
+        (size,) = struct.unpack_from("<H", clx, at + 1)
+        at += 3 + size
+    if at + 5 > len(clx) or clx[at] != 0x02:
+        raise ValueError("no piece table")
+    (lcb,) = struct.unpack_from("<I", clx, at + 1)
+    plc = clx[at + 5 : at + 5 + lcb]
+    count = (len(plc) - 4) // 12
+    cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
+    for index in range(count):
+        (fc,) = struct.unpack_from("<I", plc, 4 * (count + 1) + 8 * index + 2)
+        length = max(0, cps[index + 1] - cps[index])
+        if fc & 0x40000000:  # 8-bit characters (Windows-1252) at fc / 2
+            start = (fc & 0x3FFFFFFF) // 2
+            yield word[start : start + length].decode("cp1252", errors="replace")
+        else:
+            yield word[fc : fc + 2 * length].decode("utf-16-le", errors="replace")

@@ -404,3 +404,109 @@ def test_encrypted_pdf_yields_a_reason() -> None:
     result = extract.extract(out.getvalue(), "pdf")
     assert result.text == ""
     assert result.reason == "encrypted PDF"
+
+
+# ---- Word 97-2003 ---------------------------------------------------------------------------
+
+
+def make_cfb(streams: dict[str, bytes]) -> bytes:
+    """A compound file (version 3, 512-byte sectors) holding `streams` (each >= 4096 bytes)."""
+    sector = 512
+    names = list(streams)
+    chains: list[tuple[int, int]] = []  # (first sector, size)
+    body = bytearray()
+    next_sector = 2  # 0: FAT, 1: directory
+    fat = [0xFFFFFFFD, 0xFFFFFFFE]
+    for name in names:
+        data = streams[name]
+        assert len(data) >= 4096  # no mini stream needed
+        count = -(-len(data) // sector)
+        chains.append((next_sector, len(data)))
+        fat += [next_sector + i + 1 for i in range(count - 1)] + [0xFFFFFFFE]
+        body += data + b"\x00" * (count * sector - len(data))
+        next_sector += count
+    assert len(fat) <= 128
+    fat += [0xFFFFFFFF] * (128 - len(fat))
+
+    def entry(
+        name: str, kind: int, left: int, right: int, child: int, start: int, size: int
+    ) -> bytes:
+        encoded = (name + "\x00").encode("utf-16-le") if name else b""
+        return (
+            encoded.ljust(64, b"\x00")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", left, right, child)
+            + b"\x00" * 16
+            + b"\x00" * 4
+            + b"\x00" * 16
+            + struct.pack("<IQ", start, size)
+        )
+
+    none = 0xFFFFFFFF
+    directory = entry("Root Entry", 5, none, none, 1, 0xFFFFFFFE, 0)
+    for index, (name, (start, size)) in enumerate(zip(names, chains, strict=True), start=1):
+        right = index + 1 if index < len(names) else none
+        directory += entry(name, 2, none, right, none, start, size)
+    directory += b"".join(entry("", 0, none, none, none, 0, 0) for _ in range(4 - len(names) - 1))
+    header = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\x00" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<I", 0xFFFFFFFF) * 108
+    )
+    assert len(header) == 512 and len(directory) == 512
+    return header + struct.pack("<128I", *fat) + directory + bytes(body)
+
+
+def make_doc(latin: str, unicode: str = "", *, encrypted: bool = False) -> bytes:
+    """A Word 97 document: FIB, one 8-bit piece and optionally one UTF-16 piece."""
+    word = bytearray(8192)
+    struct.pack_into("<HH", word, 0, 0xA5EC, 0x00C1)
+    struct.pack_into("<H", word, 0x0A, 0x0200 | (0x0100 if encrypted else 0))
+    pieces = [(0x800, latin.encode("cp1252"), True)]
+    if unicode:
+        pieces.append((0x1000, unicode.encode("utf-16-le"), False))
+    cps = [0]
+    pcds = b""
+    for offset, raw, compressed in pieces:
+        word[offset : offset + len(raw)] = raw
+        cps.append(cps[-1] + (len(raw) if compressed else len(raw) // 2))
+        fc = (offset * 2) | 0x40000000 if compressed else offset
+        pcds += struct.pack("<HIH", 0, fc, 0)
+    plc = struct.pack(f"<{len(cps)}I", *cps) + pcds
+    clx = (
+        b"\x01"
+        + struct.pack("<H", 3)
+        + b"\x00\x00\x00"
+        + b"\x02"
+        + struct.pack("<I", len(plc))
+        + plc
+    )
+    struct.pack_into("<II", word, 0x01A2, 0, len(clx))
+    table = clx.ljust(4096, b"\x00")
+    return make_cfb({"WordDocument": bytes(word), "1Table": table})
+
+
+def test_doc_text_is_extracted() -> None:
+    data = make_doc("Garantiekarte\rHotline 0800 5566778\r", "保証書\r")
+    assert sniff_kind(data) == "doc"
+    result = extract.extract(data, "doc")
+    assert result.reason == ""
+    assert "Garantiekarte\nHotline 0800 5566778" in result.text
+    assert "保証書" in result.text
+
+
+def test_doc_encrypted_and_damaged() -> None:
+    assert extract.extract(make_doc("x", encrypted=True), "doc").reason == "encrypted Word document"
+    broken = make_doc("Rechnung")[:1200]
+    result = extract.extract(broken, "doc")
+    assert result.text == "" and extract.incomplete(result.reason)
+
+
+def sniff_kind(data: bytes) -> str:
+    from relay import sniff
+
+    return sniff.sniff(data)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from relay import extract, sniff
 from relay.context import RuleContext
-from relay.message import Attachment
+from relay.message import Attachment, ParsedMessage
 from relay.rules.base import options, rule
 from relay.text import normalize
 from relay.verdict import Finding, RuleMode, Severity
@@ -74,9 +74,23 @@ def is_body_fragment(attachment: Attachment) -> bool:
     )
 
 
-def files(message_attachments: Iterable[Attachment]) -> list[Attachment]:
-    """The attachments a buyer sees as files: no inline images, no body fragments."""
-    return [a for a in message_attachments if not a.inline and not is_body_fragment(a)]
+def shown_inline(message: ParsedMessage) -> frozenset[str]:
+    """Content-IDs of the parts the HTML body shows as images (`<img src="cid:...">`)."""
+    return frozenset(image.src[4:].strip("<>") for image in message.images if image.is_cid)
+
+
+def files(message: ParsedMessage) -> list[Attachment]:
+    """The attachments a buyer sees as files: no inline images, no body fragments.
+
+    An inline part counts as an image only when the HTML really shows it; a part marked
+    inline with a Content-ID that nothing references is a file like any other.
+    """
+    inline = shown_inline(message)
+    return [
+        a
+        for a in message.attachments
+        if not (a.inline and a.content_id in inline) and not is_body_fragment(a)
+    ]
 
 
 @rule("ATT001", "attachment-type", Severity.REJECT, "Communication Guidelines: attachments")
@@ -142,7 +156,7 @@ def count_and_size(ctx: RuleContext) -> Iterator[Finding]:
     Non-compliant: six PDFs, or one 12 MB PDF
     """
     opts = _options(ctx)
-    attached = files(ctx.message.attachments)
+    attached = files(ctx.message)
     if len(attached) > opts.max_count:
         yield ctx.finding(
             "ATT003",
@@ -300,7 +314,7 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
     """
     opts = _options(ctx)
     allowed = set(opts.allowed_kinds)
-    for attachment in files(ctx.message.attachments):
+    for attachment in files(ctx.message):
         if attachment.sniffed_kind not in allowed:
             continue  # ATT001 refuses it already
         purpose = judge_purpose(attachment, opts, ctx.is_reply)
@@ -338,10 +352,13 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     """
     opts = _options(ctx)
     allowed = set(opts.allowed_kinds)
+    inline = shown_inline(ctx.message)
     readable = [
         a
         for a in ctx.message.attachments
-        if not a.inline and a.sniffed_kind in _TEXT_KINDS and a.sniffed_kind in allowed
+        if not (a.inline and a.content_id in inline)
+        and a.sniffed_kind in _TEXT_KINDS
+        and a.sniffed_kind in allowed
     ]
     for attachment in readable:
         if extract.incomplete(attachment.extraction_note):

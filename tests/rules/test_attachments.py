@@ -12,7 +12,7 @@ import pytest
 from relay.policy import Policy, load_policy
 from relay.verdict import Action, Finding, RuleMode, Severity, Verdict
 from tests.conftest import JudgeFn, make_message
-from tests.test_extract import make_docx, make_pdf
+from tests.test_extract import make_doc, make_docx, make_pdf
 from tests.test_sniff import GIF, JPEG, PNG, _docm, _exe, _zip
 
 BODY = (
@@ -169,6 +169,19 @@ def test_inline_images_do_not_count(judge_raw: JudgeFn) -> None:
     assert "ATT004" not in att_codes(verdict)  # inline images are not judged for purpose
 
 
+def test_inline_part_nothing_shows_is_a_file(judge_raw: JudgeFn) -> None:
+    """Content-ID and inline disposition, but no <img src="cid:..."> shows it: a file."""
+    msg = EmailMessage()
+    msg["From"] = "support@shop.example"
+    msg["To"] = "a1b2c3d4e5@marketplace.amazon.de"
+    msg["Subject"] = "Bestellung 302-1234567-1234567"
+    msg.set_content(BODY)
+    msg.add_alternative(f"<p>{BODY}</p>", subtype="html")
+    msg.get_payload()[1].add_related(PNG, maintype="image", subtype="png", cid="<unused1>")
+    verdict = judge_raw(msg.as_bytes())
+    assert att_codes(verdict) == {"ATT004"}  # a proactive image without a purpose
+
+
 def test_body_fragments_are_not_attachments(judge_raw: JudgeFn) -> None:
     """Apple Mail: text/plain, the PDF, then the rest of the text as another unnamed part."""
     msg = EmailMessage()
@@ -289,6 +302,13 @@ def test_phone_number_in_a_docx(judge_raw: JudgeFn) -> None:
     assert all(f.severity is Severity.REJECT for f in findings)
     assert any("12345678" in f.evidence for f in findings)
     assert "CTC002" not in {f.code for f in verdict.findings}  # the body is clean
+
+
+def test_email_address_in_a_legacy_doc(judge_raw: JudgeFn) -> None:
+    data = make_doc("Rechnung Nr. 12\rFragen an buchhaltung@shop-beispiel.de\r")
+    verdict = judge_with(judge_raw, [("Rechnung.doc", "application/msword", data)])
+    messages = [f.message for f in att(verdict) if f.code == "ATT005"]
+    assert any(m.startswith("Rechnung.doc: CTC001") for m in messages), verdict.findings
 
 
 def test_email_address_in_a_pdf_footer(judge_raw: JudgeFn) -> None:

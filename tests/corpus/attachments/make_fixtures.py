@@ -31,6 +31,7 @@ from email.utils import encode_rfc2231
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for tests.test_extract
 SELLER = "support@shop.example"
 
 # ---- files ----------------------------------------------------------------------------------
@@ -164,6 +165,13 @@ def docm_file(paragraphs: list[str]) -> bytes:
         for name, payload in [*parts.items(), ("word/vbaProject.bin", ole)]:
             dst.writestr(zipfile.ZipInfo(name, date_time=(2026, 11, 19, 9, 30, 0)), payload)
     return out.getvalue()
+
+
+def doc_file(lines: list[str]) -> bytes:
+    """A Word 97-2003 .doc (compound file, FIB, piece table), as tests/test_extract.py makes."""
+    from tests.test_extract import make_doc
+
+    return make_doc("\r".join(lines) + "\r")
 
 
 def zip_file(members: dict[str, bytes]) -> bytes:
@@ -639,6 +647,15 @@ INVOICE_EN = [
     "1 x Walnut desk organiser, dark finish       £42.00",
     "Total: £42.00 (including VAT £7.00)",
     "Paid with Amazon Pay.",
+]
+FACTURE_FR_DOC = [
+    "Facture",
+    "Atelier Lindner, Hauptstraße 12, 33602 Bielefeld, Allemagne",
+    "Facture n° F-2026-0771 du 17/11/2026",
+    "Commande : {order}",
+    "1 x Lampe de bureau en laiton, LED      64,90 EUR",
+    "Total TTC : 64,90 EUR, dont TVA 20 % : 10,82 EUR",
+    "Questions sur cette facture : compta@atelier-lindner.fr",
 ]
 CATALOGUE_EN = [
     "Lindner Workshop - Autumn Catalogue 2026",
@@ -1253,6 +1270,26 @@ def fixtures() -> list[Fixture]:
             ["ATT001"],
             "an HTML file is not an allowed attachment",
             quoted="Hello, I need a VAT invoice for my company, please.\nA. Shah",
+        ),
+        Fixture(
+            "fr_invoice_doc_with_email_outlook",
+            "fr",
+            "outlook",
+            "Facture de votre commande {order}",
+            "Bonjour Monsieur Petit,\n\nveuillez trouver ci-joint la facture de votre commande "
+            "{order} au format Word, comme demandé par votre service comptable. Le montant a déjà "
+            "été réglé via Amazon, vous n'avez donc rien d'autre à faire.\n\nCordialement,\n"
+            "Le service client",
+            lambda o: [
+                File(
+                    f"Facture_{o}.doc",
+                    "application/msword",
+                    doc_file([line.replace("{order}", o) for line in FACTURE_FR_DOC]),
+                )
+            ],
+            "reject",
+            ["ATT005"],
+            "Word 97-2003 invoice whose footer gives the accounts e-mail address",
         ),
         Fixture(
             "en_password_protected_invoice_gmail",
