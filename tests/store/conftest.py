@@ -56,7 +56,7 @@ async def store_factory(
     yield make
     for store in opened:
         await store.close()
-    if request.param == "postgresql":
+    if request.param == "postgresql" and opened:
         await drop_schema(schema)
 
 
