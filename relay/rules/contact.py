@@ -58,8 +58,12 @@ class ContactOptions(BaseModel):
 
 
 # Plain addresses; the local part may not start with a dot and the last label is letters.
+# Character classes of addresses: ASCII and Latin letters only, so that an address written
+# straight into Japanese text (`画像はinfo@shop.jp宛て`) ends where the Latin letters end.
+_LOCAL_CH: Final = r"A-Za-z0-9\u00c0-\u024f._%+\-"
+_LABEL_CH: Final = r"A-Za-z0-9\u00c0-\u024f\-"
 _EMAIL: Final = re.compile(
-    r"(?<![\w.%+-])[\w%+-][\w.%+-]*@(?:[\w-]+\.)+[^\W\d_]{2,}(?![\w-])", re.UNICODE
+    rf"(?<![{_LOCAL_CH}])[{_LOCAL_CH}]+@(?:[{_LABEL_CH}]+\.)+[A-Za-z]{{2,}}(?![{_LABEL_CH}_])"
 )
 _URLISH: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
@@ -121,8 +125,9 @@ def _patterns(opts: ContactOptions) -> _Patterns:
         rf"|\s+(?:{dot_words})\s+|\s*\.\s*)"
     )
     obfuscated = re.compile(
-        rf"(?<![\w.%+-])(?P<local>[\w%+-][\w.%+-]*){at}"
-        rf"(?P<domain>[\w-]+(?:{dot}[\w-]+)*?{dot}(?P<tld>[^\W\d_]{{2,}}))(?![\w-])",
+        rf"(?<![{_LOCAL_CH}])(?P<local>[{_LOCAL_CH}]+){at}"
+        rf"(?P<domain>[{_LABEL_CH}]+(?:{dot}[{_LABEL_CH}]+)*?{dot}(?P<tld>[A-Za-z]{{2,}}))"
+        rf"(?![{_LABEL_CH}_])",
         re.IGNORECASE,
     )
     patterns = _Patterns(

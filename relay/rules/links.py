@@ -76,15 +76,15 @@ def public_suffix_tlds() -> frozenset[str]:
 
 
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
-_EMAIL: Final = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w.-]+")
+_EMAIL: Final = re.compile(r"(?<![\w.%+-])[\w.%+-]+[@＠][\w.-]+")
 _LABEL: Final = r"[a-z0-9\u00c0-\u024f](?:[a-z0-9\u00c0-\u024f-]{0,61}[a-z0-9\u00c0-\u024f])?"
 _BARE_DOMAIN: Final = re.compile(
-    rf"(?<![a-z0-9\u00c0-\u024f_@.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
+    rf"(?<![a-z0-9\u00c0-\u024f_@＠.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
     rf"(?P<path>/[^\s<>\"'()\[\]{{}}]*)?(?![a-z0-9\u00c0-\u024f_@\-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
 # What stands before the domain of an (obfuscated) email address: `@`, `(at)`, `[at]`.
-_AT_BEFORE: Final = re.compile(r"(?:@|[\[({<]\s*[^\W\d_]{1,10}\s*[\])}>])\s*$", re.IGNORECASE)
+_AT_BEFORE: Final = re.compile(r"(?:[@＠]|[\[({<]\s*[^\W\d_]{1,10}\s*[\])}>])\s*$", re.IGNORECASE)
 _SCHEME: Final = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _CONTACT_SCHEMES: Final = frozenset({"mailto", "tel", "callto", "sms"})
 _SKIPPED_SCHEMES: Final = frozenset({"cid", "mid"})

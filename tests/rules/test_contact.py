@@ -90,6 +90,12 @@ def test_obfuscated_addresses_are_rejected(judge_raw: JudgeFn, written: str, evi
     assert [f.evidence for f in ctc(verdict, "CTC001")] == [evidence]
 
 
+def test_address_inside_japanese_text_ends_at_latin_letters(judge_raw: JudgeFn) -> None:
+    body = f"ご注文番号 {ORDER} の件です。画像はinfo@shop-example.jp宛てにお送りください。"
+    verdict = run(judge_raw, body, market="amazon.co.jp", subject=ORDER)
+    assert [f.evidence for f in ctc(verdict, "CTC001")] == ["info@shop-example.jp"]
+
+
 def test_mailto_link_is_rejected_once(judge_raw: JudgeFn) -> None:
     html = (
         f"<p>Zu Ihrer Bestellung {ORDER}: "

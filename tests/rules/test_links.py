@@ -189,6 +189,11 @@ def test_quoted_links_are_not_judged(judge_raw: JudgeFn) -> None:
     assert lnk(run(judge_raw, BODY, html=html)) == []
 
 
+def test_domain_of_a_fullwidth_address_is_not_a_bare_domain(judge_raw: JudgeFn) -> None:
+    body = f"ご注文 {ORDER} の画像はinfo＠shop-example.jp宛てにお送りください。"
+    assert lnk(run(judge_raw, body, market="amazon.co.jp")) == []
+
+
 def test_japanese_text_next_to_domain(judge_raw: JudgeFn) -> None:
     body = f"ご注文 {ORDER} はshop-example.jpでもご覧いただけます。"
     found = lnk(run(judge_raw, body, market="amazon.co.jp"), "LNK001")
