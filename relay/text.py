@@ -160,8 +160,8 @@ def _token_pattern(token: str) -> str:
     return (r"\w*" if prefix else "") + body + (r"\w*" if suffix else "")
 
 
-def phrase_pattern(phrase: str) -> str:
-    """The regular expression (on normalized text) for one phrase of the phrase syntax."""
+def _phrase_parts(phrase: str) -> tuple[str, str, str]:
+    """A phrase as (boundary before it, its literal first characters, the regex for the rest)."""
     norm = normalize(phrase)
     cjk = bool(_CJK.search(norm))
     tokens = [t for t in norm.split(" ") if t]
@@ -171,7 +171,7 @@ def phrase_pattern(phrase: str) -> str:
     while tokens and tokens[-1] == "...":
         tokens.pop()
     if not tokens:
-        return r"(?!x)x"
+        return "", "", r"(?!x)x"
     body = ""
     previous_gap = False
     for position, token in enumerate(tokens):
@@ -188,24 +188,58 @@ def phrase_pattern(phrase: str) -> str:
         previous_gap = False
         body += _token_pattern(token)
     first, last = tokens[0], tokens[-1]
-    head = "" if first.startswith("*") or not re.match(r"\w", first) else r"(?<!\w)"
+    # A word-start boundary also for `*word` (the phrase is then a whole word ending in it).
+    head = r"(?<!\w)" if re.match(r"[\w*]", first) else ""
     tail = "" if last.endswith("*") or not re.search(r"\w$", last) else r"(?!\w)"
     if cjk:
         # Japanese has no spaces: a phrase may sit anywhere inside a run of characters.
         head = r"(?<![a-z0-9])" if head and re.match(r"[a-z0-9]", first) else ""
         tail = r"(?![a-z0-9])" if tail and re.search(r"[a-z0-9]$", last) else ""
-    return head + body + tail
+    literal = "" if first.startswith(("*", "#")) else re.split(r"[#*-]", first)[0]
+    escaped = re.escape(literal)
+    assert body.startswith(escaped)
+    return head, literal, body[len(escaped) :] + tail
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression (on normalized text) for one phrase of the phrase syntax."""
+    head, literal, rest = _phrase_parts(phrase)
+    return head + re.escape(literal) + rest
 
 
 # Kept for callers of the first version.
 _phrase_pattern = phrase_pattern
 
 
+def _trie(items: list[tuple[str, str]], depth: int = 0) -> str:
+    """One alternation for many phrases, branching on their literal first characters.
+
+    Python's regex engine tries alternatives one by one; sharing the first characters lets a
+    position that cannot start a phrase fail after one comparison instead of hundreds. Items
+    keep their order (longest phrase first), so the longest phrase still wins.
+    """
+    if depth >= 6 or len(items) <= 3:
+        return "|".join(re.escape(literal) + rest for literal, rest in items)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    ended: list[str] = []
+    for literal, rest in items:
+        if literal:
+            groups.setdefault(literal[0], []).append((literal[1:], rest))
+        else:
+            ended.append(rest)
+    branches = [f"{re.escape(char)}(?:{_trie(group, depth + 1)})" for char, group in groups.items()]
+    return "|".join([*branches, *ended])
+
+
 def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
     ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not ordered:
         return None
-    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered))
+    by_head: dict[str, list[tuple[str, str]]] = {}
+    for phrase in ordered:
+        head, literal, rest = _phrase_parts(phrase)
+        by_head.setdefault(head, []).append((literal, rest))
+    return re.compile("|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,8 @@ ATT005, text inside PDF/DOCX/TXT attachments).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -84,10 +86,36 @@ class _Text:
         return cls(text, _normalized(text))
 
 
+_HIT_CACHE: OrderedDict[tuple[int, str, bool, str], tuple[Policy, list[PhraseHit]]] = OrderedDict()
+_HIT_CACHE_LOCK = threading.Lock()
+_HIT_CACHE_SIZE = 256
+
+
 def _hits(
     policy: Policy, category: str, normalized: str, *, negation: bool = True
 ) -> list[PhraseHit]:
-    """Hits of a category in every language, left to right, overlaps between languages merged."""
+    """Hits of a category in every language, left to right, overlaps between languages merged.
+
+    Several rules read the same categories of the same text; the answer is kept for the
+    last few texts (keyed by policy identity, so a reloaded policy is never mixed up).
+    """
+    key = (id(policy), category, negation, normalized)
+    with _HIT_CACHE_LOCK:
+        cached = _HIT_CACHE.get(key)
+        if cached is not None and cached[0] is policy:
+            _HIT_CACHE.move_to_end(key)
+            return cached[1]
+    hits = _find_hits(policy, category, normalized, negation=negation)
+    with _HIT_CACHE_LOCK:
+        _HIT_CACHE[key] = (policy, hits)
+        while len(_HIT_CACHE) > _HIT_CACHE_SIZE:
+            _HIT_CACHE.popitem(last=False)
+    return hits
+
+
+def _find_hits(
+    policy: Policy, category: str, normalized: str, *, negation: bool
+) -> list[PhraseHit]:
     found: list[PhraseHit] = []
     matchers = policy.matchers(category)
     for matcher in matchers:
