@@ -95,7 +95,7 @@ def test_order_locale_wins_over_marketplace(judge_raw: JudgeFn) -> None:
 
 def test_marketplace_language_when_locale_unknown(judge_raw: JudgeFn) -> None:
     alias = "f7g8h9j0k1@marketplace.amazon.fr"
-    fr = {"to": alias, "marketplace": "amazon.fr", "buyer_locale": None}
+    fr: dict[str, Any] = {"to": alias, "marketplace": "amazon.fr", "buyer_locale": None}
     assert judge_text(judge_raw, FRENCH, subject=f"Commande {ORDER_ID}", **fr) == []
     findings = judge_text(judge_raw, GERMAN, **fr)
     assert [f.severity for f in findings] == [Severity.REJECT]
@@ -111,7 +111,7 @@ def test_marketplace_language_without_any_order(judge_raw: JudgeFn) -> None:
 
 def test_japanese(judge_raw: JudgeFn) -> None:
     alias = "q2w3e4r5t6@marketplace.amazon.co.jp"
-    jp = {"to": alias, "marketplace": "amazon.co.jp", "buyer_locale": "ja-JP"}
+    jp: dict[str, Any] = {"to": alias, "marketplace": "amazon.co.jp", "buyer_locale": "ja-JP"}
     assert judge_text(judge_raw, JAPANESE, subject=f"ご注文 {ORDER_ID}", **jp) == []
     findings = judge_text(judge_raw, ENGLISH, subject=f"Order {ORDER_ID}", **jp)
     assert [f.severity for f in findings] == [Severity.REJECT]

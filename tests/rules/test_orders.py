@@ -229,7 +229,7 @@ def test_ord005_buyer_not_opted_out_passes(policy: Policy) -> None:
 
 # -- ORD006 ---------------------------------------------------------------------------------
 
-REVIEW = {"is_review_request": True, "review_request_evidence": "bewertung"}
+REVIEW: dict[str, Any] = {"is_review_request": True, "review_request_evidence": "bewertung"}
 
 
 def test_ord006_second_review_request_rejects(policy: Policy) -> None:
