@@ -80,6 +80,7 @@ class Fixture:
     note: str
     quote: str = ""  # the buyer's message this one answers (a reply when set)
     headers: dict[str, str] = field(default_factory=dict)
+    html_only: bool = False  # helpdesks that send no text/plain part
 
     @property
     def reply(self) -> bool:
@@ -1158,6 +1159,85 @@ Casa Brisa""",
 中村""",
         "hold", ["CNT010"], "購入者へのキャンセル依頼。",
     ),
+    # ======================================== more hard cases ================================
+    F(
+        "it_html_only_codice_sconto_freshdesk", "it", "freshdesk",
+        "Fattura – ordine {order}",
+        """Gentile signor Lombardi,
+
+la fattura dell'ordine {order} è disponibile nel suo account Amazon, nella sezione I miei ordini. Con il codice sconto GRAZIE10 avrà il dieci per cento di sconto sul suo prossimo ordine nel nostro negozio Amazon.
+
+Cordiali saluti
+Marco Bianchi
+Casa Aurora""",
+        "reject", ["CNT004"], "Solo HTML (nessuna parte text/plain): il testo visibile dell'HTML viene letto.",
+        html_only=True,
+    ),
+    F(
+        "es_html_only_reply_blockquote_freshdesk", "es", "freshdesk",
+        "Re: Cambio de color – pedido {order}",
+        """Hola, Sr. Castro:
+
+sentimos que el color de la funda del pedido {order} no sea el que esperaba. Puede solicitar el cambio al color gris desde Mis pedidos en Amazon y le enviaremos la nueva funda en cuanto recibamos la anterior.
+
+Un saludo,
+Pablo Navarro
+Casa Brisa""",
+        "deliver", [],
+        "Solo HTML: el cupón y la reseña de 5 estrellas están en el blockquote citado del comprador.",
+        quote="""El color no es el de la foto. ¿Me dais un cupón? Si no, no pondré la reseña de 5 estrellas que pensaba poner.""",
+        html_only=True,
+    ),
+    F(
+        "en_subject_only_shipped_zendesk", "en", "zendesk",
+        "Your order {order} has shipped!",
+        """Dear Mr Collins,
+
+the parcel with your enamel roasting tin left our warehouse this morning with Parcelforce. The carrier will let you know the delivery window by text message on the day before it arrives.
+
+Kind regards,
+Emily Carter
+Northgate Kitchenware""",
+        "reject", ["CNT001"], "The confirmation is only in the Subject, which the content rules read too.",
+    ),
+    F(
+        "en_reply_thanks_for_positive_review_gmail", "en", "gmail",
+        "Re: Lovely teapot - order {order}",
+        """Dear Mrs Foster,
+
+what a lovely message, thank you. We are delighted that the teapot from order {order} has found such a good home, and we will pass your kind words about the 5-star experience on to Helen, who glazed it by hand.
+
+Best regards
+Daniel Hughes
+Northgate Kitchenware""",
+        "deliver", [],
+        "Reply: positive-review words in the seller's own text without any review request.",
+        quote="""The teapot is beautiful and arrived perfectly packed. I gave it five stars on Amazon. Thank you!""",
+    ),
+    F(
+        "de_nicht_stornieren_negiert_gmail", "de", "gmail",
+        "Kurze Verzögerung – Bestellung {order}",
+        """Guten Tag Frau Vogel,
+
+der Versand Ihrer Stehlampe aus Bestellung {order} verzögert sich um zwei Tage, weil der passende Lampenschirm erst am Montag bei uns eintrifft. Sie müssen die Bestellung deshalb nicht stornieren; die Lampe kommt voraussichtlich am Mittwoch bei Ihnen an.
+
+Freundliche Grüße
+Laura Hoffmann
+Nordlicht Haushaltswaren""",
+        "deliver", [], "Verneinung in der Lücke: 'Bestellung deshalb nicht stornieren' ist keine Aufforderung.",
+    ),
+    F(
+        "fr_avis_si_satisfait_conditionnel_outlook", "fr", "outlook",
+        "Votre avis nous intéresse – commande {order}",
+        """Bonjour Monsieur Garnier,
+
+la cafetière de la commande {order} vous est parvenue la semaine dernière. Si le produit vous plaît, nous vous serions reconnaissants de laisser une évaluation sur Amazon.
+
+Cordialement,
+Julie Moreau
+Atelier Lumière""",
+        "reject", ["CNT005"], "Demande d'avis conditionnelle (« si le produit vous plaît »).",
+    ),
 ]
 
 
@@ -1340,6 +1420,12 @@ def build(fixture: Fixture, index: int) -> bytes:
             )
         html_part += "\n"
 
+    if fixture.html_only:
+        headers += [
+            ("Content-Type", 'text/html; charset="UTF-8"'),
+            ("Content-Transfer-Encoding", "quoted-printable"),
+        ]
+        return render(headers, qp("<html><body>" + html_part + "</body></html>\n"))
     headers.append(("Content-Type", f'multipart/alternative; boundary="{boundary}"'))
     if fixture.style == "outlook":
         plain_part = (
