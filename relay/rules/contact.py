@@ -66,6 +66,17 @@ _EMAIL: Final = re.compile(
     rf"(?<![{_LOCAL_CH}])[{_LOCAL_CH}]+@(?:[{_LABEL_CH}]+\.)+[A-Za-z]{{2,}}(?![{_LABEL_CH}_])"
 )
 _URLISH: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
+# Dates and times look like phone numbers to phonenumbers (08.11.2026 is a valid German
+# number); they are masked before matching.
+_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])"
+_MONTH: Final = r"(?:1[0-2]|0?[1-9])"
+_DATE: Final = re.compile(
+    rf"(?<![\d.,/-])(?:{_DAY}([./-]){_MONTH}\1(?:\d{{4}}|\d{{2}})"
+    rf"|{_MONTH}([./-]){_DAY}\2(?:\d{{4}}|\d{{2}})"
+    rf"|\d{{4}}([./-]){_MONTH}\3{_DAY}"
+    rf"|{_DAY}\.{_MONTH}\."
+    rf"|(?:2[0-3]|[01]?\d)[:h][0-5]\d(?::[0-5]\d)?)(?!\d|[.,/-]\d)"
+)
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _SEPARATORS: Final = re.compile(r"[\s\-./()]")
 _CONTACT_SCHEMES: Final = {"tel": "tel", "callto": "tel", "sms": "tel", "mailto": "mailto"}
@@ -264,14 +275,16 @@ def in_context(text: str, start: int, end: int, opts: ContactOptions) -> bool:
 def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator[PhoneHit]:
     """Phone numbers in `text`, national formats read for `regions`.
 
-    Order ids, URLs and email addresses are masked first. A candidate must be a valid number
-    for its region (phonenumbers' VALID leniency: not dates, prices, postcodes). A bare run of
+    Order ids, URLs, email addresses, dates and times are masked first. A candidate must be a
+    valid number for its region (phonenumbers' VALID leniency: not prices, postcodes). A bare run of
     digits (no `+`, no separators) counts only after a phone cue ("Tel.", "call", "電話"), since
     tracking and customer numbers look the same; a number right after a tracking, invoice or
     customer-number cue is never a phone number.
     """
     text = _fold(text)
-    masked = _mask(_mask(_mask(text, ORDER_ID), _URLISH), _EMAIL)
+    masked = text
+    for pattern in (ORDER_ID, _URLISH, _EMAIL, _DATE):
+        masked = _mask(masked, pattern)
     patterns = _patterns(opts)
     seen: set[str] = set()
     for region in regions or [opts.default_region]:

@@ -181,7 +181,17 @@ def test_phone_numbers_are_rejected(
         ("amazon.de", "Ihre Sendungsnummer lautet 0340434161."),
         ("amazon.de", "IBAN DE89 3704 0044 0532 0130 00, Kundennummer 0301234567."),
         ("amazon.de", "Version 2.3.1, Artikel 4006381333931, Datum 2026-11-20."),
+        (
+            "amazon.de",
+            "Bestellt am 08.11.2026, 14:32 Uhr; geliefert am 12.11. zwischen 9:00 und 12:00.",
+        ),
+        (
+            "amazon.de",
+            "Modell 0815-234, USt-IdNr. DE 123 456 789, HRB 98765 B, StNr. 27/123/45678.",
+        ),
         ("amazon.co.uk", "Royal Mail tracking AB123456789GB, order 026-2345678-2345678."),
+        ("amazon.co.uk", "Company No. 01234567, VAT GB 123 4567 89, ordered 08/11/2026."),
+        ("amazon.com", "Item #2045-6789-12 ships from ZIP 10001; ordered 11/08/2026 at 9:15."),
         ("amazon.com", "Your order 113-2345678-2345678 costs $1,299.99, ZIP 98109-1234."),
         ("amazon.fr", "Numéro de suivi 8R00123456789, 75008 Paris, facture 2026-0001."),
         ("amazon.it", "Numero di spedizione 1234567890123, CAP 00184 Roma."),
