@@ -175,12 +175,16 @@ def redact(url: str) -> str:
 
 
 def _one_line(exc: BaseException, secret: str | None) -> str:
-    text_ = " ".join(str(exc).split()) or type(exc).__name__
+    """The driver's own error in one short line (SQLAlchemy's wrappers peeled off)."""
+    cause: BaseException = getattr(exc, "orig", None) or exc
+    if cause is not exc and cause.__cause__ is not None:
+        cause = cause.__cause__  # the adapter wraps asyncpg's error: show asyncpg's
+    text_ = " ".join(str(cause).split()) or type(cause).__name__
     if secret:
         text_ = text_.replace(secret, "***")
     # SQLAlchemy appends the statement and a "Background on this error" link: keep it short.
     text_ = text_.split(" [SQL:", 1)[0].split(" (Background on this error", 1)[0]
-    return f"{type(exc).__name__}: {text_}"[:300]
+    return f"{type(cause).__name__}: {text_}"[:300]
 
 
 def utc_midnight(now: datetime) -> datetime:
