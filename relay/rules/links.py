@@ -200,8 +200,10 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
         if tld.lower() in compiled.files and not match.group("path"):
             continue
         first, _, rest = host.lower().partition(".")
-        if first in compiled.abbreviations and "." not in rest:
-            continue
+        if "." not in rest and (
+            first in compiled.abbreviations or (len(first) == 1 and not match.group("path"))
+        ):
+            continue  # `bzw.in`, `p.es.` (per esempio)
         if _AT_BEFORE.search(masked[max(0, match.start() - 14) : match.start()]):
             continue  # the domain of an email address (CTC001's)
         parts = ex(match.group("host"))

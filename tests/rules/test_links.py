@@ -147,7 +147,7 @@ def test_unlisted_href_rejected(judge_raw: JudgeFn) -> None:
         "Firmware-Version 2.3.1 und Preis 12.50 EUR, z.B. morgen, e.g. today, i.e. soon.",
         "Das Paket.Danke für Ihre Geduld, u.a. wegen Streik, d.h. morgen.",
         "Ihre Bestellung bei Amazon.de kommt morgen.",
-        "Shop Example GmbH & Co.KG, bzw.in der Regel inkl.MwSt. und ca.de facto.",
+        "Shop Example GmbH & Co.KG, bzw.in der Regel inkl.MwSt. und ca.de facto, p.es. oggi.",
     ],
 )
 def test_false_bare_domains(judge_raw: JudgeFn, text: str) -> None:
