@@ -113,6 +113,11 @@ class ParsedMessage:
         return f"{self.subject}\n{self.own_text}".strip()
 
     @property
+    def ledger_key(self) -> str:
+        """What identifies this message in the ledger and in review claims."""
+        return self.message_id or f"<no-message-id:{self.digest[:32]}>"
+
+    @property
     def order_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(ORDER_ID.findall(self.visible_text)))
 

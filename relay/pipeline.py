@@ -135,4 +135,6 @@ class Checker:
         if self.store is None:
             return OrderContext(order_id=order_id)
         alias = facts_mod.buyer_alias(envelope, message)
-        return await self.store.lookup(order_id, alias, envelope.mail_from, now)
+        return await self.store.lookup(
+            order_id, alias, envelope.mail_from, now, message_id=message.ledger_key
+        )

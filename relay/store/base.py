@@ -38,9 +38,19 @@ class Store(Protocol):
         """Raise StoreError when the store is not reachable now."""
 
     async def lookup(
-        self, order_id: str | None, buyer_alias: str | None, sender: str, now: datetime
+        self,
+        order_id: str | None,
+        buyer_alias: str | None,
+        sender: str,
+        now: datetime,
+        *,
+        message_id: str | None = None,
     ) -> OrderContext:
-        """Everything the order rules need, in one round of queries."""
+        """Everything the order rules need, in one round of queries.
+
+        `message_id` is this message's ledger key: its own earlier review claim (a retry after
+        a failed delivery) does not count as "already requested".
+        """
 
     async def upsert_orders(self, orders: list[Order]) -> int: ...
 
