@@ -16,7 +16,12 @@ from typing import Any
 from aiosmtpd.smtp import SMTP
 
 from relay.config import UpstreamSettings
+from relay.smtp_data import ChunkedDataMixin
 from relay.upstream import SmtpUpstream, UpstreamError
+
+
+class Edge(ChunkedDataMixin, SMTP):
+    """aiosmtpd with the relay's chunked DATA reader: the same edge as bsm-relay."""
 
 
 class PassThrough:
@@ -38,7 +43,7 @@ async def main(port: int, upstream_url: str) -> None:
     handler = PassThrough(upstream)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: SMTP(
+        lambda: Edge(
             handler,
             decode_data=False,
             enable_SMTPUTF8=True,

@@ -65,6 +65,14 @@ class PostfixInstance:
         )
         time.sleep(0.5)
         shutil.rmtree(self.root, ignore_errors=True)
+        current = subprocess.run(
+            ["postconf", "-h", "alternate_config_directories"], capture_output=True, text=True
+        ).stdout.split()
+        if str(self.config_dir) in current:
+            value = " ".join(d for d in current if d != str(self.config_dir))
+            subprocess.run(
+                ["postconf", "-e", f"alternate_config_directories = {value}"], check=False
+            )
 
     def queue_size(self) -> int:
         spool = self.root / "spool"
@@ -120,6 +128,10 @@ def start(root: Path, port: int, sink_port: int) -> PostfixInstance:
     if reason is not None:
         raise RuntimeError(reason)
     root.mkdir(parents=True, exist_ok=True)
+    # postfix's daemons run as the postfix user: every folder above the queue must be passable
+    for folder in (root, *root.parents):
+        if folder != Path("/") and not folder.stat().st_mode & 0o001:
+            folder.chmod(folder.stat().st_mode | 0o711)
     instance = PostfixInstance(root, port)
     etc = instance.config_dir
     etc.mkdir(exist_ok=True)

@@ -13,6 +13,12 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP
 
+from relay.smtp_data import ChunkedDataMixin
+
+
+class Edge(ChunkedDataMixin, SMTP):
+    """aiosmtpd with the relay's chunked DATA reader: the same edge as bsm-relay."""
+
 
 class SinkHandler:
     def __init__(self) -> None:
@@ -29,7 +35,7 @@ async def main(port: int, status: Path) -> None:
     handler = SinkHandler()
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
-        lambda: SMTP(handler, decode_data=False, enable_SMTPUTF8=True, data_size_limit=None),
+        lambda: Edge(handler, decode_data=False, enable_SMTPUTF8=True, data_size_limit=None),
         host="127.0.0.1",
         port=port,
         reuse_address=True,

@@ -75,11 +75,11 @@ class WorkerMetrics:
     def __init__(self, path: str) -> None:
         from prometheus_client.multiprocess import MultiProcessCollector
 
-        self.inner = MultiProcessCollector(None, path)
+        self.inner = MultiProcessCollector(None, path)  # type: ignore[no-untyped-call]
         self.held = 0.0
 
     def collect(self) -> Iterator[Metric]:
-        for family in self.inner.collect():
+        for family in self.inner.collect():  # type: ignore[no-untyped-call]
             if family.name != "bsm_relay_quarantine_held":
                 yield family
         held = GaugeMetricFamily("bsm_relay_quarantine_held", "Messages waiting in quarantine")

@@ -210,7 +210,7 @@ class Supervisor:
             if process.is_alive():
                 continue
             if process.pid is not None:
-                multiprocess.mark_process_dead(process.pid, self.metrics_dir)
+                multiprocess.mark_process_dead(process.pid, self.metrics_dir)  # type: ignore[no-untyped-call]
             if self.stopping:
                 continue
             log.error("worker_died", worker=index, pid=process.pid, exitcode=process.exitcode)

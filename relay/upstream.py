@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import re
 import socket
 import ssl
 import time
@@ -11,7 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from urllib.parse import unquote, urlparse
 
 import aiosmtplib
@@ -138,6 +140,7 @@ class SmtpUpstream:
         self.idle_seconds = idle_seconds
         self.max_messages = max_messages
         self._idle: list[_Pooled] = []
+        self._closing: set[asyncio.Task[None]] = set()
         self.stats = PoolStats()
 
     def _client(self) -> aiosmtplib.SMTP:
@@ -156,7 +159,8 @@ class SmtpUpstream:
         loop = asyncio.get_running_loop()
         while self._idle:
             pooled = self._idle.pop()
-            if loop.time() - pooled.idle_since > self.idle_seconds or not pooled.client.is_connected:
+            stale = loop.time() - pooled.idle_since > self.idle_seconds
+            if stale or not pooled.client.is_connected:
                 _discard(pooled.client)
                 continue
             try:
@@ -180,7 +184,9 @@ class SmtpUpstream:
             or len(self._idle) >= self.pool_size
             or not pooled.client.is_connected
         ):
-            asyncio.ensure_future(_quit(pooled.client))
+            task = asyncio.ensure_future(_quit(pooled.client))
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
             return
         pooled.idle_since = asyncio.get_running_loop().time()
         self._idle.append(pooled)
@@ -252,7 +258,7 @@ class SmtpUpstream:
         if refused:
             await client.rset()
             raise _from_refusals(refused)
-        response = await client.data(data)
+        response = await _data(client, data, self.timeout)
         # Success is always a 250; keep the upstream's own text (its queue id).
         return f"250 {' '.join(response.message.split())}".strip()
 
@@ -269,8 +275,54 @@ class SmtpUpstream:
 
     async def close(self) -> None:
         idle, self._idle = self._idle, []
-        if idle:
-            await asyncio.gather(*(_quit(p.client) for p in idle), return_exceptions=True)
+        pending = [*(_quit(p.client) for p in idle), *self._closing]
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+
+
+_LINE_ENDINGS = re.compile(rb"\r\n|\n|\r(?!\n)")
+
+
+def wire_format(data: bytes) -> bytes:
+    """CRLF line endings and a final CRLF, dots stuffed: what goes between DATA and `.`.
+
+    aiosmtplib does the same with two regular-expression substitutions over the whole message
+    (about 130 ms of event-loop time for 14 MB, even when there is nothing to change); the relay
+    hands over CRLF-normalized bytes, so the common case is a few C-speed scans.
+    """
+    crlf = data.count(b"\r\n")
+    if data.count(b"\n") != crlf or data.count(b"\r") != crlf:
+        data = _LINE_ENDINGS.sub(b"\r\n", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    if data.startswith(b"."):
+        data = b"." + data
+    if data.find(b"\r\n.") >= 0:
+        data = data.replace(b"\r\n.", b"\r\n..")
+    return data
+
+
+async def _data(client: aiosmtplib.SMTP, data: bytes, timeout: float) -> aiosmtplib.SMTPResponse:
+    """DATA, the message, the final dot; the reply. Uses aiosmtplib's protocol directly so the
+    message is not scanned twice more on the event loop; falls back to client.data()."""
+    protocol: Any = client.protocol
+    lock = getattr(protocol, "_command_lock", None)
+    if lock is None or not hasattr(protocol, "read_response") or not hasattr(protocol, "write"):
+        return await client.data(data)
+    payload = wire_format(data)
+    async with lock:
+        protocol._response_pending = True
+        protocol.write(b"DATA\r\n")
+        start = await protocol.read_response(timeout=timeout)
+        if start.code != 354:
+            raise aiosmtplib.SMTPDataError(start.code, start.message)
+        protocol._response_pending = True
+        protocol.write(payload)
+        protocol.write(b".\r\n")
+        response: aiosmtplib.SMTPResponse = await protocol.read_response(timeout=timeout)
+        if response.code != 250:
+            raise aiosmtplib.SMTPDataError(response.code, response.message)
+    return response
 
 
 @dataclass(slots=True)
@@ -288,10 +340,8 @@ class _Pooled:
 
 
 def _discard(client: aiosmtplib.SMTP) -> None:
-    try:
+    with contextlib.suppress(Exception):  # closing a broken transport
         client.close()
-    except Exception:  # pragma: no cover - closing a broken transport
-        pass
 
 
 async def _quit(client: aiosmtplib.SMTP) -> None:

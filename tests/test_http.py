@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import smtplib
 import urllib.error
 import urllib.request
 from collections.abc import AsyncIterator
@@ -121,7 +122,7 @@ async def test_metrics_count_messages_replies_latency_and_quarantine(
     rejected = with_attachment(
         compliant_reply("<metrics-2@shop.example>"), "rechnung.pdf", "application/pdf", exe
     )
-    with pytest.raises(Exception):
+    with pytest.raises(smtplib.SMTPDataError):
         await send(relay_http.smtp_port, rejected)
 
     _, _, text = await get(port, "/metrics")
