@@ -32,6 +32,7 @@ log = structlog.get_logger("relay.smtp")
 # would not (SMTP smuggling). Such a message is refused, not repaired.
 _SMUGGLING: Final = re.compile(rb"(?:\r\n|\r|\n)\.(?:\r\n|\r|\n)")
 _BARE_EOL: Final = re.compile(rb"\r(?!\n)|(?<!\r)\n")
+REPLY_SHUTTING_DOWN: Final = "421 4.3.2 service shutting down, try again later"
 
 
 def normalize_line_endings(raw: bytes) -> bytes | None:
@@ -86,6 +87,19 @@ class RelaySMTP(ChunkedDataMixin, SMTP):
             return
         await super()._handle_client()
 
+    @property
+    def in_transaction(self) -> bool:
+        """MAIL FROM given and the message not answered yet (aiosmtpd resets after DATA)."""
+        return self.envelope is not None and self.envelope.mail_from is not None
+
+    def close_with(self, reply: str) -> None:
+        """Send one reply line and close (the transport flushes what is buffered first)."""
+        transport = self.transport
+        if not isinstance(transport, asyncio.WriteTransport) or transport.is_closing():
+            return
+        transport.write(reply.encode("ascii") + b"\r\n")
+        transport.close()
+
 
 class RelayHandler:
     def __init__(self, relay: Relay) -> None:
@@ -98,6 +112,20 @@ class RelayHandler:
         )
 
     # -- sessions -------------------------------------------------------------------------
+
+    @property
+    def accepting(self) -> bool:
+        return self._accepting
+
+    @accepting.setter
+    def accepting(self, value: bool) -> None:
+        """Stopping (SIGTERM): idle sessions are told 421 and closed at once; a session in the
+        middle of a transaction (MAIL given, DATA uploading or being delivered) may finish."""
+        self._accepting = value
+        if not value:
+            for server in list(self.sessions):
+                if not server.in_transaction:
+                    server.close_with(REPLY_SHUTTING_DOWN)
 
     def opened(self, server: RelaySMTP) -> None:
         self.sessions.add(server)
@@ -169,6 +197,10 @@ class RelayHandler:
         address: str,
         mail_options: list[str],
     ) -> str:
+        if not self.accepting:
+            # Stopping: no new transaction; close once the reply is out.
+            asyncio.get_running_loop().call_soon(_close_transport, server)
+            return REPLY_SHUTTING_DOWN
         user = session.auth_data if isinstance(session.auth_data, str) else None
         key = user or _peer_host(session)
         if not self.relay.user_rate.allow(key):
@@ -216,6 +248,11 @@ class RelayHandler:
     async def handle_exception(self, error: Exception) -> str:
         log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
         return REPLY_INTERNAL
+
+
+def _close_transport(server: SMTP) -> None:
+    if server.transport is not None:
+        server.transport.close()
 
 
 def _peer_host(session: SmtpSession) -> str:
