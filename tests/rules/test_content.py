@@ -457,3 +457,84 @@ def test_rules_are_documented() -> None:
     for number in range(1, 13):
         spec = REGISTRY[f"CNT{number:03d}"]
         assert "Compliant:" in spec.doc and "Non-compliant:" in spec.doc, spec.code
+
+
+LANGUAGES = ("de", "en", "es", "fr", "it", "ja")
+CATEGORIES = (
+    "review_request",
+    "critical",
+    "confirmation",
+    "thanks",
+    "contact_offer",
+    "review_steering",
+    "marketing",
+    "review_positive",
+    "review_biased",
+    "review_condition",
+    "review_incentive",
+    "review_mention",
+    "review_change",
+    "off_amazon",
+    "unsubscribe",
+    "important_tag",
+    "cancel_request",
+    "offensive",
+    "purpose",
+)
+
+
+def test_every_language_has_every_category(policy: Policy) -> None:
+    for language in LANGUAGES:
+        for category in CATEGORIES:
+            assert policy.phrase_list(language, category), (language, category)
+
+
+def _sample(phrase: str) -> str:
+    """A text the phrase must match: gaps closed, wildcards dropped, numbers filled in."""
+    words = [w for w in phrase.split(" ") if w != "..."]
+    return " ".join(w.strip("*").replace("#", "5") for w in words)
+
+
+def test_every_phrase_matches_its_own_words(policy: Policy) -> None:
+    from relay.text import PhraseMatcher, normalize
+
+    dead = []
+    for language in LANGUAGES:
+        for category in CATEGORIES:
+            for phrase in policy.phrase_list(language, category):
+                for word in phrase.split(" "):
+                    assert "*" not in word.strip("*"), f"{language}.{category}: {phrase!r}"
+                matcher = PhraseMatcher(language, [phrase])
+                if not list(matcher.finditer(normalize(_sample(phrase)))):
+                    dead.append((language, category, phrase))
+    assert dead == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("fr", "Votre facture est disponible. Commandez directement sur notre site web.", "CNT007"),
+        ("it", "La fattura è disponibile. Può pagare anche con PayPal.", "CNT007"),
+        ("ja", "領収書をお送りします。次回は当店の公式サイトから直接ご購入ください。", "CNT007"),
+        ("de", "Ihre Rechnung liegt bei. Vom Newsletter abmelden können Sie hier.", "CNT008"),
+        ("it", "La fattura è disponibile. Per disiscriversi risponda STOP.", "CNT008"),
+        ("es", "Su factura está disponible. Para darse de baja responda BAJA.", "CNT008"),
+        ("ja", "領収書をお送りします。メール配信停止をご希望の方はご返信ください。", "CNT008"),
+        ("fr", "Votre retour est refusé, espèce de connard.", "CNT011"),
+        ("es", "Su devolución está rechazada, gilipollas.", "CNT011"),
+        ("ja", "返品はお受けできません。ふざけるな。", "CNT011"),
+        ("fr", "Merci pour votre achat ! Profitez bien de votre lampe.", "CNT002"),
+        ("it", "Grazie per il suo acquisto! Buona giornata da tutto il team.", "CNT002"),
+        ("es", "¡Gracias por su compra! Que tenga un buen día.", "CNT002"),
+        ("ja", "この度はお買い上げいただき、誠にありがとうございます。", "CNT002"),
+        ("fr", "Bonjour ! Toute l'équipe vous souhaite un bel automne.", "CNT012"),
+        ("ja", "秋も深まってまいりました。皆様いかがお過ごしでしょうか。", "CNT012"),
+        ("it", "Potrebbe annullare l'ordine? Il prodotto è esaurito.", "CNT010"),
+        ("fr", "Le produit est en rupture de stock, veuillez annuler la commande.", "CNT010"),
+        ("it", "Abbiamo rimborsato. Può rimuovere la sua recensione negativa?", "CNT006"),
+        ("es", "Hemos reembolsado el importe. ¿Podría eliminar su reseña?", "CNT006"),
+    ],
+)
+def test_more_languages(judge_raw: JudgeFn, lang: str, body: str, expected: str) -> None:
+    verdict = run(judge_raw, body, lang=lang)
+    assert expected in cnt(verdict), [(f.code, f.evidence) for f in verdict.findings]
