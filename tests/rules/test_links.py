@@ -349,6 +349,37 @@ def test_extractor_is_built_once_and_offline() -> None:
     assert "de" in links.public_suffix_tlds()
 
 
+def test_extractor_reads_the_bundled_list_without_network(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    import requests
+
+    attempts: list[object] = []
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        attempts.append(args)
+        raise OSError("no network in this test")
+
+    # tldextract fetches with requests and falls back to its snapshot on errors, so record
+    # the attempt instead of relying on an exception.
+    monkeypatch.setattr(requests.Session, "request", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    links.extractor.cache_clear()
+    links.public_suffix_tlds.cache_clear()
+    try:
+        fresh = links.extractor(("example",))
+        assert fresh("a.b.kuronekoyamato.co.jp").top_domain_under_public_suffix == (
+            "kuronekoyamato.co.jp"
+        )
+        assert "jp" in links.public_suffix_tlds()
+        assert attempts == []
+    finally:
+        links.extractor.cache_clear()
+        links.public_suffix_tlds.cache_clear()
+
+
 @pytest.mark.parametrize(
     ("url", "host", "scheme"),
     [
