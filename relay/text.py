@@ -308,7 +308,7 @@ class PhraseMatcher:
         if self._negation is not None or self._negation_after is not None:
             for gap in match.groups():
                 if gap and any(
-                    pattern is not None and pattern.search(self._clean(f" {gap} "))
+                    _negates(pattern, self._clean(f" {gap} "))
                     for pattern in (self._negation, self._negation_after)
                 ):
                     return True
@@ -326,15 +326,22 @@ class PhraseMatcher:
             if breaker is not None:
                 cut = max([cut, *(m.end() for m in breaker.finditer(before))])
         before = self._clean(before[cut:])
-        if self._negation is not None and self._negation.search(before):
+        if _negates(self._negation, before):
             return True
         if self._negation_after is not None:
             after = normalized[end : end + 50]
             stop = _AFTER_END.search(after)
             after = self._clean(after[: stop.start()] if stop else after)
-            if self._negation_after.search(after):
+            if _negates(self._negation_after, after):
                 return True
         return False
+
+
+def _negates(pattern: re.Pattern[str] | None, window: str) -> bool:
+    """A negation word in the window, not as the first part of a compound ("non-stick")."""
+    if pattern is None:
+        return False
+    return any(window[m.end() : m.end() + 1] != "-" for m in pattern.finditer(window))
 
 
 def sentence_bounds(normalized: str, start: int, end: int) -> tuple[int, int]:

@@ -113,6 +113,12 @@ def test_negation_inside_a_conditional_clause_does_not_reach_the_main_clause() -
     assert hits(matcher, "You do not need to contact us first.") == [("contact us first", True)]
 
 
+def test_a_negation_word_in_a_compound_does_not_negate() -> None:
+    matcher = PhraseMatcher("it", ["coupon*"], negations=["non"])
+    assert hits(matcher, "Our non-stick pans: coupon SAVE10") == [("coupon", False)]
+    assert hits(matcher, "Non offriamo coupon") == [("coupon", True)]
+
+
 def test_negation_exceptions() -> None:
     matcher = PhraseMatcher("en", ["coupon code"], negations=["not", "!do not hesitate"])
     assert hits(matcher, "Do not hesitate to use the coupon code") == [("coupon code", False)]
