@@ -59,9 +59,15 @@ def style_options(ctx: RuleContext) -> StyleOptions:
 # Emoji
 
 
+# Every character an emoji can start with: a cheap test before the emoji library's tokenizer.
+_EMOJI_START: Final = re.compile(
+    "[" + "".join(sorted({re.escape(e[0]) for e in emoji.EMOJI_DATA})) + "]"
+)
+
+
 def emoji_found(text: str, opts: StyleOptions) -> list[str]:
     """The emoji in `text`, in order (text symbols such as (c) and (tm) excepted)."""
-    if not text or text.isascii():
+    if not text or text.isascii() or not _EMOJI_START.search(text):
         return []
     keep = set(opts.text_symbols)
     return [e["emoji"] for e in emoji.emoji_list(text) if e["emoji"] not in keep]
@@ -69,7 +75,7 @@ def emoji_found(text: str, opts: StyleOptions) -> list[str]:
 
 def strip_emoji(text: str, opts: StyleOptions) -> str:
     """`text` without its emoji, and without the space an emoji leaves behind."""
-    if not text or text.isascii():
+    if not text or text.isascii() or not _EMOJI_START.search(text):
         return text
     keep = set(opts.text_symbols)
     out: list[str] = []
@@ -104,7 +110,8 @@ def is_emoji_image(image: Image, opts: StyleOptions) -> bool:
 # --------------------------------------------------------------------------------------------
 # The HTML body, parsed once per message for the style rules (and once per rewrite)
 
-_SKIP_TEXT: Final = ("script", "style", "head", "noscript", "template")
+_SKIP_TEXT: Final = frozenset({"script", "style", "head", "noscript", "template"})
+_NO_TEXT: Final = frozenset({"script", "style", "noscript", "template"})
 _BLOCKS: Final = frozenset({"p", "div"})
 _TABLE_TAGS: Final = frozenset({"table", "img", "hr", "iframe"})
 _DECL_OVERRIDE: Final = re.compile(
@@ -213,13 +220,13 @@ class HtmlDoc:
         for node in self.soup.find_all(string=True):
             if isinstance(node, Comment) or not self.own(node):
                 continue
-            if node.find_parent(["script", "style", "noscript", "template"]) is not None:
+            if _under(node, _NO_TEXT):
                 continue
             found.append(node)
         return found
 
     def own_text(self) -> str:
-        return "\n".join(str(s) for s in self.own_strings() if s.find_parent(_SKIP_TEXT) is None)
+        return "\n".join(str(s) for s in self.own_strings() if not _under(s, _SKIP_TEXT))
 
     # ---- emoji ------------------------------------------------------------------------------
 
@@ -267,17 +274,22 @@ class HtmlDoc:
         """
         runs: list[list[Tag]] = []
         seen: set[int] = set()
+        memo: dict[int, bool] = {}
+
+        def empty(node: object) -> bool:
+            return _is_empty_block(node, memo)
+
         for br in self.own_tags("br"):
-            if id(br) in seen or _inside_empty_block(br):
+            if id(br) in seen or _inside_empty_block(br, memo):
                 continue
             run = _sibling_run(br, lambda n: isinstance(n, Tag) and n.name == "br")
             seen.update(id(n) for n in run)
             if len(run) - 1 > max_blank:
                 runs.append(run)
         for block in self.own_tags(*_BLOCKS):
-            if id(block) in seen or not _is_empty_block(block):
+            if id(block) in seen or not empty(block):
                 continue
-            run = _sibling_run(block, _is_empty_block)
+            run = _sibling_run(block, empty)
             seen.update(id(n) for n in run)
             if len(run) > max_blank:
                 runs.append(run)
@@ -300,7 +312,7 @@ class HtmlDoc:
         centred = 0.0
         by_element: dict[int, tuple[Tag, float]] = {}
         for node in self.own_strings():
-            if node.find_parent(_SKIP_TEXT) is not None:
+            if _under(node, _SKIP_TEXT):
                 continue
             words = _words(str(node))
             if not words:
@@ -454,20 +466,49 @@ def _tag_head(tag: Tag) -> str:
     return f"<{tag.name}{' ' + attrs if attrs else ''}>"[:200]
 
 
-def _is_empty_block(node: object) -> bool:
+_NOT_BLANK_TAGS: Final = frozenset(
+    {"img", "table", "hr", "input", "iframe", "video", "ul", "ol", *_BLOCKS}
+)
+
+
+def _is_empty_block(node: object, memo: dict[int, bool] | None = None) -> bool:
+    """A paragraph or div that shows nothing but one blank line (memoized per document)."""
     if not isinstance(node, Tag) or node.name not in _BLOCKS:
         return False
-    if node.find(["img", "table", "hr", "input", "iframe", "video", "ul", "ol"]) is not None:
-        return False
-    if node.find(_BLOCKS) is not None:
-        return False
-    if len(node.find_all("br")) > 1:
-        return False
-    return bool(_BLANK.match(node.get_text()))
+    if memo is not None and id(node) in memo:
+        return memo[id(node)]
+    result = _shows_nothing(node)
+    if memo is not None:
+        memo[id(node)] = result
+    return result
 
 
-def _inside_empty_block(node: Tag) -> bool:
-    return any(_is_empty_block(p) for p in node.parents)
+def _shows_nothing(node: Tag) -> bool:
+    breaks = 0
+    for inner in node.descendants:
+        if isinstance(inner, Tag):
+            if inner.name in _NOT_BLANK_TAGS:
+                return False
+            if inner.name == "br":
+                breaks += 1
+                if breaks > 1:
+                    return False
+        elif not isinstance(inner, Comment) and not _BLANK.match(str(inner)):
+            return False
+    return True
+
+
+def _inside_empty_block(node: Tag, memo: dict[int, bool]) -> bool:
+    return any(_is_empty_block(p, memo) for p in node.parents if p.name in _BLOCKS)
+
+
+def _under(node: Tag | NavigableString, names: frozenset[str]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.name in names:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _sibling_run(first: Tag, same: Callable[[object], bool]) -> list[Tag]:
