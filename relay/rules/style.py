@@ -766,8 +766,9 @@ _URLISH: Final = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+\.\S+/\S*")
 def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
     """Spelling: a high share of words unknown to the buyer's language dictionary is reported.
 
-    Only languages with a bundled dictionary are checked (en, de, fr, it, es by default; not
-    Japanese). Text that is clearly in another language is LNG001's, not a spelling problem.
+    Only languages with a bundled dictionary are checked (en, de, fr, it, es, nl, pt by
+    default; not Japanese). Text detected as another language is LNG001's, not a spelling
+    problem.
 
     Compliant: "Ihre Bestellung wurde heute an DHL übergeben."
     Non-compliant: "Ihre Bestelung wurd heutte an DHL übergeebn."
@@ -777,8 +778,8 @@ def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
     if language is None or language not in opts.spelling_languages:
         return
     detected = ctx.facts.language
-    if detected.code and detected.code != language and detected.probability >= 0.9:
-        return
+    if detected.code and detected.code != language:
+        return  # text in another language: LNG001 reports it, it is not a spelling problem
     text = _URLISH.sub(" ", ctx.message.visible_text)
     result = spelling(text, language, _known_words(tuple(opts.spelling_known_words)))
     if result.checked < opts.spelling_min_words:
