@@ -95,7 +95,7 @@ def files(message: ParsedMessage) -> list[Attachment]:
 
 @rule("ATT001", "attachment-type", Severity.REJECT, "Communication Guidelines: attachments")
 def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
-    """Only text, PDF, Word (.doc, .docx), JPEG, PNG and GIF files, decided by the bytes.
+    """No attachment types but text, PDF, Word (.doc, .docx), JPEG, PNG and GIF, by the bytes.
 
     Archives, executables, scripts, HTML, SVG, macro-enabled documents, documents with
     embedded programs (ActiveX, OLE packages), spreadsheets and empty files are refused,
@@ -128,7 +128,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("ATT002", "attachment-extension", Severity.REJECT, "Communication Guidelines: attachments")
 def extension_matches_bytes(ctx: RuleContext) -> Iterator[Finding]:
-    """A file name's extension agrees with what the bytes are.
+    """No file whose name's extension disagrees with what its bytes are.
 
     Compliant: label.png holding a PNG image
     Non-compliant: photo.jpg holding a ZIP archive
@@ -147,7 +147,7 @@ def extension_matches_bytes(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("ATT003", "attachment-limits", Severity.REJECT, "Communication Guidelines: attachments")
 def count_and_size(ctx: RuleContext) -> Iterator[Finding]:
-    """At most 5 attachments, under 10 MB decoded in total.
+    """No more than 5 attachments, and under 10 MB decoded in total.
 
     Inline images referenced from the HTML body are images, not attachments: they do not count
     toward the 5, but their decoded bytes count toward the 10 MB like every other file.
@@ -302,10 +302,12 @@ def judge_purpose(attachment: Attachment, opts: AttachmentOptions, is_reply: boo
 
 @rule("ATT004", "attachment-purpose", Severity.HOLD, "Communication Guidelines: attachments")
 def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
-    """An attachment is an invoice, instructions, a warranty, a label or a custom design.
+    """No attachment without a permitted purpose: invoice, instructions, warranty, label, design.
 
-    Judged from the file name, then from the first lines of its text, with keyword lists per
-    language in `[options.attachments]`. In a reply, a JPEG or PNG photo is also fine.
+    A permitted attachment is an invoice, instructions, a warranty, a return or shipping label
+    or a custom design, judged from the file name, then from the first lines of its text, with
+    keyword lists per language in `[options.attachments]`. In a reply, a JPEG or PNG photo is
+    also fine.
     Catalogues, flyers, coupons, e-books and newsletters are refused (variant "forbidden");
     an attachment whose purpose is unclear goes to a person. Inline images are not judged here.
 
@@ -340,8 +342,9 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("ATT005", "attachment-text", Severity.REJECT, "Communication Guidelines: attachments")
 def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
-    """Text inside PDF, Word and text attachments obeys the CTC, LNK, CNT004 and CNT005 rules.
+    """No contact details, off-list links, marketing or biased review requests in attachments.
 
+    Text inside PDF, Word and text attachments obeys the CTC, LNK, CNT004 and CNT005 rules.
     Each finding has the severity of the underlying rule (unless `[rules.ATT005] severity`
     overrides it) and names the file and the rule: "invoice.pdf: CTC002 phone number". A file
     whose text could not be read in full (encrypted, damaged, over the extraction bounds) is
