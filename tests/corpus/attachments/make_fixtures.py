@@ -657,6 +657,22 @@ FACTURE_FR_DOC = [
     "Total TTC : 64,90 EUR, dont TVA 20 % : 10,82 EUR",
     "Questions sur cette facture : compta@atelier-lindner.fr",
 ]
+RETURN_LABEL_IT = [
+    "Etichetta di reso - BRT Reso prepagato",
+    "Mittente: Giorgio Ferri, Via Garibaldi 8, 40121 Bologna",
+    "Destinatario: Laboratorio Lindner S.r.l., Via Roma 14, 20121 Milano",
+    "Riferimento reso: RES-2291",
+    "Ordine: {order}",
+    "Stampare l'etichetta e applicarla sul pacco.",
+    "Consegnare il pacco in un punto BRT fermopoint. La spedizione è già pagata.",
+]
+INVOICE_JA = [
+    "請求書番号：INV-2026-1187",
+    "発行日：2026年11月17日",
+    "ご注文番号：{order}",
+    "電気ケトル KT-100　1点　4,980円（税込）",
+    "お支払い：Amazon決済にて支払済み",
+]
 CATALOGUE_EN = [
     "Lindner Workshop - Autumn Catalogue 2026",
     "Desk lamps ........................ page 2",
@@ -1004,6 +1020,44 @@ def fixtures() -> list[Fixture]:
             "return label as an image in a reply, purpose from the Spanish name",
             quoted="Hola, la batidora hace un ruido muy fuerte y huele a quemado. Quiero "
             "devolverla.\nMaría López",
+        ),
+        Fixture(
+            "it_return_label_pdf_reply_gmail",
+            "it",
+            "gmail",
+            "Re: Reso della lampada - ordine {order}",
+            "Buongiorno signor Ferri,\n\nci dispiace che la lampada non sia della misura "
+            "giusta. In allegato trova l'etichetta di reso prepagata per il suo ordine {order}: "
+            "la stampi, la applichi sul pacco e lo consegni in un punto BRT. Il rimborso viene "
+            "effettuato appena il pacco arriva al nostro magazzino.\n\nCordiali saluti\n"
+            "Il servizio clienti",
+            _pdfs("etichetta_reso_{order}.pdf", RETURN_LABEL_IT, "Etichetta di reso"),
+            "deliver",
+            [],
+            "Italian prepaid return label PDF in a reply",
+            quoted="Buongiorno, la lampada è troppo grande per la mia scrivania. Posso "
+            "restituirla?\nGiorgio Ferri",
+        ),
+        Fixture(
+            "ja_invoice_docx_proactive_iso2022jp",
+            "ja",
+            "iso2022jp",
+            "ご注文 {order} の請求書",
+            "鈴木様\n\nこの度は当店をご利用いただき、誠にありがとうございます。\n"
+            "ご注文 {order} の請求書を添付いたしました。お支払いはAmazonにて完了しておりますので、"
+            "お手続きは不要です。経理処理の際にご利用ください。\n\nショップサポート",
+            lambda o: [
+                File(
+                    "請求書.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    docx_file(
+                        [line.replace("{order}", o) for line in INVOICE_JA], heading="請求書"
+                    ),
+                )
+            ],
+            "deliver",
+            [],
+            "Japanese invoice (DOCX, RFC 2047 ISO-2022-JP file name) in a proactive message",
         ),
         # ---------------------------------------------------------------- not compliant
         Fixture(
