@@ -11,6 +11,7 @@ import asyncio
 import re
 import secrets
 import ssl
+import warnings
 from typing import Any, Final
 
 import structlog
@@ -27,6 +28,12 @@ from relay.rules.envelope import recipient_allowed
 from relay.smtp_data import ChunkedDataMixin
 
 log = structlog.get_logger("relay.smtp")
+
+# AUTH without TLS is allowed on loopback only (auth_needs_tls, checked at start); aiosmtpd
+# would otherwise print this Python warning to stderr for every session.
+warnings.filterwarnings(
+    "ignore", message="Requiring AUTH while not requiring TLS", category=UserWarning
+)
 
 # `\n.\n`, `\r.\r`, `\n.\r\n` and `\r\n.\n`: an end-of-data the upstream might honour and we
 # would not (SMTP smuggling). Such a message is refused, not repaired.

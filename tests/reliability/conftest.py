@@ -197,14 +197,16 @@ def spawn_relay(settings_path: Path, log_path: Path, *, wait: bool = True) -> Re
     """`python -m relay serve` with BSM_RELAY_CONFIG, stdout (the JSON log) to log_path."""
     env = dict(os.environ, BSM_RELAY_CONFIG=str(settings_path), PYTHONUNBUFFERED="1")
     handle = log_path.open("ab")
+    errors = log_path.with_suffix(".stderr").open("ab")
     proc = subprocess.Popen(
         [sys.executable, "-m", "relay", "serve"],
         stdout=handle,
-        stderr=subprocess.STDOUT,
+        stderr=errors,
         env=env,
         cwd=settings_path.parent,
     )
     handle.close()
+    errors.close()
     port = load_settings(str(settings_path)).smtp.port
     process = RelayProcess(proc, port, log_path)
     if wait:
