@@ -513,3 +513,51 @@ def sniff_kind(data: bytes) -> str:
     from relay import sniff
 
     return sniff.sniff(data)
+
+
+# ---- never raises ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\xff\xfe"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_PREFIXES), st.binary(max_size=2048))
+def test_sniff_and_extract_never_raise(prefix: bytes, tail: bytes) -> None:
+    from relay import sniff
+
+    data = prefix + tail
+    kind = sniff.sniff(data)
+    assert isinstance(kind, str) and kind
+    for as_kind in {kind, "pdf", "docx", "doc", "text"}:
+        result = extract.extract(data, as_kind)
+        assert isinstance(result.text, str)
+        assert result.text.strip() or result.reason
+
+
+_SEEDS = {
+    "pdf": make_pdf(["Rechnung Nr. 1", "Summe 10,00 EUR"], links=("https://x.example/a",)),
+    "docx": make_docx(["Anleitung"], footer="Fuß", link="https://x.example/b"),
+    "doc": make_doc("Garantie\r", "保証\r"),
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(sorted(_SEEDS)),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), max_size=8),
+    st.integers(min_value=0),
+)
+def test_damaged_files_never_raise(kind: str, flips: list[tuple[int, int]], cut: int) -> None:
+    from relay import sniff
+
+    data = bytearray(_SEEDS[kind])
+    for where, value in flips:
+        data[where % len(data)] = value
+    damaged = bytes(data[: max(1, len(data) - cut % 64)])
+    result = extract.extract(damaged, kind)
+    assert isinstance(result.text, str)
+    assert result.text.strip() or result.reason
+    assert isinstance(sniff.sniff(damaged), str)
