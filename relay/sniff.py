@@ -291,6 +291,8 @@ def _ole_kind(data: bytes) -> str:
     def has(name: str) -> bool:
         return name.encode("utf-16-le") in body
 
+    if has("EncryptedPackage"):  # a password-protected DOCX/XLSX: nothing can be checked
+        return "encrypted-office"
     if has("WordDocument"):
         return "docm" if has("Macros") or has("_VBA_PROJECT") else "doc"
     if has("Workbook") or has("Book"):

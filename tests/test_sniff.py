@@ -103,6 +103,11 @@ CASES: list[tuple[str, bytes, str]] = [
     ("xls", _ole("Root Entry", "Workbook"), "xls"),
     ("xls with macros", _ole("Root Entry", "Workbook", "_VBA_PROJECT_CUR"), "xlsm"),
     ("ppt", _ole("Root Entry", "PowerPoint Document"), "ppt"),
+    (
+        "password-protected docx",
+        _ole("Root Entry", "EncryptionInfo", "EncryptedPackage"),
+        "encrypted-office",
+    ),
     ("exe", _exe(), "exe"),
     ("elf", b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 120, "elf"),
     ("rar", b"Rar!\x1a\x07\x00" + b"\x00" * 32, "rar"),
