@@ -31,6 +31,8 @@ class ImageOptions(BaseModel):
     pixel_max_px: int = Field(default=2, ge=0)
     # IMG001: hosts (and their subdomains) that serve open-tracking images.
     tracking_hosts: list[str] = []
+    # IMG004: words that look like a domain but are not one in an alt text or file name.
+    not_addresses: list[str] = ["co.kg", "co.ohg", "co.kgaa"]
     # IMG005: images a proactive message may carry.
     max_images_proactive: int = Field(default=1, ge=0)
 
@@ -131,10 +133,12 @@ def gif_reason(image: Image, message: ParsedMessage) -> str:
 
 
 @lru_cache(maxsize=4096)
-def domain_in(text: str) -> str:
+def domain_in(text: str, exceptions: tuple[str, ...] = ()) -> str:
     """The first web address (a name under a real public suffix, or www.) in `text`, or ""."""
     for match in _DOMAIN.finditer(text):
         candidate = match.group(0).rstrip(".")
+        if candidate.lower() in exceptions:
+            continue
         if candidate.lower().startswith("www."):
             return candidate
         parts = _EXTRACT(candidate)
@@ -143,14 +147,14 @@ def domain_in(text: str) -> str:
     return ""
 
 
-def address_shown(image: Image) -> str:
+def address_shown(image: Image, exceptions: tuple[str, ...] = ()) -> str:
     """IMG004 "address": a web address in the alt text or the file name, or ""."""
-    found = domain_in(image.alt)
+    found = domain_in(image.alt, exceptions)
     if found:
         return f'alt text "{image.alt[:80]}" shows {found}'
     stem = _IMAGE_EXTENSION.sub("", image.filename.rsplit("/", 1)[-1])
     stem = re.sub(r"[_\s]+", " ", stem)
-    found = domain_in(stem) if "." in stem else ""
+    found = domain_in(stem, exceptions) if "." in stem else ""
     if found:
         return f'file name "{image.filename[:80]}" shows {found}'
     return ""
@@ -219,10 +223,11 @@ def linked_logo(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: <img src="cid:logo.png" alt="Gartenwelt"> with no link around it
     Non-compliant: <a href="https://shop.example"><img src="cid:logo.png"></a>, or alt="www.shop.de"
     """
+    exceptions = tuple(e.lower() for e in image_options(ctx).not_addresses)
     for image in own_images(ctx.message):
         if image.link_href is not None:
             yield ctx.finding("IMG004", "link around an image removed", describe(image))
-        shown = address_shown(image)
+        shown = address_shown(image, exceptions)
         if shown:
             yield ctx.finding(
                 "IMG004", "image shows a web address", f"{shown}: {describe(image)}", "address"

@@ -166,6 +166,9 @@ def test_plain_alt_text_and_file_name_show_no_address() -> None:
     assert address_shown(Image(src="cid:x", alt="Gartenwelt GmbH", filename="image001.png")) == ""
     assert address_shown(Image(src="cid:x", alt="St.Moritz z.B. Logo", filename="logo.jpg")) == ""
     assert domain_in("Besuchen Sie gartenwelt.de") == "gartenwelt.de"
+    company = Image(src="cid:x", alt="Gartenwelt GmbH & Co.KG", filename="image001.png")
+    assert address_shown(company, ("co.kg",)) == ""
+    assert address_shown(company) != ""
 
 
 # ---- IMG005 ----------------------------------------------------------------------------------
