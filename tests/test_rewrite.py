@@ -9,11 +9,12 @@ import quopri
 import re
 from email.header import decode_header, make_header
 from email.message import EmailMessage
+from pathlib import Path
 
 from relay.context import Envelope, OrderContext, RelayConfig
 from relay.message import parse
 from relay.pipeline import judge
-from relay.policy import Policy
+from relay.policy import Policy, load_policy
 from relay.rewrite import encode_subject
 from relay.verdict import Action, Verdict
 from tests.conftest import BUYER, NOW, SELLER, default_order, make_message
@@ -306,3 +307,51 @@ def test_html_only_message_in_latin1_keeps_its_charset(policy: Policy) -> None:
     assert msg["Content-Transfer-Encoding"] == "quoted-printable"
     content = str(msg.get_content())
     assert "Verdana" not in content and "für Ihre Bestellung" in content
+
+
+def gmail_message(html_extra: str, plain_extra: str, subject: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = SELLER
+    msg["To"] = BUYER
+    msg["Subject"] = subject
+    msg["Message-ID"] = "<CAH1x@mail.gmail.com>"
+    msg.set_content(f"{TEXT}\n\nMit freundlichen Grüßen\nIhr Kundenservice\n{plain_extra}\n")
+    msg.add_alternative(
+        f'<div dir="ltr"><div>{TEXT}</div><div><br></div><div>Mit freundlichen Grüßen<br>'
+        f"Ihr Kundenservice</div>{html_extra}</div>",
+        subtype="html",
+    )
+    return msg.as_bytes()
+
+
+def test_gmail_image_link_is_unwrapped_in_both_bodies(policy: Policy) -> None:
+    html = (
+        '<div><a href="https://www.gartenwelt.de" target="_blank"><img width="150" '
+        'src="https://static.gartenwelt.de/logo.png" alt="Gartenwelt"></a><br></div>'
+    )
+    raw = gmail_message(html, "[image: Gartenwelt]\n<https://www.gartenwelt.de>", "Gravur 302")
+    raw = raw.replace(b"Gravur 302", b"Gravur zur Bestellung 302-1234567-1234567")
+    verdict, forward = run(raw, policy)
+    assert verdict.strip_codes == {"IMG004"}, verdict.findings
+    plain, html_out = body(forward, "plain"), body(forward, "html")
+    assert "gartenwelt.de>" not in plain and "[image: Gartenwelt]" in plain
+    assert "<a " not in html_out and 'src="https://static.gartenwelt.de/logo.png"' in html_out
+    assert not run(forward, policy)[0].strip_codes
+
+
+def test_japanese_subject_emoji_is_removed_and_re_encoded(policy: Policy) -> None:
+    subject = "ご注文302-1234567-1234567の刻印について🙇"
+    raw = gmail_message("", "", subject)
+    verdict, forward = run(raw, policy)
+    assert "STY001" in verdict.strip_codes
+    assert str(parts_of(forward)["Subject"]) == "ご注文302-1234567-1234567の刻印について"
+    assert re.search(rb"\nSubject: =\?utf-8\?b\?", forward, re.I)
+
+
+def test_shadow_mode_strip_rule_changes_nothing(tmp_path: Path) -> None:
+    shadow = tmp_path / "shadow.toml"
+    shadow.write_text('[rules.STY001]\nmode = "log"\n', encoding="utf-8")
+    raw = gmail_message("", "", "Gravur zur Bestellung 302-1234567-1234567 🎁")
+    verdict, forward = run(raw, load_policy([str(shadow)]))
+    assert "STY001" in {f.code for f in verdict.findings}
+    assert not verdict.modified and forward == raw
