@@ -659,9 +659,10 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule("STY002", "layout", Severity.STRIP, "Communication Guidelines: formatting")
 def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
-    """No more than two line breaks in a row, no centred body, no font family, colour or
-    line-height overrides, at most three font sizes (all normalized away).
+    """No blank-line runs, centred bodies, font or colour overrides, or many font sizes.
 
+    More than two line breaks in a row are collapsed; a centred body, font family, colour and
+    line-height overrides, and more than three font sizes are normalized away.
     A single centred heading or logo is fine; a body whose text is mostly centred is not.
     A table centred with `align="center"` centres the table, not the text, and is fine.
 
