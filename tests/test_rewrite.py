@@ -11,8 +11,11 @@ from email.header import decode_header, make_header
 from email.message import EmailMessage
 from pathlib import Path
 
-from relay.context import Envelope, OrderContext, RelayConfig
+import pytest
+
+from relay.context import Envelope, Order, OrderContext, RelayConfig
 from relay.message import parse
+from relay.orders_import import read_orders
 from relay.pipeline import judge
 from relay.policy import Policy, load_policy
 from relay.rewrite import encode_subject
@@ -355,3 +358,44 @@ def test_shadow_mode_strip_rule_changes_nothing(tmp_path: Path) -> None:
     verdict, forward = run(raw, load_policy([str(shadow)]))
     assert "STY001" in {f.code for f in verdict.findings}
     assert not verdict.modified and forward == raw
+
+
+CORPUS = Path(__file__).parent / "corpus"
+OWN_FIXTURES = sorted([*CORPUS.glob("images/*.eml"), *CORPUS.glob("style/*.eml")])
+
+
+def corpus_orders() -> dict[str, Order]:
+    found: dict[str, Order] = {}
+    for family in ("images", "style"):
+        orders, refused = read_orders(CORPUS / family / "orders.csv")
+        assert not refused
+        found.update({o.order_id: o for o in orders})
+    return found
+
+
+@pytest.mark.parametrize("eml", OWN_FIXTURES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_corpus_rewrites_re_parse_and_re_judge_clean(eml: Path, policy: Policy) -> None:
+    """Every IMG/STY fixture that is delivered modified: clean MIME, nothing left to strip."""
+    raw = eml.read_bytes()
+    message = parse(raw)
+    order = corpus_orders()[message.order_ids[0]]
+    orders = OrderContext(order_id=order.order_id, order=order)
+    config = RelayConfig(approved_senders=(SELLER,))
+    envelope = Envelope(SELLER, message.to_addresses)
+    _ctx, verdict, forward = judge(message, envelope, policy, config, orders, NOW)
+    if not verdict.modified:
+        assert forward == raw
+        return
+    again = parse(forward)
+    assert again.defects == ()
+    # parts come through unchanged; only inline images may go (with the images removed)
+    before = {a.sha256 for a in message.attachments}
+    after = {a.sha256 for a in again.attachments}
+    assert after <= before
+    assert {a.sha256 for a in message.attachments if not a.inline} <= after
+    _ctx, verdict2, _ = judge(again, envelope, policy, config, orders, NOW)
+    assert not verdict2.strip_codes, verdict2.findings
+    assert verdict2.action is Action.DELIVER
+    # only strip codes went away: every warning is still there
+    warned = {f.code for f in verdict.findings if f.severity.value == "warn"}
+    assert warned <= {f.code for f in verdict2.findings}
