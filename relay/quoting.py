@@ -87,7 +87,7 @@ def html_quote_blocks(soup: BeautifulSoup | Tag) -> list[Tag]:
     names = {name for name, _c, _i in wanted}
     found: list[Tag] = []
     for element in soup.find_all(list(names)):
-        classes = element.get("class") or []
+        classes: list[str] | str = element.get("class") or []
         ident = element.get("id")
         for name, cls, key in wanted:
             if (
