@@ -110,12 +110,22 @@ def _simple_selector(selector: str) -> tuple[str, str | None, str | None]:
     return selector, None, None
 
 
+# Outlook puts only the header block inside these markers; the original message follows them
+# as siblings, so everything after a marker is quoted too.
+_FOLLOWED_BY_QUOTE: Final = frozenset({"divRplyFwdMsg", "appendonsend"})
+
+
 def detach_html_quotes(soup: BeautifulSoup) -> list[Tag]:
     """Remove the quoted blocks from `soup` in place and return them."""
     removed: list[Tag] = []
-    for selector in _HTML_QUOTE_SELECTORS:
-        for element in soup.select(selector):
-            if element.decomposed:
-                continue
-            removed.append(element.extract())
+    taken: set[int] = set()
+    for element in html_quote_blocks(soup):
+        if id(element) in taken or any(id(parent) in taken for parent in element.parents):
+            continue  # inside a block that was already removed
+        following: list[Tag] = []
+        if element.get("id") in _FOLLOWED_BY_QUOTE:
+            following = [s for s in element.find_next_siblings() if isinstance(s, Tag)]
+        for block in (element, *following):
+            taken.add(id(block))
+            removed.append(block.extract())
     return removed

@@ -103,3 +103,25 @@ def test_unknown_charset_does_not_crash() -> None:
     message = parse(raw)
     assert "qapla" in message.own_text
     assert any("charset" in d for d in message.defects)
+
+
+def test_outlook_original_message_after_the_marker_is_quoted() -> None:
+    from email.message import EmailMessage
+
+    html = (
+        "<html><body><div><p>Your parcel left our warehouse today.</p></div>"
+        "<div id='appendonsend'></div><hr>"
+        "<div id='divRplyFwdMsg'><b>From:</b> Buyer<br><b>Sent:</b> Monday</div>"
+        "<div><p>Can I get a coupon?</p><blockquote>older <b>nested</b></blockquote></div>"
+        "</body></html>"
+    )
+    msg = EmailMessage()
+    msg["From"] = "support@shop.example"
+    msg["To"] = BUYER
+    msg["Subject"] = "RE: parcel"
+    msg.set_content(html, subtype="html")
+    message = parse(msg.as_bytes())
+    assert "warehouse" in message.own_text
+    assert "coupon" not in message.own_text
+    assert "coupon" in message.quoted_text
+    assert message.quoted_text.count("nested") == 1
