@@ -73,8 +73,7 @@ def helpdesk_html(target: int = 6 * 1024 + 512) -> bytes:
     msg["X-Mailer"] = "Zendesk Mailer"
     paragraphs = [p for p in _TEXT.split("\n\n") if p.strip()]
     own = "".join(
-        f'<p style="margin:0 0 12px 0">{p.replace(chr(10), "<br>")}</p>'
-        for p in paragraphs
+        f'<p style="margin:0 0 12px 0">{p.replace(chr(10), "<br>")}</p>' for p in paragraphs
     )
     quoted_lines = (
         "Hallo, ich habe am 10. November bestellt und das Paket ist noch nicht da. "
@@ -97,8 +96,7 @@ def helpdesk_html(target: int = 6 * 1024 + 512) -> bytes:
     while len(body) + len(quote) < target - 600:
         quote += f"<p>{quoted_lines}</p>"
     html = (
-        body
-        + '<div class="gmail_quote"><div>Am 19.11.2026 schrieb Käufer '
+        body + '<div class="gmail_quote"><div>Am 19.11.2026 schrieb Käufer '
         "&lt;a1b2c3d4e5@marketplace.amazon.de&gt;:</div>"
         f'<blockquote type="cite" style="margin:0 0 0 .8ex;border-left:1px #ccc solid;'
         f'padding-left:1ex">{quote}</blockquote></div></div></body></html>'
@@ -142,7 +140,9 @@ def pdf_bytes(size: int, seed: int = 1) -> bytes:
 def with_pdf(size: int) -> bytes:
     msg = _base(f"AW: Rechnung zur Bestellung {ORDER_ID}")
     msg.set_content(
-        _TEXT.replace("Mit freundlichen", "Anbei finden Sie die Rechnung als PDF.\n\nMit freundlichen")
+        _TEXT.replace(
+            "Mit freundlichen", "Anbei finden Sie die Rechnung als PDF.\n\nMit freundlichen"
+        )
     )
     msg.add_attachment(
         pdf_bytes(size), maintype="application", subtype="pdf", filename="Rechnung-48213.pdf"

@@ -151,5 +151,7 @@ def start(root: Path, port: int, sink_port: int) -> PostfixInstance:
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             instance.stop()
-            raise RuntimeError(f"{' '.join(command)}: {(done.stderr or done.stdout).strip()[-400:]}")
+            raise RuntimeError(
+                f"{' '.join(command)}: {(done.stderr or done.stdout).strip()[-400:]}"
+            )
     return instance

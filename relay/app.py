@@ -94,6 +94,8 @@ class Relay:
             store,
             max_concurrent=settings.smtp.max_concurrent_checks,
             offload_bytes=settings.smtp.offload_bytes,
+            parse_processes=settings.smtp.parse_processes,
+            process_bytes=settings.smtp.process_bytes,
         )
         self.login_throttle = LoginThrottle(
             settings.smtp.max_failed_logins, settings.smtp.failed_login_window
@@ -119,6 +121,7 @@ class Relay:
         return cls(settings, policy, store, upstream, quarantine, users)
 
     async def close(self) -> None:
+        self.checker.close()
         await self.upstream.close()
         await self.store.close()
 

@@ -8,8 +8,10 @@ concurrency, so one 20 MB message does not freeze every other SMTP session (aios
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -91,12 +93,33 @@ class Checker:
         *,
         max_concurrent: int = 4,
         offload_bytes: int = 256 * 1024,
+        parse_processes: int = 0,
+        process_bytes: int = 1024 * 1024,
     ) -> None:
         self.policy = policy
         self.config = config
         self.store = store
         self._offload_bytes = offload_bytes
         self._slots = asyncio.Semaphore(max_concurrent)
+        # Large messages are parsed in worker processes (started on first use): in threads,
+        # parsing holds the GIL for long stretches and every SMTP session waits (aiosmtpd #293).
+        self._process_bytes = process_bytes
+        self._processes = (
+            ProcessPoolExecutor(parse_processes, mp_context=multiprocessing.get_context("spawn"))
+            if parse_processes > 0
+            else None
+        )
+
+    async def _parse(self, raw: bytes) -> ParsedMessage:
+        if self._processes is not None and len(raw) >= self._process_bytes:
+            async with self._slots:
+                loop = asyncio.get_running_loop()
+                return await loop.run_in_executor(self._processes, parse, raw)
+        return await self._run(len(raw), lambda: parse(raw))
+
+    def close(self) -> None:
+        if self._processes is not None:
+            self._processes.shutdown(wait=False, cancel_futures=True)
 
     async def _run(self, size: int, func: Callable[[], T]) -> T:
         if size < self._offload_bytes:
@@ -109,7 +132,7 @@ class Checker:
     ) -> Evaluation:
         now = now or datetime.now(UTC)
         started = time.perf_counter()
-        message = await self._run(len(raw), lambda: parse(raw))
+        message = await self._parse(raw)
         lookup_started = time.perf_counter()
         orders = await self._lookup(message, envelope, now)
         lookup_seconds = time.perf_counter() - lookup_started

@@ -234,7 +234,9 @@ class RelayHandler:
     async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: SmtpEnvelope) -> str:
         raw = envelope.original_content or b""
         session_id = getattr(server, "session_id", "-")
-        normalized = normalize_line_endings(raw)
+        # the chunked DATA reader already knows when there is nothing to normalize
+        clean = getattr(envelope, "bare_line_endings", None) is False
+        normalized = raw if clean else normalize_line_endings(raw)
         if normalized is None:
             log.warning("smuggling_refused", session_id=session_id, peer=_peer_host(session))
             return "550 5.6.0 bare CR or LF around a dot: possible SMTP smuggling"

@@ -283,6 +283,33 @@ class SmtpUpstream:
 _LINE_ENDINGS = re.compile(rb"\r\n|\n|\r(?!\n)")
 
 
+async def wire_format_async(data: bytes, slice_bytes: int = 1024 * 1024) -> bytes:
+    """wire_format for a large message, checked a slice at a time with the loop free between
+    slices: a 14 MB message would otherwise hold the event loop for about 100 ms."""
+    if len(data) <= slice_bytes:
+        return wire_format(data)
+    bare = dot = False
+    for start in range(0, len(data), slice_bytes):
+        # two bytes of overlap: a CRLF or CRLF-dot may straddle the slice boundary
+        part = data[max(0, start - 2) : start + slice_bytes]
+        dot = dot or part.find(b"\r\n.") >= 0
+        if part.endswith(b"\r") and start + slice_bytes < len(data):
+            part = part[:-1]  # its LF is in the next slice, which overlaps
+        crlf = part.count(b"\r\n")
+        if part.count(b"\n") != crlf or part.count(b"\r") != crlf:
+            bare = True
+        await asyncio.sleep(0)
+    if bare:
+        return await asyncio.to_thread(wire_format, data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    if data.startswith(b"."):
+        data = b"." + data
+    if dot:
+        data = data.replace(b"\r\n.", b"\r\n..")
+    return data
+
+
 def wire_format(data: bytes) -> bytes:
     """CRLF line endings and a final CRLF, dots stuffed: what goes between DATA and `.`.
 
@@ -309,7 +336,7 @@ async def _data(client: aiosmtplib.SMTP, data: bytes, timeout: float) -> aiosmtp
     lock = getattr(protocol, "_command_lock", None)
     if lock is None or not hasattr(protocol, "read_response") or not hasattr(protocol, "write"):
         return await client.data(data)
-    payload = wire_format(data)
+    payload = await wire_format_async(data)
     async with lock:
         protocol._response_pending = True
         protocol.write(b"DATA\r\n")

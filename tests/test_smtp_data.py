@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from aiosmtpd.smtp import SMTP
 
-from relay.smtp_data import ChunkedDataMixin, LineLengthTracker
+from relay.smtp_data import ChunkedDataMixin, LineEndScanner, LineLengthTracker
+from relay.upstream import wire_format, wire_format_async
 
 
 class Recorder:
@@ -106,6 +108,34 @@ async def test_same_replies_and_content_as_aiosmtpd(servers, name: str, piece: i
         assert codes[-2] == b"552" and contents == []
     else:
         assert codes[-2] == b"250" and len(contents) == 1
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_line_end_scanner_matches_whole_message_scan(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(100):
+        pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\n.", b"x" * 30]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        scanner = LineEndScanner()
+        at = 0
+        while at < len(data):
+            step = rng.randint(1, 25)
+            scanner.feed(data[at : at + step])
+            at += step
+        scanner.finish()
+        crlf = data.count(b"\r\n")
+        assert scanner.bare == (data.count(b"\n") != crlf or data.count(b"\r") != crlf), data
+        first = data.find(b"\r\n.")
+        assert scanner.first_dot == (first if first >= 0 else None), data
+
+
+@pytest.mark.parametrize("seed", range(10))
+async def test_sliced_wire_format_equals_whole(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(100):
+        pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\n.", b"x" * 30]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        assert await wire_format_async(data, rng.randint(1, 40)) == wire_format(data), data
 
 
 def test_line_length_tracker_across_chunks() -> None:

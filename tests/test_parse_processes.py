@@ -1,0 +1,39 @@
+"""Large messages parsed in a worker process give exactly what parsing in a thread gives."""
+
+from __future__ import annotations
+
+from relay.context import Envelope, RelayConfig
+from relay.pipeline import Checker
+from relay.policy import Policy
+from tests.conftest import BUYER, NOW, SELLER, make_message
+
+
+async def test_process_parse_equals_thread_parse(policy: Policy) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+    raw = make_message(
+        html="<p>Hallo, Ihre Bestellung 302-1234567-1234567 kommt morgen.</p>",
+        attachments=[("foto.jpg", "image/jpeg", png)],
+    ).replace(b"\n", b"\r\n")
+    config = RelayConfig(approved_senders=(SELLER,))
+    envelope = Envelope(SELLER, (BUYER,))
+    in_thread = Checker(policy, config, None, offload_bytes=0)
+    in_process = Checker(policy, config, None, parse_processes=1, process_bytes=0)
+    try:
+        a = await in_thread.evaluate(raw, envelope, NOW)
+        b = await in_process.evaluate(raw, envelope, NOW)
+    finally:
+        in_process.close()
+    assert a.message == b.message
+    assert a.verdict == b.verdict
+    assert a.forward_bytes == b.forward_bytes
+    assert "ATT002" in {f.code for f in b.verdict.findings}
+
+
+async def test_small_messages_stay_in_the_serving_process(policy: Policy) -> None:
+    checker = Checker(policy, RelayConfig(), None, parse_processes=1, process_bytes=1 << 20)
+    try:
+        await checker.evaluate(make_message().replace(b"\n", b"\r\n"), Envelope(SELLER, (BUYER,)))
+        assert checker._processes is not None
+        assert not checker._processes._processes  # never started
+    finally:
+        checker.close()
