@@ -737,6 +737,57 @@ PROBES: list[tuple[str, str, str]] = [
 ]
 
 
+# Ordinary permitted messages: only purpose words, no content finding.
+NOT_CONTENT = (
+    "-confirmation,-contact_offer,-marketing,-off_amazon,-cancel_request,-review_change,"
+    "-review_steering,-offensive,-unsubscribe"
+)
+CLEAN_TEXTS = [
+    (
+        "We are sorry, the parcel was damaged in transit. A replacement will leave our "
+        "warehouse on Monday; you can keep the damaged item or recycle it."
+    ),
+    (
+        'Please confirm the engraving text "For Mum, with love" so that we can start '
+        "production. The proof is attached as a PDF."
+    ),
+    (
+        "Ihre Rechnung mit ausgewiesener Mehrwertsteuer finden Sie im Anhang. Die "
+        "Garantie beträgt zwei Jahre ab Lieferdatum."
+    ),
+    (
+        "Leider ist der Artikel beschädigt angekommen. Wir senden Ihnen kostenlos Ersatz,"
+        " die Rücksendung des defekten Artikels ist nicht nötig."
+    ),
+    (
+        "Votre facture est disponible dans votre compte Amazon. La garantie du fabricant "
+        "couvre deux ans."
+    ),
+    ("Il prodotto è coperto da garanzia di due anni. La fattura è disponibile nel suo account."),
+    (
+        "El paquete llegó dañado. Le enviaremos un producto de sustitución sin coste; no "
+        "necesita devolver el dañado."
+    ),
+    ("配送中に商品が破損したとのこと、大変申し訳ございません。代替品を月曜日に手配いたします。"),
+    (
+        "ご注文の商品は大型家具のため、配達日時のご指定をお願いいたします。ご都合のよい日時をお知らせください。"
+    ),
+    (
+        "The kettle comes with a two-year manufacturer's warranty; the warranty card is "
+        "in the box with the user manual."
+    ),
+    (
+        "Lamentamos el retraso: el transportista no pudo entregar el pedido por una "
+        "dirección incompleta. ¿Podría indicarnos el número de piso?"
+    ),
+    (
+        "Il corriere non ha potuto consegnare il pacco perché manca il numero civico. Può"
+        " indicarci l'indirizzo completo?"
+    ),
+]
+PROBES += [("clean", NOT_CONTENT, text) for text in CLEAN_TEXTS]
+
+
 @pytest.mark.parametrize(("lang", "expected", "text"), PROBES)
 def test_phrase_probes(policy: Policy, lang: str, expected: str, text: str) -> None:
     from relay.rules.content import _hits
