@@ -801,3 +801,14 @@ def test_phrase_probes(policy: Policy, lang: str, expected: str, text: str) -> N
             assert not found, (category, found)
         else:
             assert found, category
+
+
+def test_french_delay_is_not_offensive(judge_raw) -> None:  # type: ignore[no-untyped-def]
+    """English offensive words must not match ordinary words of another language."""
+    from tests.conftest import make_message
+
+    raw = make_message(
+        "Bonjour, votre colis 302-1234567-1234567 a pris du retard à cause d'une grève. "
+        "Nous sommes désolés pour ce retard de livraison."
+    )
+    assert "CNT011" not in {f.code for f in judge_raw(raw).findings}
