@@ -1,8 +1,8 @@
 """Rule families. Importing this package registers every rule in REGISTRY.
 
-Each family module registers its own rules, options and phrase categories; the import order
-below is the order the rules run in (envelope, orders, language, content, links and images,
-styling, attachments), which is also the order `bsm-relay rules` lists them.
+Each family module registers its own rules, options and phrase categories. REGISTRY is then
+put in FAMILY_ORDER (envelope, orders, language, content, contact, links, images, styling,
+attachments, volume, system): the order rules run in and `bsm-relay rules` lists them.
 """
 
 from relay.rules import attachments as attachments
@@ -26,7 +26,22 @@ from relay.rules.base import (
     rule,
 )
 
+FAMILY_ORDER = (
+    "ENV", "ORD", "LNG", "CNT", "CTC", "LNK", "IMG", "STY", "ATT", "RATE", "MIME", "SYS",
+)  # fmt: skip
+
+
+def _family_rank(code: str) -> tuple[int, str]:
+    family = REGISTRY[code].family
+    rank = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)
+    return rank, code
+
+
+for _code in sorted(REGISTRY, key=_family_rank):
+    REGISTRY[_code] = REGISTRY.pop(_code)
+
 __all__ = [
+    "FAMILY_ORDER",
     "OPTIONS",
     "PHRASE_CATEGORIES",
     "REGISTRY",
