@@ -6,12 +6,14 @@ import copy
 import email
 import email.policy
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
 from typing import Final, Literal
 
+import structlog
 from bs4 import BeautifulSoup, Comment, Tag
 
 from relay import extract, quoting, sniff
@@ -24,6 +26,29 @@ _HIDDEN_STYLE: Final = re.compile(
 _CSS_SIZE: Final = re.compile(r"(?<![-\w])(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*px", re.I)
 _INVISIBLE_TAGS: Final = ("script", "style", "head", "title", "meta", "noscript", "template")
 _MAX_HTML_BYTES: Final = 5 * 1024 * 1024
+
+# Parse limits. Python's email package and BeautifulSoup do superlinear work on some shapes
+# (20,000 header fields: ~60 s; 10,000 parts: ~16 s; 3,000 nested multiparts: RecursionError;
+# 10,000 HTML elements: seconds). Past a limit the structure is not walked, the message gets
+# the LIMIT_DEFECT and MIME001 holds it for a person: bounded work, never an exception.
+MAX_HEADER_FIELDS: Final = 500  # top-level header fields
+MAX_HEADER_BYTES: Final = 16 * 1024  # one top-level header field, folded lines included
+MAX_MULTIPARTS: Final = 50  # multipart containers (so also the nesting depth)
+MAX_PARTS: Final = 500  # MIME body parts
+MAX_HTML_TAGS: Final = 10_000
+# The text rules read (phrase matching costs ~60 us a character): ~50 KB is a long letter.
+MAX_TEXT_CHARS: Final = 50_000
+MAX_SUBJECT_CHARS: Final = 2_000
+LIMIT_DEFECT: Final = "MimeLimitDefect"
+_FIELD_START: Final = re.compile(rb"(?m)^[!-9;-~]+[ \t]*:")
+_BOUNDARY: Final = re.compile(
+    rb"""(?i)\bboundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))"""
+)
+_MULTIPART_TYPE: Final = re.compile(rb"(?i)content-type[ \t]*:[ \t\r\n]*multipart/")
+_HTML_TAG: Final = re.compile(r"<[A-Za-z!/?]")
+_TAG_OR_COMMENT: Final = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+
+_log = structlog.get_logger("relay.message")
 
 LinkSource = Literal["href", "text"]
 
@@ -132,10 +157,81 @@ class ParsedMessage:
         return frozenset(key.lower() for key, _ in self.headers)
 
 
+def _within_limits(raw: bytes) -> tuple[bytes, list[str]]:
+    """The bytes to parse, cut down when the message is beyond a parse limit, and why."""
+    end = raw.find(b"\r\n\r\n")
+    end_lf = raw.find(b"\n\n")
+    if end < 0 or 0 <= end_lf < end:
+        end = end_lf
+    head = raw if end < 0 else raw[:end]
+    reasons: list[str] = []
+    structure_ok = True
+    starts = [m.start() for m in _FIELD_START.finditer(head)]
+    if len(starts) > MAX_HEADER_FIELDS:
+        reasons.append(f"{len(starts)} header fields (limit {MAX_HEADER_FIELDS})")
+        head = head[: starts[MAX_HEADER_FIELDS]]
+        starts = starts[:MAX_HEADER_FIELDS]
+    bounds = sorted({0, *starts, len(head)})
+    longest = max((b - a for a, b in itertools.pairwise(bounds)), default=0)
+    if longest > MAX_HEADER_BYTES:
+        # RFC 2047 abuse and the like: the header registry is slow on huge fields.
+        reasons.append(f"a header field of {longest} bytes (limit {MAX_HEADER_BYTES})")
+        head = b"".join(
+            head[a:b] if b - a <= MAX_HEADER_BYTES else head[a : a + MAX_HEADER_BYTES] + b"\r\n"
+            for a, b in itertools.pairwise(bounds)
+        )
+    multiparts = len(_MULTIPART_TYPE.findall(raw))
+    boundaries = {m.group(1) or m.group(2) for m in _BOUNDARY.finditer(raw)}
+    if multiparts > MAX_MULTIPARTS or len(boundaries) > MAX_MULTIPARTS:
+        reasons.append(f"{max(multiparts, len(boundaries))} multiparts (limit {MAX_MULTIPARTS})")
+        structure_ok = False
+    else:
+        parts = sum(raw.count(b"\n--" + boundary) for boundary in boundaries)
+        if parts > MAX_PARTS:
+            reasons.append(f"{parts} MIME parts (limit {MAX_PARTS})")
+            structure_ok = False
+    if not reasons:
+        return raw, []
+    if structure_ok:
+        body = b"" if end < 0 else raw[end:]
+        return head.rstrip(b"\r\n") + body, reasons
+    return _headers_only(head), reasons
+
+
+def _headers_only(head: bytes) -> bytes:
+    """The header fields alone, as a plain text message: the structure is not walked."""
+    kept = [
+        line
+        for line in re.split(rb"\r?\n(?![ \t])", head)
+        if not line.lower().startswith((b"content-type", b"content-transfer-encoding"))
+    ]
+    return b"\r\n".join(kept).rstrip(b"\r\n") + b"\r\n\r\n"
+
+
 def parse(raw: bytes) -> ParsedMessage:
-    """Parse raw RFC 5322 bytes. Never raises for malformed input; defects are recorded."""
-    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    """Parse raw RFC 5322 bytes. Never raises for malformed input; defects are recorded.
+
+    If the structure cannot be read at all (a RecursionError in the email package or in
+    BeautifulSoup on very deep nesting, or a bug), the headers alone are parsed and the
+    LIMIT_DEFECT makes MIME001 hold the message: a verdict instead of a 451 the client would
+    retry forever.
+    """
+    parsed_bytes, limits = _within_limits(raw)
+    try:
+        return _parse(raw, parsed_bytes, limits)
+    except Exception as exc:
+        _log.warning("parse_fallback", error=type(exc).__name__, detail=str(exc)[:200])
+        head, _sep, _body = parsed_bytes.replace(b"\r\n", b"\n").partition(b"\n\n")
+        fallback = _headers_only(head.replace(b"\n", b"\r\n"))
+        return _parse(raw, fallback, [*limits, f"structure unreadable ({type(exc).__name__})"])
+
+
+def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
+    msg = email.message_from_bytes(parsed_bytes, policy=email.policy.default)
     defects: list[str] = [type(d).__name__ for d in msg.defects]
+    if limits:
+        defects.append(LIMIT_DEFECT)
+        defects.extend(f"beyond parse limits: {reason}" for reason in limits)
     headers = tuple(_safe_headers(msg, defects))
 
     plain_part, html_part = _body_parts(msg)
@@ -151,8 +247,34 @@ def parse(raw: bytes) -> ParsedMessage:
     html_own = ""
     html_quoted = ""
     if html is not None:
-        html_text, html_own, html_quoted = _read_html(html[:_MAX_HTML_BYTES], links, images, by_cid)
+        tags = len(_HTML_TAG.findall(html, 0, _MAX_HTML_BYTES))
+        try:
+            if tags <= MAX_HTML_TAGS:
+                html_text, html_own, html_quoted = _read_html(
+                    html[:_MAX_HTML_BYTES], links, images, by_cid
+                )
+        except RecursionError:  # BeautifulSoup copies and walks deep trees recursively
+            links.clear()
+            images.clear()
+            tags = -1
+        if tags > MAX_HTML_TAGS or tags < 0:
+            # Not built into a tree: the text with tags removed, and MIME001 holds it.
+            defects.append(LIMIT_DEFECT)
+            defects.append(
+                f"beyond parse limits: {tags} HTML elements (limit {MAX_HTML_TAGS})"
+                if tags > 0
+                else "beyond parse limits: HTML nested too deeply"
+            )
+            html_text = html_own = _crude_text(html[:_MAX_HTML_BYTES])
+            html_quoted = ""
+            html = None
 
+    if plain_text is not None and len(plain_text) > MAX_TEXT_CHARS:
+        plain_text = _over_limit(plain_text, "text characters", MAX_TEXT_CHARS, defects)
+    if html_text is not None and len(html_text) > MAX_TEXT_CHARS:
+        html_text = _over_limit(html_text, "HTML text characters", MAX_TEXT_CHARS, defects)
+        html_own = html_own[:MAX_TEXT_CHARS]
+        html_quoted = html_quoted[:MAX_TEXT_CHARS]
     if plain_text is not None:
         own_text, quoted_text = quoting.split_plain(plain_text)
     else:
@@ -160,6 +282,8 @@ def parse(raw: bytes) -> ParsedMessage:
         quoted_text = "\n".join(t for t in (quoted_text, html_quoted) if t)
 
     subject = _header_text(msg, "subject", defects)
+    if len(subject) > MAX_SUBJECT_CHARS:
+        subject = _over_limit(subject, "subject characters", MAX_SUBJECT_CHARS, defects)
     href_urls = {link.url for link in links}
     for match in _URL.finditer(f"{subject}\n{own_text}"):
         url = match.group(0).rstrip(".,;:!?")
@@ -190,6 +314,19 @@ def parse(raw: bytes) -> ParsedMessage:
         defects=tuple(dict.fromkeys(defects)),
         digest=hashlib.sha256(raw).hexdigest(),
     )
+
+
+def _over_limit(text: str, what: str, limit: int, defects: list[str]) -> str:
+    """The text cut at the limit, with the defect that makes MIME001 hold the message."""
+    defects.append(LIMIT_DEFECT)
+    defects.append(f"beyond parse limits: {len(text)} {what} (limit {limit})")
+    return text[:limit]
+
+
+def _crude_text(html: str) -> str:
+    text = _TAG_OR_COMMENT.sub(" ", html)
+    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _safe_headers(msg: Message, defects: list[str]) -> list[tuple[str, str]]:

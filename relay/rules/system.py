@@ -20,6 +20,7 @@ _SERIOUS_DEFECTS: Final = frozenset(
         "InvalidBase64LengthDefect",
         "MissingHeaderBodySeparatorDefect",
         "NoBoundaryInMultipartDefect",
+        "MimeLimitDefect",  # relay.message parse limits: too many headers, parts, elements
     }
 )
 
