@@ -17,6 +17,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -209,14 +210,20 @@ def crash_loop(
         for thread in threads:
             thread.join(timeout=40)
             assert not thread.is_alive()
+    answered_during_kills = sum(
+        1 for codes in ledger.replies.values() for code in codes if code is not None
+    )
     # The last relay: every message not settled is sent again, as a client would.
     plant_crash_leftovers(tmp)
     process = spawn_relay(settings, log)
     try:
         assert [p for p in temp_files(tmp) if p.exists()] == []
         for _attempt in range(3):
-            for key in ledger.pending():
-                ledger.record(ledger.messages[key], smtp_send(process.port, ledger.messages[key]))
+            with ThreadPoolExecutor(4) as pool:
+                keys = ledger.pending()
+                replies = pool.map(lambda k: smtp_send(process.port, ledger.messages[k]), keys)
+                for key, reply in zip(keys, replies, strict=True):
+                    ledger.record(ledger.messages[key], reply)
         assert ledger.pending() == [], ledger.pending()
     finally:
         process.kill()
@@ -244,6 +251,7 @@ def crash_loop(
     return {
         "messages": len(ledger.messages),
         "kills": kills,
+        "answered_during_kills": answered_during_kills,
         "no_answer": sum(1 for c in crash_replies if c is None),
         "duplicates_at_upstream": sum(n - 1 for n in at_upstream.values() if n > 1),
         "temp_files_cleaned": cleaned,
