@@ -68,7 +68,7 @@ _MAX_KEYS = 10000
 
 def _prune(table: dict[str, deque[float]], now: float, window: float) -> None:
     """Keep the tables bounded when many addresses come and go: drop expired keys first."""
-    if len(table) <= _MAX_KEYS:
+    if len(table) < _MAX_KEYS:
         return
     for key in [k for k, q in table.items() if not q or now - q[-1] > window]:
         del table[key]
@@ -104,9 +104,9 @@ class LoginThrottle:
         now = time.monotonic()
         failures = self._recent(address, now)
         if failures is None:
+            _prune(self._failures, now, self.window)
             failures = self._failures[address] = deque()
         failures.append(now)
-        _prune(self._failures, now, self.window)
 
     def succeeded(self, address: str) -> None:
         self._failures.pop(address, None)
@@ -124,8 +124,8 @@ class RateLimiter:
         now = time.monotonic()
         events = self._events.get(key)
         if events is None:
+            _prune(self._events, now, self.window)  # before the new, still empty, entry
             events = self._events[key] = deque()
-            _prune(self._events, now, self.window)
         while events and now - events[0] > self.window:
             events.popleft()
         if len(events) >= self.limit:

@@ -302,3 +302,35 @@ def test_kill_9_loses_nothing_maildir_upstream(tmp_path: Path) -> None:
     figures = crash_loop(tmp_path, settings, kills=6, delivered=delivered, seed=11)
     print("crash figures (maildir upstream):", figures)
     assert figures["messages"] > 15
+
+
+def test_start_cleanup_spares_live_writers_and_removes_crash_leftovers(tmp_path: Path) -> None:
+    """Several relays may share the quarantine folder: a restart removes what dead processes
+    left (and anything over an hour old), never a temp file another live relay is writing."""
+    from relay.quarantine import Quarantine
+
+    quarantine = Quarantine(tmp_path / "q")
+    good = quarantine.put(b"From: a@b\r\n\r\nhi\r\n", {"state": "held"})
+    day = next((tmp_path / "q").glob("????-??-??"))
+    live = subprocess.Popen(["sleep", "30"])
+    try:
+        dead_file = day / f".x.eml.{_HOST}.{dead_pid()}.aaaa1111.tmp"
+        live_file = day / f".y.eml.{_HOST}.{live.pid}.bbbb2222.tmp"
+        other_host = day / f".z.eml.otherhost.{live.pid}.cccc3333.tmp"
+        old_other_host = day / ".w.eml.otherhost.12345.dddd4444.tmp"
+        legacy = day / ".v.eml.eeee5555.tmp"
+        orphan = day / "20261120-120000-0123abcd.eml"  # .eml whose .json never came
+        for path in (dead_file, live_file, other_host, old_other_host, legacy, orphan):
+            path.write_bytes(b"partial")
+        hour_ago = time.time() - 3700
+        os.utime(old_other_host, (hour_ago, hour_ago))
+        os.utime(orphan, (hour_ago, hour_ago))
+        removed = quarantine.clean_temporary()
+        assert removed == 4
+        assert not dead_file.exists() and not old_other_host.exists() and not legacy.exists()
+        assert not orphan.exists()
+        assert live_file.exists() and other_host.exists()
+        assert quarantine.get(good).state == "held"  # complete entries are never touched
+    finally:
+        live.kill()
+        live.wait()

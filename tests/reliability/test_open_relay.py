@@ -309,3 +309,25 @@ async def test_per_user_message_rate_cap(tmp_path: Path, sink: Sink) -> None:
         # Another user is not slowed down by the first one.
         assert await asyncio.to_thread(send_as, (OTHER_USER, OTHER_PASSWORD), 0) == 250
         assert len(sink.messages) == 4
+
+
+def test_throttle_and_rate_tables_stay_bounded() -> None:
+    """Many client addresses (a botnet) cannot grow the relay's memory without bound."""
+    from relay.users import _MAX_KEYS, LoginThrottle, RateLimiter
+
+    throttle = LoginThrottle(limit=3, window=300)
+    rate = RateLimiter(limit=5, window=60)
+    for i in range(3 * _MAX_KEYS):
+        address = f"10.{i // 65536}.{i // 256 % 256}.{i % 256}"
+        throttle.failed(address)
+        assert not throttle.blocked(f"192.0.2.{i % 256}")  # a read never creates an entry
+        rate.allow(address)
+    assert len(throttle._failures) <= _MAX_KEYS + 1
+    assert len(rate._events) <= _MAX_KEYS + 1
+    # A full table still counts a new client's messages (the cap is not bypassed).
+    assert [rate.allow("198.51.100.7") for _ in range(6)] == [True] * 5 + [False]
+    for _ in range(3):
+        throttle.failed("203.0.113.9")
+    assert throttle.blocked("203.0.113.9")
+    throttle.succeeded("203.0.113.9")
+    assert not throttle.blocked("203.0.113.9")
