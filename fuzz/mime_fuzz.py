@@ -29,7 +29,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def worker(index: int, inputs: int, seconds: float, slow: float, out: str, queue: Any) -> None:
+def worker(
+    index: int, inputs: int, seconds: float, slow: float, out: str, queue: Any, seed_base: int
+) -> None:
     from hypothesis import HealthCheck, given, seed, settings
 
     from relay.context import Envelope, RelayConfig
@@ -57,7 +59,7 @@ def worker(index: int, inputs: int, seconds: float, slow: float, out: str, queue
         (folder / f"{name}.eml").write_bytes(raw)
         (folder / f"{name}.txt").write_text(detail, encoding="utf-8")
 
-    @seed(1000 + index)
+    @seed(seed_base + index)
     @settings(
         max_examples=inputs, deadline=None, database=None, derandomize=False,
         suppress_health_check=list(HealthCheck),
@@ -113,6 +115,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=7200.0, help="stop after this long")
     parser.add_argument("--slow", type=float, default=10.0, help="report inputs slower than this")
     parser.add_argument("--out", default=str(ROOT / "fuzz" / "out"))
+    parser.add_argument("--seed-base", type=int, default=1000, help="worker i uses seed base+i")
     args = parser.parse_args()
 
     context = multiprocessing.get_context("spawn")
@@ -120,7 +123,8 @@ def main() -> int:
     per_worker = -(-args.inputs // args.workers)
     procs = [
         context.Process(
-            target=worker, args=(i, per_worker, args.seconds, args.slow, args.out, queue)
+            target=worker,
+            args=(i, per_worker, args.seconds, args.slow, args.out, queue, args.seed_base),
         )
         for i in range(args.workers)
     ]
