@@ -25,6 +25,11 @@ _HIDDEN_STYLE: Final = re.compile(
 )
 _CSS_SIZE: Final = re.compile(r"(?<![-\w])(width|height)\s*:\s*(\d+(?:\.\d+)?)\s*px", re.I)
 _INVISIBLE_TAGS: Final = ("script", "style", "head", "title", "meta", "noscript", "template")
+# Reply prefixes of the common mail clients and languages (Re, AW, SV, RV, R, Antw, 回复, 返信).
+_REPLY_PREFIX: Final = re.compile(
+    r"^\s*(?:\[[^\]]*\]\s*)?(?:re|aw|antw|sv|rv|r|ref|回复|回覆|返信)\s*(?:\[\d+\])?\s*[:：]",
+    re.IGNORECASE,
+)
 _MAX_HTML_BYTES: Final = 5 * 1024 * 1024
 
 # Parse limits. Python's email package and BeautifulSoup do superlinear work on some shapes
@@ -36,8 +41,10 @@ MAX_HEADER_BYTES: Final = 16 * 1024  # one top-level header field, folded lines 
 MAX_MULTIPARTS: Final = 50  # multipart containers (so also the nesting depth)
 MAX_PARTS: Final = 500  # MIME body parts
 MAX_HTML_TAGS: Final = 10_000
-# The text rules read (phrase matching costs ~60 us a character): ~50 KB is a long letter.
+# The seller's own text, which the content rules match phrases in (~60 us a character):
+# 50,000 characters is a very long letter. A long quoted history is allowed ten times that.
 MAX_TEXT_CHARS: Final = 50_000
+MAX_BODY_CHARS: Final = 500_000
 MAX_SUBJECT_CHARS: Final = 2_000
 LIMIT_DEFECT: Final = "MimeLimitDefect"
 _FIELD_START: Final = re.compile(rb"(?m)^[!-9;-~]+[ \t]*:")
@@ -133,9 +140,17 @@ class ParsedMessage:
         return bool(self.in_reply_to or self.references)
 
     @property
+    def own_subject(self) -> str:
+        """The Subject, unless it is `Re: <the buyer's subject>` on a reply: then the words
+        are the buyer's, like quoted text, and not judged as the seller's."""
+        if self.is_reply and _REPLY_PREFIX.match(self.subject):
+            return ""
+        return self.subject
+
+    @property
     def visible_text(self) -> str:
         """Subject plus the seller's own text: what content, contact and language rules read."""
-        return f"{self.subject}\n{self.own_text}".strip()
+        return f"{self.own_subject}\n{self.own_text}".strip()
 
     @property
     def ledger_key(self) -> str:
@@ -144,7 +159,8 @@ class ParsedMessage:
 
     @property
     def order_ids(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(ORDER_ID.findall(self.visible_text)))
+        """Order ids in the whole Subject (a reply's echoed one included) and the own text."""
+        return tuple(dict.fromkeys(ORDER_ID.findall(f"{self.subject}\n{self.own_text}")))
 
     def header(self, name: str) -> str | None:
         wanted = name.lower()
@@ -269,17 +285,19 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
             html_quoted = ""
             html = None
 
-    if plain_text is not None and len(plain_text) > MAX_TEXT_CHARS:
-        plain_text = _over_limit(plain_text, "text characters", MAX_TEXT_CHARS, defects)
-    if html_text is not None and len(html_text) > MAX_TEXT_CHARS:
-        html_text = _over_limit(html_text, "HTML text characters", MAX_TEXT_CHARS, defects)
-        html_own = html_own[:MAX_TEXT_CHARS]
-        html_quoted = html_quoted[:MAX_TEXT_CHARS]
+    if plain_text is not None and len(plain_text) > MAX_BODY_CHARS:
+        plain_text = _over_limit(plain_text, "text characters", MAX_BODY_CHARS, defects)
+    if html_text is not None and len(html_text) > MAX_BODY_CHARS:
+        html_text = _over_limit(html_text, "HTML text characters", MAX_BODY_CHARS, defects)
+        html_own = html_own[:MAX_BODY_CHARS]
+        html_quoted = html_quoted[:MAX_BODY_CHARS]
     if plain_text is not None:
         own_text, quoted_text = quoting.split_plain(plain_text)
     else:
         own_text, quoted_text = quoting.split_plain(html_own)
         quoted_text = "\n".join(t for t in (quoted_text, html_quoted) if t)
+    if len(own_text) > MAX_TEXT_CHARS:
+        own_text = _over_limit(own_text, "characters of own text", MAX_TEXT_CHARS, defects)
 
     subject = _header_text(msg, "subject", defects)
     if len(subject) > MAX_SUBJECT_CHARS:

@@ -125,3 +125,19 @@ def test_outlook_original_message_after_the_marker_is_quoted() -> None:
     assert "coupon" not in message.own_text
     assert "coupon" in message.quoted_text
     assert message.quoted_text.count("nested") == 1
+
+
+def test_reply_subject_echoes_the_buyer_and_is_not_judged() -> None:
+    headers = {"In-Reply-To": "<q@marketplace.amazon.es>"}
+    reply = parse(
+        make_message(
+            "Lo siento, no.", subject="Re: ¿Descuento? 302-1234567-1234567", headers=headers
+        )
+    )
+    assert reply.own_subject == ""
+    assert "Descuento" not in reply.visible_text
+    assert reply.order_ids == ("302-1234567-1234567",)
+    proactive = parse(make_message("Hola", subject="Re: Descuento"))
+    assert proactive.own_subject == "Re: Descuento"
+    fresh_subject = parse(make_message("Hola", subject="Su pedido", headers=headers))
+    assert fresh_subject.own_subject == "Su pedido"

@@ -853,7 +853,7 @@ su hervidor del pedido {order} le llegó hace unos días. Le agradeceríamos que
 Un saludo,
 Lucía Fernández
 Casa Brisa""",
-        "deliver", ["STY003"], "Solicitud de reseña neutral. (STY003 warns: the Spanish spelling dictionary lacks common words such as está, días, unos).",
+        "deliver", [], "Solicitud de reseña neutral.",
     ),
     F(
         "es_cheque_regalo_por_resena_thunderbird", "es", "thunderbird",
@@ -877,7 +877,7 @@ Casa Brisa""",
 Un saludo,
 Lucía Fernández
 Casa Brisa""",
-        "reject", ["CNT001", "STY003"], "Confirmación de envío. (STY003 warns: the Spanish spelling dictionary lacks common words such as está, días, unos).",
+        "reject", ["CNT001"], "Confirmación de envío.",
     ),
     F(
         "es_solo_gracias_outlook", "es", "outlook",
@@ -903,7 +903,7 @@ No dude en contactarnos si tiene cualquier pregunta.
 Atentamente,
 Lucía Fernández
 Casa Brisa""",
-        "reject", ["CNT003", "STY003"], "Aviso de retraso con 'no dude en contactarnos'. (STY003 warns: the Spanish spelling dictionary lacks common words such as está, días, unos).",
+        "reject", ["CNT003"], "Aviso de retraso con 'no dude en contactarnos'.",
     ),
     F(
         "es_respuesta_sin_cupones_gmail", "es", "gmail",
