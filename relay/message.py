@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import email
 import email.policy
 import hashlib
@@ -14,7 +13,8 @@ from email.utils import getaddresses
 from typing import Final, Literal
 
 import structlog
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString, PageElement
 
 from relay import extract, quoting, sniff
 
@@ -56,6 +56,36 @@ _HTML_TAG: Final = re.compile(r"<[A-Za-z!/?]")
 _TAG_OR_COMMENT: Final = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 
 _log = structlog.get_logger("relay.message")
+
+
+class _SharedHeaderPolicy(email.policy.EmailPolicy):
+    """`email.policy.default`, but a header field's parsed value is made once, not per read.
+
+    The header registry parses a field again on every `msg.get(...)` (and `get_content_type`,
+    `get_filename`, `get_param` ... read Content-Type and Content-Disposition many times per
+    part): the bulk of parsing time. The parsed value depends on the field's name and raw value
+    only and is immutable, so identical fields share it (within a message, and common ones such
+    as `Content-Type: text/plain; charset=utf-8` across messages).
+    """
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        if hasattr(value, "name"):
+            return value
+        key = (name, value)
+        found = _HEADER_VALUES.get(key)
+        if found is None:
+            found = super().header_fetch_parse(name, value)
+            if len(value) <= _HEADER_VALUE_CHARS:
+                if len(_HEADER_VALUES) >= _HEADER_VALUES_SIZE:
+                    _HEADER_VALUES.clear()
+                _HEADER_VALUES[key] = found
+        return found
+
+
+_HEADER_VALUES: dict[tuple[str, str], str] = {}
+_HEADER_VALUES_SIZE: Final = 1024
+_HEADER_VALUE_CHARS: Final = 1000
+_PARSE_POLICY: Final = _SharedHeaderPolicy()
 
 LinkSource = Literal["href", "text"]
 
@@ -243,7 +273,7 @@ def parse(raw: bytes) -> ParsedMessage:
 
 
 def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
-    msg = email.message_from_bytes(parsed_bytes, policy=email.policy.default)
+    msg = email.message_from_bytes(parsed_bytes, policy=_PARSE_POLICY)
     defects: list[str] = [type(d).__name__ for d in msg.defects]
     if limits:
         defects.append(LIMIT_DEFECT)
@@ -456,19 +486,38 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
 
 
 def visible_html_text(soup: BeautifulSoup | Tag) -> str:
-    """Text a reader sees: hidden elements, scripts and comments dropped, blocks on new lines."""
-    work = copy.copy(soup)
-    for element in work.find_all(_INVISIBLE_TAGS):
-        element.decompose()
-    for comment in work.find_all(string=lambda s: isinstance(s, Comment)):
-        comment.extract()
-    for element in work.find_all(style=_HIDDEN_STYLE):
-        element.decompose()
-    for element in work.find_all(hidden=True):
-        element.decompose()
-    text = work.get_text("\n")
+    """Text a reader sees: hidden elements, scripts and comments dropped, blocks on new lines.
+
+    The text `get_text("\\n")` gives once every invisible element (script, style, ...; a hidden
+    style or a `hidden` attribute) and every comment is removed from a copy of `soup`, read in
+    one walk that jumps over the invisible subtrees instead (no copy, the tree is not changed).
+    """
+    types = soup.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+    found: list[str] = []
+    if soup.contents:
+        last = soup._last_descendant()
+        stop = last.next_element if last is not None else None
+        current: PageElement | None = soup.contents[0]
+        while current is not stop and current is not None:
+            if isinstance(current, Tag):
+                if _invisible(current):
+                    skipped = current._last_descendant()
+                    current = (skipped or current).next_element
+                    continue
+            elif isinstance(current, NavigableString) and type(current) in types:
+                found.append(current)
+            current = current.next_element
+    text = "\n".join(found)
     lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _invisible(tag: Tag) -> bool:
+    """What visible_html_text leaves out with everything inside it."""
+    if tag.name in _INVISIBLE_TAGS or tag.get("hidden") is not None:
+        return True
+    style = tag.get("style")
+    return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
 
 
 def _read_html(

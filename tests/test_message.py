@@ -141,3 +141,58 @@ def test_reply_subject_echoes_the_buyer_and_is_not_judged() -> None:
     assert proactive.own_subject == "Re: Descuento"
     fresh_subject = parse(make_message("Hola", subject="Su pedido", headers=headers))
     assert fresh_subject.own_subject == "Su pedido"
+
+
+# -- visible_html_text walks the tree once instead of editing a copy: same text ---------------
+
+
+def _visible_text_by_copy(soup: object) -> str:
+    """The first implementation: remove invisible elements and comments from a copy."""
+    import copy
+    import re
+
+    from bs4 import Comment
+
+    from relay.message import _HIDDEN_STYLE, _INVISIBLE_TAGS
+
+    work = copy.copy(soup)
+    for element in work.find_all(_INVISIBLE_TAGS):  # type: ignore[attr-defined]
+        element.decompose()
+    for comment in work.find_all(string=lambda s: isinstance(s, Comment)):  # type: ignore[attr-defined]
+        comment.extract()
+    for element in work.find_all(style=_HIDDEN_STYLE):  # type: ignore[attr-defined]
+        element.decompose()
+    for element in work.find_all(hidden=True):  # type: ignore[attr-defined]
+        element.decompose()
+    text = work.get_text("\n")  # type: ignore[attr-defined]
+    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def test_visible_html_text_same_as_removing_from_a_copy() -> None:
+    import random
+
+    from bs4 import BeautifulSoup
+
+    from relay import quoting
+    from relay.message import visible_html_text
+
+    pieces = [
+        "<p>a</p>", "<script>x</script>", "<style>p{}</style>", "<!-- c -->",
+        "<div hidden>h</div>", "<div hidden=''>h2</div>", "<span style='display:none'>n</span>",
+        "<span style='VISIBILITY: hidden'>v</span>", "<p style='opacity:0'>o</p>",
+        "<p style='opacity:0.5'>half</p>", "<blockquote>q<p>qq</p></blockquote>",
+        "<div class='gmail_quote'>g</div>", "<noscript>ns</noscript>", "<template>t</template>",
+        "<ruby>漢<rt>kan</rt></ruby>", "<title>ti</title>", "<br>", "text ", "<b>", "</b>",
+        "<div>", "</div>", "<table><tr><td>c</td></tr></table>", "&nbsp;", "<p>\n\n\n</p>",
+        "<svg><text>s</text></svg>", "<textarea>ta</textarea>", "<pre> p  re </pre>",
+    ]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(400):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 20)))
+        soup = BeautifulSoup(html, "lxml")
+        assert visible_html_text(soup) == _visible_text_by_copy(soup), html
+        blocks = quoting.detach_html_quotes(soup)
+        assert visible_html_text(soup) == _visible_text_by_copy(soup), html
+        for block in blocks:
+            assert visible_html_text(block) == _visible_text_by_copy(block), html
