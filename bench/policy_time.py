@@ -143,6 +143,8 @@ def _cache_clearers() -> list[Callable[[], None]]:
         ("relay.rules.style", "analyse"),
         ("relay.rules.images", "domain_in"),
         ("relay.message", "_HEADER_VALUES"),
+        ("relay.text", "normalize"),
+        ("relay.text", "word_starts"),
     ):
         module = importlib.import_module(module_name)
         target = getattr(module, attr, None)

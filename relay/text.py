@@ -129,10 +129,12 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
+@lru_cache(maxsize=64)
 def normalize(text: str) -> str:
     """Case, accents, quotes and whitespace folded so that phrases match loosely.
 
-    Offsets differ from the input; use `normalize_map` (or `excerpt`) to map back.
+    Offsets differ from the input; use `normalize_map` (or `excerpt`) to map back. The last
+    few answers are kept: the facts and several rules normalize the same text of a message.
     """
     return normalize_map(text)[0]
 
@@ -232,14 +234,77 @@ def _trie(items: list[tuple[str, str]], depth: int = 0) -> str:
 
 
 def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    return _compile_with_keys(phrases)[0]
+
+
+_WORD_RUN: Final = re.compile(r"\w+")
+_KEY_CHARS: Final = 3
+
+
+def _compile_with_keys(
+    phrases: Iterable[str],
+) -> tuple[re.Pattern[str] | None, Prefilter | None]:
+    """The pattern, and what a text must contain for the pattern to have a chance to match.
+
+    A phrase that begins with a word boundary and a literal word character (`(?<!\\w)disc...`)
+    can only match where a run of word characters starts with that literal: the first (up to
+    three) word characters of the literal are a word-start key. Any other phrase (Japanese
+    phrases match inside runs; `*rabatt`, `# sterne`, `[wichtig]`) can only match where the
+    longest literal piece of its words occurs: a substring key. A text with none of the keys
+    cannot match. None when some phrase has no literal piece at all.
+    """
     ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not ordered:
-        return None
+        return None, None
     by_head: dict[str, list[tuple[str, str]]] = {}
+    starts: set[str] = set()
+    pieces: set[str] = set()
+    complete = True
     for phrase in ordered:
         head, literal, rest = _phrase_parts(phrase)
         by_head.setdefault(head, []).append((literal, rest))
-    return re.compile("|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items()))
+        lead = re.match(r"\w+", literal)
+        if head == r"(?<!\w)" and lead is not None:
+            starts.add(lead.group(0)[:_KEY_CHARS])
+            continue
+        chunks = [
+            chunk
+            for token in normalize(phrase).split(" ")
+            if token and token != "..."
+            for chunk in re.split(r"[#-]", token.strip("*"))
+            if chunk
+        ]
+        if chunks:
+            pieces.add(max(chunks, key=len))
+        else:
+            complete = False
+    pattern = re.compile("|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items()))
+    keys = Prefilter(frozenset(starts), tuple(sorted(pieces))) if complete else None
+    return pattern, keys
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """Word starts and substrings of which a text needs at least one for a pattern to match."""
+
+    starts: frozenset[str]
+    pieces: tuple[str, ...]
+
+    def may_match(self, normalized: str) -> bool:
+        if self.starts and not self.starts.isdisjoint(word_starts(normalized)):
+            return True
+        return any(piece in normalized for piece in self.pieces)
+
+
+@lru_cache(maxsize=16)
+def word_starts(normalized: str) -> frozenset[str]:
+    """The first one, two and three characters of every run of word characters in the text."""
+    found: set[str] = set()
+    for run in _WORD_RUN.findall(normalized):
+        found.add(run[:1])
+        found.add(run[:2])
+        found.add(run[:3])
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +336,7 @@ class PhraseMatcher:
         negations_after: Iterable[str] = (),
     ) -> None:
         self.language = language
-        self._pattern = _compile(phrases)
+        self._pattern, self._keys = _compile_with_keys(phrases)
         before = [n for n in negations if n.strip()]
         after = [n for n in negations_after if n.strip()]
         self._negation = _compile(n for n in before if not n.startswith("!"))
@@ -288,6 +353,8 @@ class PhraseMatcher:
     def finditer(self, normalized: str) -> Iterator[PhraseHit]:
         if self._pattern is None:
             return
+        if self._keys is not None and not self._keys.may_match(normalized):
+            return  # the text lacks every literal the phrases begin with: no match possible
         for match in self._pattern.finditer(normalized):
             if not match.group(0).strip():
                 continue

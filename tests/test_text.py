@@ -159,3 +159,39 @@ def test_excerpt_maps_normalized_needles_back_to_the_original() -> None:
     assert excerpt("Ａｂｃ クーポン", "クーポン").endswith("クーポン")
     assert excerpt("plain text", "missing") == "missing"
     assert excerpt("plain text", "") == ""
+
+
+def test_prefilter_never_hides_a_match() -> None:
+    """PhraseMatcher skips a text that lacks every phrase's literal: same hits as without."""
+    import copy
+    from pathlib import Path
+
+    from relay.message import parse
+    from relay.policy import load_policy
+    from relay.text import normalize
+
+    policy = load_policy()
+    policy.warm()
+    texts = [
+        parse(eml.read_bytes()).visible_text
+        for eml in sorted(Path(__file__).parent.glob("corpus/*/*.eml"))[::8]
+    ]
+    for book in policy.phrases.values():
+        for phrases in book.values():
+            # every phrase as a text of its own (with a number for `#`), so that each one hits
+            texts.append(" ".join(p.replace("#", "12").replace("*", "") for p in phrases))
+            texts.append(
+                "x" + " x".join(p.replace("#", "3").replace("...", "a b") for p in phrases)
+            )
+    matchers = [m for m in policy._matchers.values() if m]
+    assert matchers and all(m._keys is not None for m in matchers)
+    hits = 0
+    for matcher in matchers:
+        plain = copy.copy(matcher)
+        plain._keys = None
+        for text in texts:
+            normalized = normalize(text)
+            found = list(matcher.finditer(normalized))
+            assert found == list(plain.finditer(normalized)), (matcher.language, text[:80])
+            hits += len(found)
+    assert hits > 1000

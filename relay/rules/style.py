@@ -59,9 +59,14 @@ def style_options(ctx: RuleContext) -> StyleOptions:
 # Emoji
 
 
-# Every character an emoji can start with: a cheap test before the emoji library's tokenizer.
+# Where an emoji can start: a cheap test before the emoji library's tokenizer. Keycap emoji
+# (`1️⃣`, `#⃣`) start with a digit, `#` or `*` followed by U+FE0F or U+20E3 (tested in
+# tests/rules/test_style.py), so a plain digit does not call the tokenizer.
+_KEYCAP_BASES: Final = frozenset("#*0123456789")
 _EMOJI_START: Final = re.compile(
-    "[" + "".join(sorted({re.escape(e[0]) for e in emoji.EMOJI_DATA})) + "]"
+    "["
+    + "".join(sorted(re.escape(c) for c in {e[0] for e in emoji.EMOJI_DATA} - _KEYCAP_BASES))
+    + "]|[#*0-9][\ufe0f\u20e3]"
 )
 
 

@@ -247,3 +247,20 @@ def test_dictionaries_load_once() -> None:
         assert dictionary("de") is dictionary("de")
         spelling(TEXT, "de")
     assert time.perf_counter() - started < 0.5
+
+
+def test_emoji_prefilter_lets_keycaps_through_and_skips_plain_digits() -> None:
+    """Every emoji starts where _EMOJI_START matches; a digit alone is not a start."""
+    import emoji
+
+    from relay.rules.style import _EMOJI_START, StyleOptions, emoji_found
+
+    for item in emoji.EMOJI_DATA:
+        assert _EMOJI_START.match(item), item.encode("unicode_escape")
+    assert _EMOJI_START.search("Bestellung 302-1234567-1234567 #5 *") is None
+    opts = StyleOptions(text_symbols=[])
+    assert emoji_found("Schritt 1\ufe0f\u20e3 und #\u20e3 ✅", opts) == [
+        "1\ufe0f\u20e3",
+        "#\u20e3",
+        "✅",
+    ]
