@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.headerregistry
 import email.policy
 import hashlib
 import itertools
@@ -82,10 +83,26 @@ class _SharedHeaderPolicy(email.policy.EmailPolicy):
         return found
 
 
+class _HeaderClasses(email.headerregistry.HeaderRegistry):
+    """The header registry, with the class made for each field name kept (the stdlib builds a
+    new class with `type()` on every lookup)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._classes: dict[str, type] = {}
+
+    def __getitem__(self, name: str) -> type:
+        key = name.lower()
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = super().__getitem__(name)
+        return found
+
+
 _HEADER_VALUES: dict[tuple[str, str], str] = {}
 _HEADER_VALUES_SIZE: Final = 1024
 _HEADER_VALUE_CHARS: Final = 1000
-_PARSE_POLICY: Final = _SharedHeaderPolicy()
+_PARSE_POLICY: Final = _SharedHeaderPolicy(header_factory=_HeaderClasses())
 
 LinkSource = Literal["href", "text"]
 
