@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -80,6 +80,45 @@ def judge(
     if verdict.modified:
         forward = rewrite_mod.rewrite(message.raw, verdict, ctx)
     return ctx, verdict, forward
+
+
+_WARM_TEXT = (
+    "Guten Tag,\n\nvielen Dank für Ihre Nachricht zur Bestellung 302-0000000-0000000. Das Paket "
+    "wurde heute an DHL übergeben und kommt morgen an. Die Anleitung finden Sie unter "
+    "www.example.com/anleitung, die Hotline des Herstellers unter +49 30 1234567.\n\n"
+    "Mit freundlichen Grüßen\nIhr Kundenservice\n"
+)
+
+
+def warm(policy: Policy, config: RelayConfig, spelling_languages: Iterable[str] = ()) -> None:
+    """Load at start what the first message would otherwise wait for.
+
+    Judges one built-in German reply (text and HTML, a link, a phone number): the phrase
+    patterns, langdetect's profiles, the public suffix list (LNK, CTC001), phonenumbers'
+    metadata (CTC002), the emoji tables and the HTML parser are loaded. STY003's dictionaries
+    are large (30-60 MB and up to 1.5 s each): only those of `spelling_languages` are loaded.
+    """
+    from email.message import EmailMessage
+
+    from relay.rules.style import StyleOptions, dictionary
+
+    policy.warm()
+    msg = EmailMessage()
+    msg["From"] = "warm-up@relay.invalid"
+    msg["To"] = "a1b2c3d4e5@marketplace.amazon.de"
+    msg["Subject"] = "Ihre Bestellung 302-0000000-0000000"
+    msg["Message-ID"] = "<warm-up@relay.invalid>"
+    msg.set_content(_WARM_TEXT)
+    msg.add_alternative(
+        "<html><body><p>" + _WARM_TEXT.replace("\n", "<br>") + "</p></body></html>", subtype="html"
+    )
+    message = parse(msg.as_bytes())
+    envelope = Envelope(mail_from="warm-up@relay.invalid", rcpt_tos=tuple(message.to_addresses))
+    judge(message, envelope, policy, config, OrderContext(), datetime.now(UTC))
+    style = policy.option("style", StyleOptions)
+    for language in spelling_languages:
+        if language in style.spelling_languages:
+            dictionary(language)
 
 
 class Checker:
