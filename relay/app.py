@@ -65,7 +65,7 @@ def _smtp_text(text: str, limit: int = 300) -> str:
 
 
 def message_key(evaluation: Evaluation) -> str:
-    return evaluation.message.message_id or f"<no-message-id:{evaluation.message.digest[:32]}>"
+    return evaluation.message.ledger_key
 
 
 class Relay:

@@ -45,6 +45,19 @@ class Upstream(Protocol):
     async def close(self) -> None: ...
 
 
+_STALE_TMP_SECONDS = 3600.0
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
 def _fsync_dir(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -64,17 +77,30 @@ class MaildirUpstream:
             (self.root / sub).mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def clean_temporary(self) -> int:
-        """Remove half-written files a crash left in tmp/; they were never acknowledged."""
+        """Remove half-written files a crash left in tmp/; they were never acknowledged.
+
+        Several relays may share one maildir: a file is only removed when this host wrote it
+        and its process is gone, or when it is older than any write could take.
+        """
         self._prepare()
         removed = 0
+        host = socket.gethostname()
         for path in (self.root / "tmp").iterdir():
-            path.unlink(missing_ok=True)
-            removed += 1
+            parts = path.name.split(".")
+            ours = len(parts) >= 4 and parts[-1] == host and parts[-2].isdigit()
+            dead = ours and not _process_alive(int(parts[-2]))
+            try:
+                stale = time.time() - path.stat().st_mtime > _STALE_TMP_SECONDS
+            except FileNotFoundError:
+                continue
+            if dead or stale:
+                path.unlink(missing_ok=True)
+                removed += 1
         return removed
 
     def _write(self, data: bytes) -> str:
         self._prepare()
-        name = f"{time.time_ns()}.{uuid.uuid4().hex}.{socket.gethostname()}"
+        name = f"{time.time_ns()}.{uuid.uuid4().hex}.{os.getpid()}.{socket.gethostname()}"
         tmp = self.root / "tmp" / name
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -129,3 +130,26 @@ async def test_unreachable_upstream_is_451_and_check_fails() -> None:
     with pytest.raises(UpstreamError):
         await client.check()
     await client.close()
+
+
+def test_maildir_cleanup_spares_a_live_relays_file(tmp_path: Path) -> None:
+    """Several relays may share a maildir: only a dead writer's (or a stale) temp file goes."""
+    import os
+    import socket
+
+    from relay.upstream import MaildirUpstream
+
+    outbox = MaildirUpstream(tmp_path)
+    outbox.clean_temporary()
+    host = socket.gethostname()
+    live = tmp_path / "tmp" / f"1.aa.{os.getppid()}.{host}"
+    dead_pid = 4194303  # above the default pid_max: no such process
+    dead = tmp_path / "tmp" / f"2.bb.{dead_pid}.{host}"
+    other_host = tmp_path / "tmp" / f"3.cc.{dead_pid}.elsewhere"
+    stale = tmp_path / "tmp" / f"4.dd.{os.getppid()}.{host}"
+    for path in (live, dead, other_host, stale):
+        path.write_bytes(b"partial")
+    os.utime(stale, (0, 0))
+    assert outbox.clean_temporary() == 2
+    assert live.exists() and other_host.exists()
+    assert not dead.exists() and not stale.exists()

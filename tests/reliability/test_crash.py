@@ -166,7 +166,7 @@ def plant_crash_leftovers(tmp: Path) -> list[Path]:
     planted = [day / f".20261120-120000-0badf00d.eml.{_HOST}.{dead_pid()}.1234abcd.tmp"]
     if (tmp / "outbox").exists():
         (tmp / "outbox" / "tmp").mkdir(parents=True, exist_ok=True)
-        planted.append(tmp / "outbox" / "tmp" / f"{time.time_ns()}.dead.host")
+        planted.append(tmp / "outbox" / "tmp" / f"{time.time_ns()}.0badf00d.{dead_pid()}.{_HOST}")
     for path in planted:
         path.write_bytes(b"half a message")
     return planted
