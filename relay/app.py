@@ -18,9 +18,8 @@ import structlog
 from relay import aliases
 from relay.config import Settings
 from relay.context import Envelope, RelayConfig
-from relay.facts import detect_language
 from relay.metrics import Metrics
-from relay.pipeline import Checker, Evaluation
+from relay.pipeline import Checker, Evaluation, warm
 from relay.policy import Policy, load_policy
 from relay.quarantine import Quarantine, QuarantineError
 from relay.store import open_store
@@ -107,9 +106,9 @@ class Relay:
     async def start(cls, settings: Settings) -> Relay:
         """Load and check everything a relay needs; raise with one clear line otherwise."""
         policy = load_policy(settings.policy.files)
-        policy.warm()
-        # langdetect loads its profiles on first use (~0.25 s): not on the first buyer's message.
-        detect_language("Warm-up text so that the language profiles are loaded before mail.")
+        # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji tables:
+        # loaded now, not on the first buyer's message (~0.75 s).
+        warm(policy, relay_config(settings))
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))
