@@ -63,7 +63,7 @@ class SmtpSettings(_Section):
     messages_per_minute_per_user: int = Field(default=120, gt=0)
     proxy_protocol_from: list[str] = []
     max_concurrent_checks: int = Field(default=4, gt=0)
-    offload_bytes: int = Field(default=256 * 1024, ge=0)
+    offload_bytes: int = Field(default=32 * 1024, ge=0)
     # Processes that parse messages of process_bytes and more (0: parse in threads only).
     parse_processes: int = Field(default=2, ge=0, le=64)
     process_bytes: int = Field(default=1024 * 1024, ge=0)

@@ -132,7 +132,7 @@ class Checker:
         store: Store | None,
         *,
         max_concurrent: int = 4,
-        offload_bytes: int = 256 * 1024,
+        offload_bytes: int = 32 * 1024,
         parse_processes: int = 0,
         process_bytes: int = 1024 * 1024,
     ) -> None:
