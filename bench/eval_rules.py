@@ -35,8 +35,25 @@ FAMILIES = ("CNT", "CTC", "LNK", "IMG", "STY", "ENV")
 
 # Default severities from policy.md (the labels' expectation; `warn`/`hold` in labels override).
 DEFAULT_SEVERITY = {
-    **{c: "reject" for c in ("CNT001", "CNT002", "CNT003", "CNT004", "CNT005", "CNT006", "CNT007",
-                             "CNT008", "CNT011", "CTC001", "CTC002", "LNK001", "LNK002", "LNK003")},
+    **{
+        c: "reject"
+        for c in (
+            "CNT001",
+            "CNT002",
+            "CNT003",
+            "CNT004",
+            "CNT005",
+            "CNT006",
+            "CNT007",
+            "CNT008",
+            "CNT011",
+            "CTC001",
+            "CTC002",
+            "LNK001",
+            "LNK002",
+            "LNK003",
+        )
+    },
     **{c: "hold" for c in ("CNT009", "CNT010", "CNT012", "LNK004", "IMG005")},
     **{c: "strip" for c in ("ENV004", "IMG001", "IMG002", "IMG003", "IMG004", "STY001", "STY002")},
 }
@@ -158,8 +175,10 @@ def report(results: list[dict], show_all: bool = False) -> None:
             disagreements.append((r, expected, optional, got, missed, extra, scoped))
 
     # ---- tables -------------------------------------------------------------------------------
-    print(f"Blind evaluation: {len(results)} messages, now={NOW.isoformat()}, "
-          "scope = CNT, CTC, LNK, IMG, STY001-002, ENV004\n")
+    print(
+        f"Blind evaluation: {len(results)} messages, now={NOW.isoformat()}, "
+        "scope = CNT, CTC, LNK, IMG, STY001-002, ENV004\n"
+    )
     print(f"{'family':8} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
     for fam in FAMILIES:
         a, b, c = tp[fam], fp[fam], fn[fam]
@@ -173,10 +192,14 @@ def report(results: list[dict], show_all: bool = False) -> None:
 
     print("\nMessage level")
     print(f"  compliant messages (codes = [])            : {n_compliant}")
-    print(f"  ... with any in-scope finding (false flags): {len(compliant_flagged)} "
-          f"{compliant_flagged}")
-    print(f"  messages that should be delivered          : {n_nonblocking} "
-          "(compliant, warn-only or strip-only)")
+    print(
+        f"  ... with any in-scope finding (false flags): {len(compliant_flagged)} "
+        f"{compliant_flagged}"
+    )
+    print(
+        f"  messages that should be delivered          : {n_nonblocking} "
+        "(compliant, warn-only or strip-only)"
+    )
     print(f"  ... wrongly held/rejected (false blocks)   : {len(false_blocks)} {false_blocks}")
     print(f"  messages that should be held/rejected      : {n_blocking_expected}")
     print(f"  ... delivered anyway (misses)              : {len(misses)} {misses}")
@@ -189,10 +212,12 @@ def report(results: list[dict], show_all: bool = False) -> None:
     print(f"\nDisagreements ({sum(1 for d in disagreements if d[4] or d[5] or d[0]['error'])})")
     for r, expected, optional, got, missed, extra, scoped in disagreements:
         label = r["label"]
-        print(f"\n{r['id']}.eml [{label.get('language')}, {label.get('kind')}] "
-              f"expected={sorted(expected)}"
-              + (f" optional={sorted(optional)}" if optional else "")
-              + f" got={sorted(got)}")
+        print(
+            f"\n{r['id']}.eml [{label.get('language')}, {label.get('kind')}] "
+            f"expected={sorted(expected)}"
+            + (f" optional={sorted(optional)}" if optional else "")
+            + f" got={sorted(got)}"
+        )
         print(f"  note: {label.get('note', '')}")
         if r["error"]:
             print(f"  ERROR: {r['error']}")
@@ -204,7 +229,8 @@ def report(results: list[dict], show_all: bool = False) -> None:
             ev = str(getattr(f, "evidence", "")).replace("\n", "\\n")
             if len(ev) > 160:
                 ev = ev[:157] + "..."
-            print(f"    {f.code} [{sev_name(f.severity)}] {getattr(f, 'message', '')} | evidence: {ev}")
+            message = getattr(f, "message", "")
+            print(f"    {f.code} [{sev_name(f.severity)}] {message} | evidence: {ev}")
 
 
 def main() -> None:

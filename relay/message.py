@@ -297,7 +297,7 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
         defects.extend(f"beyond parse limits: {reason}" for reason in limits)
     headers = tuple(_safe_headers(msg, defects))
 
-    plain_part, html_part = _body_parts(msg)
+    plain_part, html_part = body_parts(msg)
     plain_text = _decode_text(plain_part, defects) if plain_part is not None else None
     html = _decode_text(html_part, defects) if html_part is not None else None
 
@@ -435,7 +435,8 @@ def _is_attachment(part: Message) -> bool:
     return disposition == "attachment" or bool(part.get_filename())
 
 
-def _body_parts(msg: Message) -> tuple[Message | None, Message | None]:
+def body_parts(msg: Message) -> tuple[Message | None, Message | None]:
+    """The first text/plain and text/html parts that are not attachments: the body."""
     plain: Message | None = None
     html: Message | None = None
     for part in msg.walk():

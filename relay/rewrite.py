@@ -27,7 +27,7 @@ from bs4 import Tag
 
 from relay import quoting
 from relay.context import RuleContext
-from relay.message import Image
+from relay.message import Image, body_parts
 from relay.rules import images as img_rules
 from relay.rules import style as sty_rules
 from relay.verdict import Finding, Verdict
@@ -211,26 +211,6 @@ def rewrite(raw: bytes, verdict: Verdict, ctx: RuleContext) -> bytes:
 
 # --------------------------------------------------------------------------------------------
 # MIME helpers
-
-
-def _is_attachment(part: Message) -> bool:
-    disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
-    return disposition == "attachment" or bool(part.get_filename())
-
-
-def body_parts(msg: Message) -> tuple[Message | None, Message | None]:
-    """The text/plain and text/html body parts, chosen as relay.message chooses them."""
-    plain: Message | None = None
-    html: Message | None = None
-    for part in msg.walk():
-        if part.is_multipart() or _is_attachment(part):
-            continue
-        content_type = part.get_content_type()
-        if content_type == "text/plain" and plain is None:
-            plain = part
-        elif content_type == "text/html" and html is None:
-            html = part
-    return plain, html
 
 
 def read_text(part: Message) -> str:

@@ -70,7 +70,6 @@ CASES = load_cases()
 def corpus_store_url(tmp_root: str) -> str:
     """One SQLite store with every corpus order, built once per test run."""
     from relay.orders_import import import_file
-
     from relay.store import open_store
 
     url = f"sqlite:///{tmp_root}/corpus.db"

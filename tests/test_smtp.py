@@ -6,8 +6,8 @@ import asyncio
 import json
 import smtplib
 import subprocess
-from email import message_from_bytes, policy
 from collections.abc import AsyncIterator
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -55,7 +55,6 @@ def with_attachment(raw: bytes, name: str, mime: str, data: bytes) -> bytes:
 
 async def _import_orders(settings_path: Path, tmp: Path) -> None:
     from relay.orders_import import import_file
-
     from relay.store import open_store
 
     settings = load_settings(str(settings_path))

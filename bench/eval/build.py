@@ -155,11 +155,11 @@ def toml_list(xs):
 
 
 def main():
-    import messages_en  # noqa: F401
     import messages_de  # noqa: F401
+    import messages_en  # noqa: F401
+    import messages_es  # noqa: F401
     import messages_fr  # noqa: F401
     import messages_it  # noqa: F401
-    import messages_es  # noqa: F401
     import messages_ja  # noqa: F401
     (HERE / "messages").mkdir(exist_ok=True)
     for p in (HERE / "messages").glob("*.eml"):
