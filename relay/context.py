@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -44,6 +44,10 @@ class Order:
         return (
             self.delivery_date or self.latest_delivery_date or self.ship_date or self.purchase_date
         )
+
+
+# The order's fields, in order: also the order CSV's columns (interface.md) and the store's.
+ORDER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Order))
 
 
 @dataclass(frozen=True, slots=True)

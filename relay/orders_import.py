@@ -24,27 +24,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from relay import aliases
-from relay.context import Order
+from relay.context import ORDER_FIELDS, Order
 from relay.store.base import Store
 
 ORDER_ID: Final = re.compile(r"\d{3}-\d{7}-\d{7}")
 _LOCALE: Final = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 _MARKETPLACE: Final = re.compile(r"amazon\.[a-z]{2,3}(?:\.[a-z]{2})?")
 
-CSV_COLUMNS: Final = (
-    "order_id",
-    "buyer_email",
-    "purchase_date",
-    "marketplace",
-    "status",
-    "ship_date",
-    "earliest_delivery_date",
-    "latest_delivery_date",
-    "delivery_date",
-    "buyer_locale",
-    "opted_out",
-    "review_requested_at",
-)
+CSV_COLUMNS: Final = ORDER_FIELDS
 REQUIRED: Final = ("order_id", "buyer_email", "purchase_date")
 DATE_FIELDS: Final = (
     "purchase_date",

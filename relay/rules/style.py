@@ -9,7 +9,7 @@ changed; the same goes for quoted lines of a plain-text reply.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Final
@@ -371,29 +371,35 @@ class HtmlDoc:
                     found.append(f"<{tag.name} {attr}={value.strip()}>")
         return found
 
-    def remove_font_overrides(self) -> bool:
+    def _drop_declarations(
+        self, pattern: re.Pattern[str], attributes: Callable[[Tag], Iterable[str]]
+    ) -> bool:
+        """Remove matching CSS declarations (style elements and attributes) and attributes."""
         changed = False
         for tag in self.own_tags():
             if tag.name == "style":
                 css = tag.get_text()
-                cleaned = _drop(_DECL_OVERRIDE, css)
+                cleaned = _drop(pattern, css)
                 if cleaned != css:
                     tag.string = cleaned
                     changed = True
                 continue
             style = tag.get("style")
             if isinstance(style, str):
-                cleaned = _drop(_DECL_OVERRIDE, style)
+                cleaned = _drop(pattern, style)
                 if cleaned != style:
                     tag["style"] = cleaned
                     _clean_style(tag)
                     changed = True
-            for attr in _COLOUR_ATTRS.get(tag.name, ()):
+            for attr in attributes(tag):
                 if tag.has_attr(attr):
                     del tag[attr]
                     changed = True
         changed |= _unwrap_bare_fonts(self)
         return changed
+
+    def remove_font_overrides(self) -> bool:
+        return self._drop_declarations(_DECL_OVERRIDE, lambda t: _COLOUR_ATTRS.get(t.name, ()))
 
     def font_sizes(self) -> list[str]:
         found: list[str] = []
@@ -411,27 +417,7 @@ class HtmlDoc:
         return list(dict.fromkeys(found))
 
     def remove_font_sizes(self) -> bool:
-        changed = False
-        for tag in self.own_tags():
-            if tag.name == "style":
-                css = tag.get_text()
-                cleaned = _drop(_DECL_SIZE, css)
-                if cleaned != css:
-                    tag.string = cleaned
-                    changed = True
-                continue
-            style = tag.get("style")
-            if isinstance(style, str):
-                cleaned = _drop(_DECL_SIZE, style)
-                if cleaned != style:
-                    tag["style"] = cleaned
-                    _clean_style(tag)
-                    changed = True
-            if tag.name == "font" and tag.has_attr("size"):
-                del tag["size"]
-                changed = True
-        changed |= _unwrap_bare_fonts(self)
-        return changed
+        return self._drop_declarations(_DECL_SIZE, lambda t: ("size",) if t.name == "font" else ())
 
     def serialize(self) -> str:
         return str(self.soup)

@@ -41,7 +41,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
-from relay.context import Order, OrderContext
+from relay.context import ORDER_FIELDS, Order, OrderContext
 from relay.store.base import LedgerEntry, StoreError
 
 SCHEMA_VERSION: Final = 1
@@ -137,20 +137,7 @@ users = Table(
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
-_ORDER_FIELDS: Final = (
-    "order_id",
-    "buyer_email",
-    "purchase_date",
-    "marketplace",
-    "status",
-    "ship_date",
-    "earliest_delivery_date",
-    "latest_delivery_date",
-    "delivery_date",
-    "buyer_locale",
-    "opted_out",
-    "review_requested_at",
-)
+_ORDER_FIELDS: Final = ORDER_FIELDS
 
 
 def async_url(url: str) -> URL:
