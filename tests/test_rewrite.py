@@ -21,6 +21,7 @@ from relay.policy import Policy, load_policy
 from relay.rewrite import encode_subject
 from relay.verdict import Action, Verdict
 from tests.conftest import BUYER, NOW, SELLER, default_order, make_message
+from tests.corpus.style.make_fixtures import make_pdf
 
 TEXT = (
     "Guten Tag, für Ihre Bestellung 302-1234567-1234567 benötigen wir noch den gewünschten Text "
@@ -29,32 +30,6 @@ TEXT = (
 )
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(200))
 GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(range(40))
-
-
-def make_pdf(text: str) -> bytes:
-    """A small valid one-page PDF whose page shows `text`."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + obj + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    for offset in offsets:
-        out += f"{offset:010d} 00000 n \n".encode()
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
 
 
 PDF = make_pdf("Rechnung 2026-1187 zur Bestellung 302-1234567-1234567")
