@@ -293,6 +293,18 @@ async def drive(
         )
 
 
+def start_profiler(folder: Path, kind: str, pid: int, seconds: float) -> subprocess.Popen[bytes]:
+    """py-spy samples the relay (and its parse processes) while one kind's load runs."""
+    spy = shutil.which("py-spy") or str(Path(PY).parent / "py-spy")
+    folder.mkdir(parents=True, exist_ok=True)
+    return subprocess.Popen(
+        [spy, "record", "--subprocesses", "-p", str(pid), "-d", str(max(1, int(seconds))),
+         "-r", "250", "-f", "speedscope", "-o", str(folder / f"relay-{kind}.speedscope.json")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def fmt(value: float, digits: int = 1) -> str:
     return "n/a" if value != value else f"{value:.{digits}f}"
 
@@ -362,14 +374,20 @@ async def main_async(args: argparse.Namespace) -> int:
         policy_by_kind: dict[str, list[float]] = {}
         offsets: dict[str, int] = {}
 
+        profilers: dict[str, subprocess.Popen[bytes]] = {}
+
         def mark(kind: str) -> None:
             log_file.flush()
             offsets[kind] = log_path.stat().st_size
+            if args.profile:
+                profilers[kind] = start_profiler(Path(args.profile), kind, relay.pid, PLAN[kind][2])
 
         def collect(kind: str) -> None:
             time.sleep(0.2)
             log_file.flush()
             policy_by_kind[kind] = policy_ms(log_path, offsets[kind])[0]
+            if kind in profilers:
+                profilers[kind].wait(timeout=60)
 
         await drive("bsm-relay", relay_port, templates, kinds, rows, before=mark, after=collect)
         drain: dict[str, float] = {}
@@ -565,6 +583,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="relay [smtp] workers")
     parser.add_argument("--no-postfix", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="record the relay with py-spy (pip install py-spy) during each kind, into DIR",
+    )
     parser.add_argument("--kinds", nargs="+", default=list(PLAN), choices=list(PLAN))
     return asyncio.run(main_async(parser.parse_args()))
 
