@@ -40,6 +40,10 @@ warnings.filterwarnings(
 _SMUGGLING: Final = re.compile(rb"(?:\r\n|\r|\n)\.(?:\r\n|\r|\n)")
 _BARE_EOL: Final = re.compile(rb"\r(?!\n)|(?<!\r)\n")
 REPLY_SHUTTING_DOWN: Final = "421 4.3.2 service shutting down, try again later"
+# aiosmtpd counts commands per connection, not per message: its default (20 of each) and our
+# old RCPT cap of 100 cut a helpdesk's long-lived session after 100 messages with a 421. The
+# per-user message rate cap limits abuse; these only bound one connection's lifetime.
+COMMAND_CALL_LIMITS: Final = {"AUTH": 10, "RCPT": 20_000, "*": 100_000}
 
 
 def normalize_line_endings(raw: bytes) -> bytes | None:
@@ -160,7 +164,7 @@ class RelayHandler:
             auth_required=settings.auth == "required",
             auth_require_tls=require_tls_for_auth,
             authenticator=self.authenticate,
-            command_call_limit={"AUTH": 10, "RCPT": 100, "*": 1000},
+            command_call_limit=COMMAND_CALL_LIMITS,
         )
 
     # -- hooks ----------------------------------------------------------------------------

@@ -261,3 +261,31 @@ async def test_wrong_password_gets_535(tmp_path: Path, sink: Sink) -> None:
         assert await asyncio.to_thread(unauthenticated) == 530
     finally:
         await running.stop(drain_seconds=2)
+
+
+async def test_one_session_sends_hundreds_of_messages(tmp_path: Path, sink: Sink) -> None:
+    """A helpdesk keeps its connection open: message 101 and later are not cut with a 421."""
+    path = write_settings(
+        tmp_path / "bsm-relay.toml",
+        tmp_path,
+        sink.url,
+        smtp_extra='auth = "off"\nmessages_per_minute_per_user = 1000',
+    )
+    await _import_orders(path, tmp_path)
+    running = await start(load_settings(str(path)), with_http=False)
+
+    def send_many(count: int) -> list[dict]:
+        refused = []
+        with smtplib.SMTP("127.0.0.1", running.smtp_port, timeout=30) as client:
+            for n in range(count):
+                refused.append(
+                    client.sendmail(SELLER, [BUYER], compliant_reply(f"<long-{n}@shop.example>"))
+                )
+        return refused
+
+    try:
+        refused = await asyncio.to_thread(send_many, 150)
+    finally:
+        await running.stop(drain_seconds=5)
+    assert refused == [{}] * 150
+    assert len(sink.messages) == 150
