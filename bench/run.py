@@ -193,7 +193,10 @@ def histogram_summary(text: str, name: str) -> tuple[float, float, dict[float, f
 
 
 async def head_of_line(
-    port: int, templates: dict[str, Template], sampler: RssSampler | None
+    port: int,
+    templates: dict[str, Template],
+    sampler: RssSampler | None,
+    profile: Callable[[], subprocess.Popen[bytes]] | None = None,
 ) -> dict[str, float]:
     """Small messages' reply time, idle and while ten 10 MB messages are in flight."""
     small, big = templates["small"], templates["pdf10m"]
@@ -204,6 +207,7 @@ async def head_of_line(
         idle_rss = float(sampler.current)
         sampler.reset_window()
     big_task = asyncio.ensure_future(load.run(port, big, concurrency=10, count=10, seconds=120))
+    profiler = profile() if profile is not None else None
     await asyncio.sleep(0.3)  # let the uploads start
     # the probe runs in its own process: the generator's own work must not delay it
     probe = await asyncio.create_subprocess_exec(
@@ -223,6 +227,8 @@ async def head_of_line(
     if os.environ.get("BENCH_DEBUG"):
         print("probe latencies (ms):", [round(v * 1000) for v in during], file=sys.stderr)
     big_result = await big_task
+    if profiler is not None:
+        profiler.wait(timeout=60)
     return {
         "idle_p50_ms": idle_p50 * 1000,
         "during_p50_ms": load.percentile(during, 50) * 1000,
@@ -370,7 +376,8 @@ async def main_async(args: argparse.Namespace) -> int:
 
         rows: list[Row] = []
         print("running (figures as they come, on stderr):", file=sys.stderr, flush=True)
-        await drive("baseline", base_port, templates, kinds, rows)
+        if not args.only_head_of_line:
+            await drive("baseline", base_port, templates, kinds, rows)
         policy_by_kind: dict[str, list[float]] = {}
         offsets: dict[str, int] = {}
 
@@ -389,9 +396,12 @@ async def main_async(args: argparse.Namespace) -> int:
             if kind in profilers:
                 profilers[kind].wait(timeout=60)
 
-        await drive("bsm-relay", relay_port, templates, kinds, rows, before=mark, after=collect)
+        if not args.only_head_of_line:
+            await drive(
+                "bsm-relay", relay_port, templates, kinds, rows, before=mark, after=collect
+            )
         drain: dict[str, float] = {}
-        if postfix is not None:
+        if postfix is not None and not args.only_head_of_line:
 
             def pf_before(kind: str) -> None:
                 offsets["pf"] = sink_count(status)
@@ -406,10 +416,17 @@ async def main_async(args: argparse.Namespace) -> int:
 
         hol = None
         hol_base = None
-        if "pdf10m" in kinds and "small" in kinds:
+        if args.only_head_of_line or ("pdf10m" in kinds and "small" in kinds):
             print("  head-of-line: ten 10 MB messages in flight ...", file=sys.stderr, flush=True)
             hol_base = await head_of_line(base_port, templates, None)
-            hol = await head_of_line(relay_port, templates, sampler)
+            hol = await head_of_line(
+                relay_port,
+                templates,
+                sampler,
+                (lambda: start_profiler(Path(args.profile), "hol", relay.pid, 6.0))
+                if args.profile
+                else None,
+            )
         text = metrics_text(http_port)
         total, count, buckets = histogram_summary(text, "bsm_relay_policy_seconds")
         _, actions = policy_ms(log_path, 0)
@@ -583,6 +600,11 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="relay [smtp] workers")
     parser.add_argument("--no-postfix", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--only-head-of-line",
+        action="store_true",
+        help="skip the throughput runs: only the head-of-line and RSS test",
+    )
     parser.add_argument(
         "--profile",
         metavar="DIR",

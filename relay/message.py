@@ -150,7 +150,8 @@ class Attachment:
     sniffed_kind: str
     size: int
     sha256: str
-    data: bytes = field(repr=False)
+    # The decoded bytes are not kept: rules read what was learnt from them here, and a 10 MB
+    # attachment would otherwise be held (and pickled back from a parse process) once more.
     inline: bool = False
     content_id: str = ""
     extracted_text: str = ""  # PDF, DOCX and text files: read once here (relay.extract)
@@ -493,7 +494,6 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
                 sniffed_kind=kind,
                 size=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
-                data=data,
                 inline=disposition != "attachment" and bool(content_id),
                 content_id=content_id,
                 extracted_text=text.text,

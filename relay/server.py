@@ -225,7 +225,7 @@ async def supervise(settings: Settings) -> None:
     relay = await Relay.start(settings)  # for /healthz: the same store, upstream and quarantine
     collector = WorkerMetrics(metrics_dir)
     registry = CollectorRegistry(auto_describe=True)
-    registry.register(collector)  # type: ignore[arg-type]
+    registry.register(collector)  # type: ignore[arg-type, unused-ignore]  # stubs differ by version
     http_host, http_port = split_host_port(settings.http.listen)
     endpoint = HttpEndpoint(relay, registry=registry, held=collector)
     http_server = await asyncio.start_server(endpoint.handle, host=http_host, port=http_port)

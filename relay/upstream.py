@@ -10,7 +10,7 @@ import socket
 import ssl
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -309,31 +309,41 @@ class SmtpUpstream:
 _LINE_ENDINGS = re.compile(rb"\r\n|\n|\r(?!\n)")
 
 
-async def wire_format_async(data: bytes, slice_bytes: int = 1024 * 1024) -> bytes:
-    """wire_format for a large message, checked a slice at a time with the loop free between
-    slices: a 14 MB message would otherwise hold the event loop for about 100 ms."""
+def wire_slices(data: bytes, slice_bytes: int = 1024 * 1024) -> Iterator[bytes]:
+    """wire_format(data), in pieces of about slice_bytes, so that a large message is converted
+    and written a slice at a time with the loop free in between, and never sits whole in the
+    transport's buffer. `b"".join(wire_slices(data))` equals `wire_format(data)`.
+
+    Slices end after a line feed (or, in a line longer than a slice, never between CR and LF),
+    so no CRLF and no CRLF-dot is split and each slice can be converted on its own."""
     if len(data) <= slice_bytes:
-        return wire_format(data)
-    bare = dot = False
-    for start in range(0, len(data), slice_bytes):
-        # two bytes of overlap: a CRLF or CRLF-dot may straddle the slice boundary
-        part = data[max(0, start - 2) : start + slice_bytes]
-        dot = dot or part.find(b"\r\n.") >= 0
-        if part.endswith(b"\r") and start + slice_bytes < len(data):
-            part = part[:-1]  # its LF is in the next slice, which overlaps
+        yield wire_format(data)
+        return
+    at_line_start = True
+    last = b""
+    start = 0
+    while start < len(data):
+        end = min(start + slice_bytes, len(data))
+        if end < len(data):
+            cut = data.rfind(b"\n", start, end)
+            if cut >= start:
+                end = cut + 1
+            elif data[end - 1] == 0x0D and data[end] == 0x0A:
+                end += 1
+        part = data[start:end]
         crlf = part.count(b"\r\n")
         if part.count(b"\n") != crlf or part.count(b"\r") != crlf:
-            bare = True
-        await asyncio.sleep(0)
-    if bare:
-        return await asyncio.to_thread(wire_format, data)
-    if not data.endswith(b"\r\n"):
-        data += b"\r\n"
-    if data.startswith(b"."):
-        data = b"." + data
-    if dot:
-        data = data.replace(b"\r\n.", b"\r\n..")
-    return data
+            part = _LINE_ENDINGS.sub(b"\r\n", part)
+        if at_line_start and part.startswith(b"."):
+            part = b"." + part
+        if part.find(b"\r\n.") >= 0:
+            part = part.replace(b"\r\n.", b"\r\n..")
+        at_line_start = part.endswith(b"\n")
+        last = part
+        start = end
+        yield part
+    if not last.endswith(b"\r\n"):
+        yield b"\r\n"
 
 
 def wire_format(data: bytes) -> bytes:
@@ -360,9 +370,9 @@ async def _data(client: aiosmtplib.SMTP, data: bytes, timeout: float) -> aiosmtp
     message is not scanned twice more on the event loop; falls back to client.data()."""
     protocol: Any = client.protocol
     lock = getattr(protocol, "_command_lock", None)
-    if lock is None or not hasattr(protocol, "read_response") or not hasattr(protocol, "write"):
+    needed = ("read_response", "write", "_drain_helper")
+    if lock is None or not all(hasattr(protocol, name) for name in needed):
         return await client.data(data)
-    payload = await wire_format_async(data)
     async with lock:
         protocol._response_pending = True
         protocol.write(b"DATA\r\n")
@@ -370,7 +380,13 @@ async def _data(client: aiosmtplib.SMTP, data: bytes, timeout: float) -> aiosmtp
         if start.code != 354:
             raise aiosmtplib.SMTPDataError(start.code, start.message)
         protocol._response_pending = True
-        protocol.write(payload)
+        for part in wire_slices(data):
+            protocol.write(part)
+            # the upstream reads what it was sent before the next slice is made (so the
+            # transport never holds a second copy of a large message), and other sessions
+            # get the loop between slices; send()'s timeout bounds the wait
+            await protocol._drain_helper()
+            await asyncio.sleep(0)
         protocol.write(b".\r\n")
         response: aiosmtplib.SMTPResponse = await protocol.read_response(timeout=timeout)
         if response.code != 250:
