@@ -138,6 +138,10 @@ def _parse_without_raw(raw: bytes) -> ParsedMessage:
     return dataclasses.replace(parse(raw), raw=b"")
 
 
+def _warm_up() -> None:
+    parse(b"Subject: warm-up\r\nContent-Type: text/html\r\n\r\n<p>warm-up</p>\r\n")
+
+
 class Checker:
     """Evaluates messages against one policy; safe to share between sessions."""
 
@@ -160,6 +164,7 @@ class Checker:
         # Large messages are parsed in worker processes (started on first use): in threads,
         # parsing holds the GIL for long stretches and every SMTP session waits (aiosmtpd #293).
         self._process_bytes = process_bytes
+        self._process_count = parse_processes
         self._processes = (
             ProcessPoolExecutor(
                 parse_processes,
@@ -169,6 +174,15 @@ class Checker:
             if parse_processes > 0
             else None
         )
+
+    def start_processes(self) -> None:
+        """Start the parse processes now, in the background, rather than on the first large
+        message: a spawned process imports the relay (~1 s of CPU at normal priority, before
+        its initializer lowers it), which would stall every session at that moment."""
+        if self._processes is None:
+            return
+        for _ in range(self._process_count):
+            self._processes.submit(_warm_up)
 
     async def _parse(self, raw: bytes) -> ParsedMessage:
         if self._processes is not None and len(raw) >= self._process_bytes:

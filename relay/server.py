@@ -145,6 +145,7 @@ async def serve(settings: Settings) -> None:
 
 async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -> None:
     running = await start(settings, with_http=with_http, reuse_port=reuse_port)
+    running.relay.checker.start_processes()
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 

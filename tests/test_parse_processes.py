@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import time
+
 from relay.context import Envelope, RelayConfig
 from relay.pipeline import Checker
 from relay.policy import Policy
@@ -35,5 +39,24 @@ async def test_small_messages_stay_in_the_serving_process(policy: Policy) -> Non
         await checker.evaluate(make_message().replace(b"\n", b"\r\n"), Envelope(SELLER, (BUYER,)))
         assert checker._processes is not None
         assert not checker._processes._processes  # never started
+    finally:
+        checker.close()
+
+
+async def test_parse_processes_start_before_the_first_large_message(policy: Policy) -> None:
+    checker = Checker(policy, RelayConfig(), None, parse_processes=2, process_bytes=1 << 20)
+    try:
+        checker.start_processes()
+        pool = checker._processes
+        assert pool is not None
+        deadline = time.monotonic() + 60
+        while len(pool._processes) < 2 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        assert len(pool._processes) == 2
+        # they run below the serving loop's priority
+        for pid in pool._processes:
+            while os.getpriority(os.PRIO_PROCESS, pid) == os.getpriority(os.PRIO_PROCESS, 0):
+                assert time.monotonic() < deadline
+                await asyncio.sleep(0.05)
     finally:
         checker.close()
