@@ -122,7 +122,9 @@ class Row:
         return load.percentile(self.result.latencies, 99) * 1000
 
 
-def relay_settings(tmp: Path, smtp_port: int, http_port: int, sink_port: int, workers: int) -> Path:
+def relay_settings(
+    tmp: Path, smtp_port: int, http_port: int, sink_port: int, workers: int, parse_processes: int
+) -> Path:
     path = tmp / "bsm-relay.toml"
     path.write_text(
         f"""
@@ -133,6 +135,7 @@ session_timeout = 300
 max_connections = 500
 messages_per_minute_per_user = 1000000
 workers = {workers}
+parse_processes = {parse_processes}
 
 [upstream]
 url = "smtp://127.0.0.1:{sink_port}"
@@ -341,7 +344,9 @@ async def main_async(args: argparse.Namespace) -> int:
             stdout=subprocess.DEVNULL,
         )
         procs.append(baseline)
-        settings = relay_settings(tmp, relay_port, http_port, sink_port, args.workers)
+        settings = relay_settings(
+            tmp, relay_port, http_port, sink_port, args.workers, args.parse_processes
+        )
         orders = tmp / "orders.csv"
         orders.write_text(ORDERS_CSV, encoding="utf-8")
         script = str(Path(PY).parent / "bsm-relay")
@@ -597,7 +602,15 @@ def report(
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--workers", type=int, default=1, help="relay [smtp] workers")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="relay [smtp] workers (default: one per CPU)",
+    )
+    parser.add_argument(
+        "--parse-processes", type=int, default=1, help="relay [smtp] parse_processes per worker"
+    )
     parser.add_argument("--no-postfix", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument(
