@@ -103,12 +103,16 @@ class Relay:
         self.inflight: set[asyncio.Task[Any]] = set()
 
     @classmethod
-    async def start(cls, settings: Settings) -> Relay:
-        """Load and check everything a relay needs; raise with one clear line otherwise."""
+    async def start(cls, settings: Settings, *, judges: bool = True) -> Relay:
+        """Load and check everything a relay needs; raise with one clear line otherwise.
+
+        `judges=False` (the supervisor of worker processes, which only answers /healthz) checks
+        the policy files but does not load what judging needs (~150 MiB it would only hold)."""
         policy = load_policy(settings.policy.files)
-        # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji tables:
-        # loaded now, not on the first buyer's message (~0.75 s).
-        warm(policy, relay_config(settings))
+        if judges:
+            # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
+            # tables: loaded now, not on the first buyer's message (~0.75 s).
+            warm(policy, relay_config(settings))
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))

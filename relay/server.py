@@ -223,7 +223,8 @@ async def supervise(settings: Settings) -> None:
     # Inherited by the spawned workers, whose prometheus_client then writes to files.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
     supervisor = Supervisor(settings, metrics_dir)
-    relay = await Relay.start(settings)  # for /healthz: the same store, upstream and quarantine
+    # for /healthz: the same store, upstream and quarantine; the workers judge
+    relay = await Relay.start(settings, judges=False)
     collector = WorkerMetrics(metrics_dir)
     registry = CollectorRegistry(auto_describe=True)
     registry.register(collector)  # type: ignore[arg-type, unused-ignore]  # stubs differ by version
