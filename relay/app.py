@@ -18,6 +18,7 @@ import structlog
 from relay import aliases
 from relay.config import Settings
 from relay.context import Envelope, RelayConfig
+from relay.memory import release_free_memory
 from relay.metrics import Metrics
 from relay.pipeline import Checker, Evaluation, warm
 from relay.policy import Policy, load_policy
@@ -157,6 +158,9 @@ class Relay:
             log.exception("internal_error", session_id=session_id)
             outcome = Outcome(reply=REPLY_INTERNAL, action="deferred")
         self._observe(outcome, evaluation, envelope, session_id, started)
+        if len(raw) >= self.settings.smtp.process_bytes:
+            del evaluation
+            await asyncio.to_thread(release_free_memory)
         return outcome
 
     async def _deliver(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:

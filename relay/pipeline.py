@@ -24,6 +24,7 @@ import structlog
 from relay import facts as facts_mod
 from relay import rewrite as rewrite_mod
 from relay.context import Envelope, MessageFacts, OrderContext, RelayConfig, RuleContext
+from relay.memory import release_free_memory
 from relay.message import ParsedMessage, parse
 from relay.policy import Policy
 from relay.rules import REGISTRY
@@ -135,7 +136,9 @@ def _lower_priority() -> None:
 def _parse_without_raw(raw: bytes) -> ParsedMessage:
     """parse() in a parse process; the caller already holds the raw bytes, so they are not
     pickled back (14 MB less to copy and to hold per 10 MB message)."""
-    return dataclasses.replace(parse(raw), raw=b"")
+    parsed = dataclasses.replace(parse(raw), raw=b"")
+    release_free_memory()
+    return parsed
 
 
 def _warm_up() -> None:
