@@ -166,7 +166,7 @@ class Relay:
     async def _deliver(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
         message = evaluation.message
         key = message_key(evaluation)
-        previous = evaluation.orders.previous_reply
+        previous = await self.store.already_delivered(key, message.digest)
         if previous is not None:
             # A retry of a message the upstream already took (the client missed our reply).
             return Outcome(

@@ -58,9 +58,6 @@ class OrderContext:
     order: Order | None = None
     review_already_requested: bool = False
     proactive_sent_today: int = 0
-    # The upstream's reply when this exact message (Message-ID and digest) was delivered before:
-    # a client's retry after it missed our reply, answered without sending again.
-    previous_reply: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

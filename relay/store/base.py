@@ -45,13 +45,11 @@ class Store(Protocol):
         now: datetime,
         *,
         message_id: str | None = None,
-        digest: str | None = None,
     ) -> OrderContext:
-        """Everything the order rules need, in one round trip.
+        """Everything the order rules need, in one round of queries.
 
         `message_id` is this message's ledger key: its own earlier review claim (a retry after
-        a failed delivery) does not count as "already requested". With `digest` too, the
-        context carries the upstream reply recorded if this exact message was delivered before.
+        a failed delivery) does not count as "already requested".
         """
 
     async def upsert_orders(self, orders: list[Order]) -> int: ...
@@ -63,6 +61,9 @@ class Store(Protocol):
 
     async def release_review_request(self, order_id: str, message_id: str) -> None:
         """Undo a claim whose message was not delivered after all."""
+
+    async def already_delivered(self, message_id: str, digest: str) -> str | None:
+        """The upstream reply recorded for this exact message, if it was delivered before."""
 
     async def record_delivery(self, entry: LedgerEntry) -> None: ...
 

@@ -32,7 +32,6 @@ from sqlalchemy import (
     and_,
     event,
     func,
-    literal,
     select,
     text,
 )
@@ -368,69 +367,52 @@ class SqlStore:
         now: datetime,
         *,
         message_id: str | None = None,
-        digest: str | None = None,
     ) -> OrderContext:
-        """The order, whether its review request is used up, the sender's proactive count and,
-        given `message_id` and `digest`, the upstream's reply if this exact message was
-        delivered before.
+        """The order, whether its review request is used up, and the sender's proactive count.
 
         `message_id` (optional) is this message's own Message-ID: its own earlier claim (a
         retry after a failed delivery) does not count as "already requested".
         """
         since = utc_midnight(now)
-        # One statement, one round trip (each one is a hop to the driver's thread and back on
-        # SQLite): a single row whatever is found, the order's columns NULL when it is unknown.
-        sent_today = (
-            select(func.count())
-            .select_from(ledger)
-            .where(
-                ledger.c.sender == sender.strip().lower(),
-                ledger.c.proactive.is_(True),
-                ledger.c.sent_at >= since,
+        async with self._tx("lookup") as conn:
+            sent_today = (
+                await conn.execute(
+                    select(func.count())
+                    .select_from(ledger)
+                    .where(
+                        ledger.c.sender == sender.strip().lower(),
+                        ledger.c.proactive.is_(True),
+                        ledger.c.sent_at >= since,
+                    )
+                )
+            ).scalar_one()
+            if order_id is None:
+                return OrderContext(proactive_sent_today=int(sent_today))
+            row = (
+                (await conn.execute(select(orders).where(orders.c.order_id == order_id)))
+                .mappings()
+                .first()
             )
-            .scalar_subquery()
-        )
-        previous = (
-            select(ledger.c.upstream_reply)
-            .where(ledger.c.message_id == message_id, ledger.c.digest == digest)
-            .limit(1)
-            .scalar_subquery()
-            if message_id is not None and digest is not None
-            else literal(None, Text)
-        )
-        columns: list[Any] = [sent_today.label("sent_today"), previous.label("previous_reply")]
-        source: Any = select(literal(1).label("one")).subquery()
-        if order_id is not None:
+            order = _order_from_row(row) if row is not None else None
             claim_filter = review_claims.c.order_id == order_id
             ledger_filter = and_(ledger.c.order_id == order_id, ledger.c.review_request.is_(True))
             if message_id is not None:
                 claim_filter = and_(claim_filter, review_claims.c.message_id != message_id)
                 ledger_filter = and_(ledger_filter, ledger.c.message_id != message_id)
-            columns += [
-                select(review_claims.c.order_id).where(claim_filter).exists().label("claimed"),
-                select(ledger.c.id).where(ledger_filter).exists().label("in_ledger"),
-                *orders.c,
-            ]
-            source = source.outerjoin(orders, orders.c.order_id == order_id)
-        async with self._tx("lookup") as conn:
-            row = (await conn.execute(select(*columns).select_from(source))).mappings().one()
-        previous_reply = None if row["previous_reply"] is None else str(row["previous_reply"])
-        if order_id is None:
-            return OrderContext(
-                proactive_sent_today=int(row["sent_today"]), previous_reply=previous_reply
-            )
-        order = _order_from_row(row) if row["order_id"] is not None else None
+            claimed = (
+                await conn.execute(select(review_claims.c.order_id).where(claim_filter).limit(1))
+            ).first() is not None
+            in_ledger = (
+                await conn.execute(select(ledger.c.id).where(ledger_filter).limit(1))
+            ).first() is not None
         requested = (
-            bool(row["claimed"])
-            or bool(row["in_ledger"])
-            or (order is not None and order.review_requested_at is not None)
+            claimed or in_ledger or (order is not None and order.review_requested_at is not None)
         )
         return OrderContext(
             order_id=order_id,
             order=order,
             review_already_requested=requested,
-            proactive_sent_today=int(row["sent_today"]),
-            previous_reply=previous_reply,
+            proactive_sent_today=int(sent_today),
         )
 
     # -- review-request claims ------------------------------------------------------------
@@ -465,6 +447,17 @@ class SqlStore:
             )
 
     # -- ledger ---------------------------------------------------------------------------
+
+    async def already_delivered(self, message_id: str, digest: str) -> str | None:
+        async with self._tx("read ledger") as conn:
+            reply = (
+                await conn.execute(
+                    select(ledger.c.upstream_reply).where(
+                        ledger.c.message_id == message_id, ledger.c.digest == digest
+                    )
+                )
+            ).scalar()
+        return None if reply is None else str(reply)
 
     async def record_delivery(self, entry: LedgerEntry) -> None:
         """Record a forwarded message; recording the same (message_id, digest) twice is a no-op."""
