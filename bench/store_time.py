@@ -96,6 +96,7 @@ async def fill(store: SqlStore, orders: int, rows: int, rng: random.Random) -> N
     async with store.engine.begin() as conn:
         await conn.execute(ledger.insert(), seed)
 
+
 def messages(n: int, orders: int, seeded: int, rng: random.Random) -> list[Message]:
     out: list[Message] = []
     for i in range(n):
