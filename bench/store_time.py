@@ -34,11 +34,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from relay.context import Order  # noqa: E402
+from relay.context import Order, OrderContext  # noqa: E402
 from relay.store import LedgerEntry, SqlStore, open_store  # noqa: E402
 from relay.store.sql import ledger  # noqa: E402
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
+# Older trees (for a before/after comparison) have no previous_reply and ask the ledger twice.
+ONE_TRIP = "previous_reply" in OrderContext.__dataclass_fields__
 SENDERS = tuple(f"support{n}@shop{n}.example" for n in range(8))
 
 
@@ -123,8 +125,14 @@ def messages(n: int, orders: int, seeded: int, rng: random.Random) -> list[Messa
 
 async def one(store: SqlStore, m: Message) -> bool:
     """Relay._deliver's store calls for one message; True when it was a duplicate."""
-    await store.lookup(m.order_id, m.alias, m.sender, NOW, message_id=m.key)
-    previous = await store.already_delivered(m.key, m.digest)
+    if ONE_TRIP:
+        ctx = await store.lookup(
+            m.order_id, m.alias, m.sender, NOW, message_id=m.key, digest=m.digest
+        )
+        previous = ctx.previous_reply
+    else:
+        await store.lookup(m.order_id, m.alias, m.sender, NOW, message_id=m.key)
+        previous = await store.already_delivered(m.key, m.digest)
     if previous is not None:
         return True
     await store.record_delivery(

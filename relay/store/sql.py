@@ -24,14 +24,18 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Select,
     String,
     Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
-    and_,
+    bindparam,
     event,
+    exists,
     func,
+    literal_column,
+    or_,
     select,
     text,
 )
@@ -138,6 +142,54 @@ users = Table(
 )
 
 _ORDER_FIELDS: Final = ORDER_FIELDS
+
+
+def _lookup_statement() -> Select[Any]:
+    """Everything `lookup` answers, as one SELECT over bound parameters.
+
+    Built once: the relay pays one round trip (one worker-thread hop on aiosqlite) per message
+    instead of five, and SQLAlchemy's cache key for the statement is computed once. A missing
+    order (or no order id) leaves the order columns NULL through the LEFT JOIN, and the order
+    subqueries compare with NULL, so they find nothing: no separate statement for that case.
+    """
+    order_id = bindparam("order_id", type_=String)
+    message_id = bindparam("message_id", type_=String)
+    # Without a message id nothing is excluded (a claim by "another message" is any claim).
+    other_claim = or_(message_id.is_(None), review_claims.c.message_id != message_id)
+    other_ledger = or_(message_id.is_(None), ledger.c.message_id != message_id)
+    sent_today = (
+        select(func.count())
+        .select_from(ledger)
+        .where(
+            ledger.c.sender == bindparam("sender", type_=String),
+            ledger.c.proactive.is_(True),
+            ledger.c.sent_at >= bindparam("since", type_=UTCDateTime),
+        )
+        .scalar_subquery()
+    )
+    previous_reply = (
+        select(ledger.c.upstream_reply)
+        .where(
+            ledger.c.message_id == message_id,
+            ledger.c.digest == bindparam("digest", type_=String),
+        )
+        .scalar_subquery()
+    )
+    claimed = exists().where(review_claims.c.order_id == order_id, other_claim)
+    in_ledger = exists().where(
+        ledger.c.order_id == order_id, ledger.c.review_request.is_(True), other_ledger
+    )
+    anchor = select(literal_column("1").label("one")).subquery("anchor")
+    return select(
+        sent_today.label("sent_today"),
+        previous_reply.label("previous_reply"),
+        claimed.label("claimed"),
+        in_ledger.label("in_ledger"),
+        *(orders.c[name] for name in _ORDER_FIELDS),
+    ).select_from(anchor.outerjoin(orders, orders.c.order_id == order_id))
+
+
+_LOOKUP: Final = _lookup_statement()
 
 
 def async_url(url: str) -> URL:
@@ -367,52 +419,35 @@ class SqlStore:
         now: datetime,
         *,
         message_id: str | None = None,
+        digest: str | None = None,
     ) -> OrderContext:
-        """The order, whether its review request is used up, and the sender's proactive count.
+        """The order, whether its review request is used up, the sender's proactive count and
+        the upstream's reply if this exact message was delivered before: one SELECT.
 
-        `message_id` (optional) is this message's own Message-ID: its own earlier claim (a
-        retry after a failed delivery) does not count as "already requested".
+        `message_id` (optional) is this message's ledger key: its own earlier claim (a retry
+        after a failed delivery) does not count as "already requested". With `digest` too, an
+        earlier delivery of the same key and bytes is reported as `previous_reply`.
         """
-        since = utc_midnight(now)
+        params = {
+            "sender": sender.strip().lower(),
+            "since": utc_midnight(now),
+            "order_id": order_id,
+            "message_id": message_id,
+            "digest": digest,
+        }
         async with self._tx("lookup") as conn:
-            sent_today = (
-                await conn.execute(
-                    select(func.count())
-                    .select_from(ledger)
-                    .where(
-                        ledger.c.sender == sender.strip().lower(),
-                        ledger.c.proactive.is_(True),
-                        ledger.c.sent_at >= since,
-                    )
-                )
-            ).scalar_one()
-            if order_id is None:
-                return OrderContext(proactive_sent_today=int(sent_today))
-            row = (
-                (await conn.execute(select(orders).where(orders.c.order_id == order_id)))
-                .mappings()
-                .first()
-            )
-            order = _order_from_row(row) if row is not None else None
-            claim_filter = review_claims.c.order_id == order_id
-            ledger_filter = and_(ledger.c.order_id == order_id, ledger.c.review_request.is_(True))
-            if message_id is not None:
-                claim_filter = and_(claim_filter, review_claims.c.message_id != message_id)
-                ledger_filter = and_(ledger_filter, ledger.c.message_id != message_id)
-            claimed = (
-                await conn.execute(select(review_claims.c.order_id).where(claim_filter).limit(1))
-            ).first() is not None
-            in_ledger = (
-                await conn.execute(select(ledger.c.id).where(ledger_filter).limit(1))
-            ).first() is not None
-        requested = (
-            claimed or in_ledger or (order is not None and order.review_requested_at is not None)
+            row = (await conn.execute(_LOOKUP, params)).mappings().one()
+        order = _order_from_row(row) if row["order_id"] is not None else None
+        requested = bool(
+            row["claimed"] or row["in_ledger"] or (order and order.review_requested_at is not None)
         )
+        previous = row["previous_reply"]
         return OrderContext(
             order_id=order_id,
             order=order,
             review_already_requested=requested,
-            proactive_sent_today=int(sent_today),
+            proactive_sent_today=int(row["sent_today"]),
+            previous_reply=None if previous is None else str(previous),
         )
 
     # -- review-request claims ------------------------------------------------------------

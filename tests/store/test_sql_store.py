@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from relay.context import Order
@@ -237,6 +237,66 @@ async def test_proactive_sent_today_counts_this_sender_since_utc_midnight(
     berlin = timezone(timedelta(hours=1))
     early = datetime(2026, 11, 21, 1, 0, tzinfo=berlin)
     assert (await store.lookup(None, None, SENDER, early)).proactive_sent_today == 0
+
+
+async def test_lookup_reports_a_previous_delivery_of_the_same_message(store: SqlStore) -> None:
+    await store.upsert_orders([order()])
+    first = entry(review_request=True)
+    key, digest = first.message_id, first.digest
+    before = await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key, digest=digest)
+    assert before.previous_reply is None
+    await store.record_delivery(first)
+    again = await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key, digest=digest)
+    assert again.previous_reply == "250 2.0.0 Ok"
+    # The rest of the answer is still there, and the message's own ledger row does not count
+    # as another message's review request.
+    assert again.order == order()
+    assert again.proactive_sent_today == 1
+    assert not again.review_already_requested
+    # Same Message-ID, other bytes: a different message. No digest: nothing is asked.
+    changed = await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key, digest="e")
+    assert changed.previous_reply is None
+    assert (
+        await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key)
+    ) == dataclasses.replace(again, previous_reply=None)
+    assert (
+        await store.lookup(
+            first.order_id, ALIAS, SENDER, NOW, message_id="<other@s>", digest=digest
+        )
+    ).review_already_requested
+
+
+async def test_lookup_reports_a_previous_delivery_without_order(store: SqlStore) -> None:
+    first = entry(order_id=None, buyer_alias=None, upstream_reply="250 2.0.0 queued as X1")
+    await store.record_delivery(first)
+    ctx = await store.lookup(
+        None, None, SENDER, NOW, message_id=first.message_id, digest=first.digest
+    )
+    assert ctx.previous_reply == "250 2.0.0 queued as X1"
+    assert ctx.order_id is None and ctx.order is None
+    assert ctx.proactive_sent_today == 1
+    assert await store.already_delivered(first.message_id, first.digest) == ctx.previous_reply
+
+
+async def test_lookup_is_one_read_only_statement(store: SqlStore) -> None:
+    await store.upsert_orders([order()])
+    await store.record_delivery(entry())
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        for order_id in ("302-9000001-9000001", "302-9999999-9999999", None):
+            await store.lookup(
+                order_id, ALIAS, SENDER, NOW, message_id="<m1@shop.example>", digest="d" * 64
+            )
+    finally:
+        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
+    assert len(statements) == 3
+    assert all(s.lstrip().upper().startswith("SELECT") for s in statements)
+    assert len(set(statements)) == 1  # one cached statement whatever the order id
 
 
 # -- review-request claims -----------------------------------------------------------------
