@@ -48,7 +48,7 @@ from sqlalchemy.pool import StaticPool
 from relay.context import ORDER_FIELDS, Order, OrderContext
 from relay.store.base import LedgerEntry, StoreError
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 # Any constant works: it only serializes concurrent migrations of relays sharing one database.
 _MIGRATION_LOCK: Final = 0x62736D72  # "bsmr"
 _CHUNK: Final = 500  # rows per upsert statement (bound-parameter limits of both engines)
@@ -122,7 +122,9 @@ ledger = Table(
     Column("upstream_reply", Text, nullable=False),
     UniqueConstraint("message_id", "digest", name="ledger_message_digest"),
     Index("ledger_order", "order_id"),
-    Index("ledger_sender_sent", "sender", "sent_at"),
+    # The daily proactive count (RAT) reads only these columns: a covering index answers it
+    # without visiting a ledger row (version 2; version 1 had (sender, sent_at)).
+    Index("ledger_sender_proactive_sent", "sender", "proactive", "sent_at"),
 )
 
 review_claims = Table(
@@ -338,8 +340,10 @@ class SqlStore:
                     current = (
                         await conn.execute(select(func.max(schema_version.c.version)))
                     ).scalar()
+                    if current is not None and current < 2:
+                        await self._migrate_to_2(conn)
                     if current is None or current < SCHEMA_VERSION:
-                        # Future versions add their ALTER steps here, one per version.
+                        # Future versions add their steps above, one per version.
                         await conn.execute(
                             schema_version.insert().values(
                                 version=SCHEMA_VERSION, migrated_at=datetime.now(UTC)
@@ -356,6 +360,12 @@ class SqlStore:
                 if self.dialect != "sqlite" or attempt == 2 or "already exists" not in str(exc):
                     raise
                 await asyncio.sleep(0.1)
+
+    async def _migrate_to_2(self, conn: AsyncConnection) -> None:
+        """The proactive count's covering index replaces the (sender, sent_at) one."""
+        index = next(i for i in ledger.indexes if i.name == "ledger_sender_proactive_sent")
+        await conn.run_sync(lambda sync: index.create(sync, checkfirst=True))
+        await conn.execute(text("DROP INDEX IF EXISTS ledger_sender_sent"))
 
     async def _dispose(self) -> None:
         if self._engine is not None:

@@ -11,12 +11,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select, text
+from sqlalchemy import Connection, event, func, inspect, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from relay.context import Order
 from relay.store import LedgerEntry, SqlStore, StoreError, async_url, open_store, redact
-from relay.store.sql import SCHEMA_VERSION, schema_version
+from relay.store.sql import _LOOKUP, SCHEMA_VERSION, schema_version
 
 PG_URL = os.environ.get("BSM_RELAY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 StoreFactory = Callable[[], Awaitable[SqlStore]]
@@ -112,6 +112,68 @@ async def test_schema_created_and_versioned_once(store_factory: StoreFactory) ->
         async with store.engine.connect() as conn:
             versions = (await conn.execute(select(schema_version.c.version))).scalars().all()
         assert versions == [SCHEMA_VERSION]
+
+
+def ledger_indexes(sync: Connection) -> dict[str, list[str | None]]:
+    return {str(i["name"]): list(i["column_names"]) for i in inspect(sync).get_indexes("ledger")}
+
+
+async def test_version_1_store_gets_the_covering_proactive_index(
+    store_factory: StoreFactory,
+) -> None:
+    old = await store_factory()
+    # Put the store back as version 1 left it.
+    async with old.engine.begin() as conn:
+        await conn.execute(text("DROP INDEX ledger_sender_proactive_sent"))
+        await conn.execute(text("CREATE INDEX ledger_sender_sent ON ledger (sender, sent_at)"))
+        await conn.execute(schema_version.delete())
+        await conn.execute(schema_version.insert().values(version=1, migrated_at=NOW))
+    await old.record_delivery(entry())
+    await old.close()
+    store = await store_factory()
+    async with store.engine.connect() as conn:
+        versions = (
+            (await conn.execute(select(schema_version.c.version).order_by(schema_version.c.id)))
+            .scalars()
+            .all()
+        )
+        indexes = await conn.run_sync(ledger_indexes)
+    assert versions == [1, SCHEMA_VERSION]
+    assert indexes["ledger_sender_proactive_sent"] == ["sender", "proactive", "sent_at"]
+    assert "ledger_sender_sent" not in indexes
+    assert (await store.lookup(None, None, SENDER, NOW)).proactive_sent_today == 1
+
+
+async def test_sqlite_lookup_reads_only_through_indexes(tmp_path: Path) -> None:
+    """Every table the lookup touches is searched by an index, the daily count by a covering
+    one (PostgreSQL's planner picks by table size, so its plans are checked by hand)."""
+    store = await open_store(f"sqlite:///{tmp_path}/relay.db")
+    try:
+        async with store.engine.connect() as conn:
+            compiled = _LOOKUP.compile(dialect=conn.dialect)
+            params = compiled.construct_params(
+                {
+                    "sender": SENDER,
+                    "since": NOW,
+                    "order_id": "302-9000001-9000001",
+                    "message_id": "<m1@shop.example>",
+                    "digest": "d" * 64,
+                }
+            )
+            assert compiled.positiontup is not None
+            plan = (
+                await conn.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {compiled}",
+                    tuple(params[name] for name in compiled.positiontup),
+                )
+            ).all()
+    finally:
+        await store.close()
+    steps = [str(row[-1]) for row in plan]
+    for table in ("ledger", "orders", "review_claims"):
+        assert not [s for s in steps if s.startswith(f"SCAN {table}")], steps
+    assert any("COVERING INDEX ledger_sender_proactive_sent" in s for s in steps), steps
+    assert any("(message_id=? AND digest=?)" in s for s in steps), steps
 
 
 async def test_ping(store: SqlStore) -> None:
