@@ -262,9 +262,11 @@ class SqlStore:
         )
 
     def _make_engine(self) -> AsyncEngine:
-        kwargs: dict[str, Any] = {"pool_pre_ping": True}
+        kwargs: dict[str, Any] = {}
         connect_args: dict[str, Any] = {}
         if self.dialect == "sqlite":
+            # No pre-ping: a connection to a local file does not go stale, and on aiosqlite
+            # each ping is three more hops to the driver's thread per transaction.
             database = self._url.database or ""
             memory = database in ("", ":memory:") or database.startswith("file::memory:")
             if memory:
@@ -273,6 +275,8 @@ class SqlStore:
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             connect_args["timeout"] = 30.0  # busy timeout: a second writer waits, not fails
         else:
+            # A backend killed under us (restart, failover) is noticed and replaced at checkout.
+            kwargs["pool_pre_ping"] = True
             connect_args["timeout"] = _CONNECT_TIMEOUT
             connect_args["command_timeout"] = 30.0
             if self.schema:
