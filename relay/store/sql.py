@@ -244,7 +244,8 @@ class SqlStore:
         self.url = url
         self.schema = schema
         self._url = async_url(url)
-        self._engine: AsyncEngine | None = None
+        self._engine: AsyncEngine | None = None  # owns the pool
+        self._tx_engine: AsyncEngine | None = None  # its begin() is a real transaction
         if schema is not None and not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", schema):
             raise StoreError(f"invalid schema name {schema!r}")
 
@@ -277,6 +278,10 @@ class SqlStore:
         else:
             # A backend killed under us (restart, failover) is noticed and replaced at checkout.
             kwargs["pool_pre_ping"] = True
+            # Pooled connections rest in autocommit: asyncpg's pre-ping is then one round trip
+            # (BEGIN, ping, ROLLBACK otherwise) and a one-statement call needs no BEGIN/COMMIT.
+            # Transactions run on `_tx_engine`, at the server's default isolation level.
+            kwargs["isolation_level"] = "AUTOCOMMIT"
             connect_args["timeout"] = _CONNECT_TIMEOUT
             connect_args["command_timeout"] = 30.0
             if self.schema:
@@ -290,16 +295,28 @@ class SqlStore:
 
     @property
     def engine(self) -> AsyncEngine:
-        if self._engine is None:
+        """The engine whose `begin()` is one transaction (as every multi-statement use needs)."""
+        if self._tx_engine is None:
             raise StoreError("order store is not open")
-        return self._engine
+        return self._tx_engine
 
     @asynccontextmanager
-    async def _tx(self, action: str) -> AsyncIterator[AsyncConnection]:
-        """One transaction; every database failure becomes StoreError."""
+    async def _tx(
+        self, action: str, *, one_statement: bool = False
+    ) -> AsyncIterator[AsyncConnection]:
+        """One transaction; every database failure becomes StoreError.
+
+        `one_statement`: the caller runs exactly one statement, which is atomic (and sees one
+        snapshot) on its own. On PostgreSQL it then runs without BEGIN and COMMIT, two round
+        trips fewer. Never for several statements: each would commit by itself.
+        """
         try:
-            async with self.engine.begin() as conn:
-                yield conn
+            if one_statement and self.dialect == "postgresql" and self._engine is not None:
+                async with self._engine.connect() as conn:
+                    yield conn
+            else:
+                async with self.engine.begin() as conn:
+                    yield conn
         except StoreError:
             raise
         except (SQLAlchemyError, OSError, TimeoutError, ConnectionError) as exc:
@@ -315,7 +332,16 @@ class SqlStore:
         if self._engine is not None:
             return
         try:
-            self._engine = self._make_engine()
+            engine = self._engine = self._make_engine()
+            if self.dialect == "postgresql":
+                # The first connection learns the server's default isolation level: the one
+                # transactions ran at before the pool rested in autocommit, and still do.
+                async with engine.connect():
+                    pass
+                level = engine.dialect.default_isolation_level or "READ COMMITTED"
+                self._tx_engine = engine.execution_options(isolation_level=level)
+            else:
+                self._tx_engine = engine
             if self.schema and self.dialect == "postgresql":
                 await self._create_schema()
             await self._migrate()
@@ -372,6 +398,7 @@ class SqlStore:
         await conn.execute(text("DROP INDEX IF EXISTS ledger_sender_sent"))
 
     async def _dispose(self) -> None:
+        self._tx_engine = None
         if self._engine is not None:
             engine, self._engine = self._engine, None
             # Closing a broken engine must not mask the error that made us close it.
@@ -449,7 +476,7 @@ class SqlStore:
             "message_id": message_id,
             "digest": digest,
         }
-        async with self._tx("lookup") as conn:
+        async with self._tx("lookup", one_statement=True) as conn:
             row = (await conn.execute(_LOOKUP, params)).mappings().one()
         order = _order_from_row(row) if row["order_id"] is not None else None
         requested = bool(
@@ -521,7 +548,7 @@ class SqlStore:
             proactive=entry.proactive,
             upstream_reply=entry.upstream_reply,
         )
-        async with self._tx("write ledger") as conn:
+        async with self._tx("write ledger", one_statement=True) as conn:
             await conn.execute(stmt.on_conflict_do_nothing(index_elements=["message_id", "digest"]))
 
     async def ledger_entries(self, order_id: str | None = None) -> list[LedgerEntry]:

@@ -11,12 +11,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, event, func, inspect, select, text
+from sqlalchemy import Connection, Engine, event, func, inspect, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from relay.context import Order
 from relay.store import LedgerEntry, SqlStore, StoreError, async_url, open_store, redact
-from relay.store.sql import _LOOKUP, SCHEMA_VERSION, schema_version
+from relay.store.sql import _LOOKUP, SCHEMA_VERSION, schema_version, users
 
 PG_URL = os.environ.get("BSM_RELAY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 StoreFactory = Callable[[], Awaitable[SqlStore]]
@@ -348,14 +348,15 @@ async def test_lookup_is_one_read_only_statement(store: SqlStore) -> None:
     def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         statements.append(statement)
 
-    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
+    # On every engine: PostgreSQL runs one-statement calls outside `store.engine`'s transactions.
+    event.listen(Engine, "before_cursor_execute", record)
     try:
         for order_id in ("302-9000001-9000001", "302-9999999-9999999", None):
             await store.lookup(
                 order_id, ALIAS, SENDER, NOW, message_id="<m1@shop.example>", digest="d" * 64
             )
     finally:
-        event.remove(store.engine.sync_engine, "before_cursor_execute", record)
+        event.remove(Engine, "before_cursor_execute", record)
     assert len(statements) == 3
     assert all(s.lstrip().upper().startswith("SELECT") for s in statements)
     assert len(set(statements)) == 1  # one cached statement whatever the order id
@@ -432,6 +433,23 @@ async def test_users(store: SqlStore) -> None:
         "helpdesk": "$argon2id$v=19$second",
         "shop": "$argon2id$v=19$third",
     }
+
+
+async def test_transactions_are_atomic(store: SqlStore) -> None:
+    """On PostgreSQL the pool's connections rest in autocommit; a transaction still is one."""
+    for begin in (store.engine.begin, lambda: store._tx("test")):
+        with pytest.raises(RuntimeError):
+            async with begin() as conn:
+                await conn.execute(
+                    users.insert().values(name="half", password_hash="h", updated_at=NOW)
+                )
+                raise RuntimeError("after the first statement")
+        assert await store.get_user_hash("half") is None
+    if store.dialect == "postgresql":
+        async with store.engine.begin() as conn:
+            first = (await conn.execute(select(func.now()))).scalar_one()
+            await conn.execute(select(func.pg_sleep(0.01)))
+            assert (await conn.execute(select(func.now()))).scalar_one() == first
 
 
 # -- failures ------------------------------------------------------------------------------
