@@ -46,6 +46,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import StaticPool
 
 from relay.context import ORDER_FIELDS, Order, OrderContext
+from relay.store import _aiosqlite
 from relay.store.base import LedgerEntry, StoreError
 
 SCHEMA_VERSION: Final = 2
@@ -275,6 +276,10 @@ class SqlStore:
             else:
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             connect_args["timeout"] = 30.0  # busy timeout: a second writer waits, not fails
+            if _aiosqlite.supported():
+                # The same file and options SQLAlchemy would open, one hop per statement.
+                args, params = self._url.get_dialect()().create_connect_args(self._url)
+                kwargs["async_creator"] = _aiosqlite.creator(*args, **params, **connect_args)
         else:
             # A backend killed under us (restart, failover) is noticed and replaced at checkout.
             kwargs["pool_pre_ping"] = True
