@@ -194,6 +194,13 @@ def _lookup_statement() -> Select[Any]:
 
 _LOOKUP: Final = _lookup_statement()
 
+# The ledger write, built once per dialect: the row comes as parameters, so no statement is
+# constructed (nor its cache key computed) per message.
+_RECORD: Final[Mapping[str, Any]] = {
+    name: dialect_insert(ledger).on_conflict_do_nothing(index_elements=["message_id", "digest"])
+    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
+
 
 def async_url(url: str) -> URL:
     """`sqlite:///var/relay.db` -> sqlite+aiosqlite, `postgresql://…` -> postgresql+asyncpg."""
@@ -542,19 +549,19 @@ class SqlStore:
 
     async def record_delivery(self, entry: LedgerEntry) -> None:
         """Record a forwarded message; recording the same (message_id, digest) twice is a no-op."""
-        stmt = self._insert(ledger).values(
-            message_id=entry.message_id,
-            digest=entry.digest,
-            order_id=entry.order_id,
-            buyer_alias=entry.buyer_alias.lower() if entry.buyer_alias else None,
-            sender=entry.sender.strip().lower(),
-            sent_at=entry.sent_at,
-            review_request=entry.review_request,
-            proactive=entry.proactive,
-            upstream_reply=entry.upstream_reply,
-        )
+        row = {
+            "message_id": entry.message_id,
+            "digest": entry.digest,
+            "order_id": entry.order_id,
+            "buyer_alias": entry.buyer_alias.lower() if entry.buyer_alias else None,
+            "sender": entry.sender.strip().lower(),
+            "sent_at": entry.sent_at,
+            "review_request": entry.review_request,
+            "proactive": entry.proactive,
+            "upstream_reply": entry.upstream_reply,
+        }
         async with self._tx("write ledger", one_statement=True) as conn:
-            await conn.execute(stmt.on_conflict_do_nothing(index_elements=["message_id", "digest"]))
+            await conn.execute(_RECORD[self.dialect], row)
 
     async def ledger_entries(self, order_id: str | None = None) -> list[LedgerEntry]:
         """The ledger (optionally for one order), oldest first: for operators and tests."""
