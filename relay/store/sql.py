@@ -40,7 +40,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import URL, RowMapping, make_url
+from sqlalchemy.engine import URL, Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
@@ -49,7 +49,7 @@ from relay.context import ORDER_FIELDS, Order, OrderContext
 from relay.store import _aiosqlite
 from relay.store.base import LedgerEntry, StoreError
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 1
 # Any constant works: it only serializes concurrent migrations of relays sharing one database.
 _MIGRATION_LOCK: Final = 0x62736D72  # "bsmr"
 _CHUNK: Final = 500  # rows per upsert statement (bound-parameter limits of both engines)
@@ -124,7 +124,7 @@ ledger = Table(
     UniqueConstraint("message_id", "digest", name="ledger_message_digest"),
     Index("ledger_order", "order_id"),
     # The daily proactive count (RAT) reads only these columns: a covering index answers it
-    # without visiting a ledger row (version 2; version 1 had (sender, sent_at)).
+    # without visiting a ledger row. Stores created before it get it on open (_ensure_indexes).
     Index("ledger_sender_proactive_sent", "sender", "proactive", "sent_at"),
 )
 
@@ -382,10 +382,8 @@ class SqlStore:
                     current = (
                         await conn.execute(select(func.max(schema_version.c.version)))
                     ).scalar()
-                    if current is not None and current < 2:
-                        await self._migrate_to_2(conn)
                     if current is None or current < SCHEMA_VERSION:
-                        # Future versions add their steps above, one per version.
+                        # Future versions add their ALTER steps here, one per version.
                         await conn.execute(
                             schema_version.insert().values(
                                 version=SCHEMA_VERSION, migrated_at=datetime.now(UTC)
@@ -396,6 +394,7 @@ class SqlStore:
                             f"order store {self.display_url} has schema version {current}, "
                             f"newer than this relay ({SCHEMA_VERSION})"
                         )
+                    await self._ensure_indexes(conn)
                 return
             except StoreError as exc:
                 # Two SQLite processes creating the same tables at once: retry once it settles.
@@ -403,10 +402,20 @@ class SqlStore:
                     raise
                 await asyncio.sleep(0.1)
 
-    async def _migrate_to_2(self, conn: AsyncConnection) -> None:
-        """The proactive count's covering index replaces the (sender, sent_at) one."""
-        index = next(i for i in ledger.indexes if i.name == "ledger_sender_proactive_sent")
-        await conn.run_sync(lambda sync: index.create(sync, checkfirst=True))
+    async def _ensure_indexes(self, conn: AsyncConnection) -> None:
+        """Indexes added since a store was created: made when missing, on every open.
+
+        They change no query's answer, only its plan, so they take no new schema version:
+        the previous release, which refuses a store with a newer version, can still be
+        installed to roll back (runbook, Upgrade). The first release's (sender, sent_at)
+        index goes: the covering one serves its only query, the proactive count, in both.
+        """
+
+        def create(sync: Connection) -> None:
+            for index in ledger.indexes:
+                index.create(sync, checkfirst=True)
+
+        await conn.run_sync(create)
         await conn.execute(text("DROP INDEX IF EXISTS ledger_sender_sent"))
 
     async def _dispose(self) -> None:

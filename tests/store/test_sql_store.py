@@ -118,27 +118,22 @@ def ledger_indexes(sync: Connection) -> dict[str, list[str | None]]:
     return {str(i["name"]): list(i["column_names"]) for i in inspect(sync).get_indexes("ledger")}
 
 
-async def test_version_1_store_gets_the_covering_proactive_index(
+async def test_older_store_gets_the_covering_proactive_index_and_keeps_its_version(
     store_factory: StoreFactory,
 ) -> None:
     old = await store_factory()
-    # Put the store back as version 1 left it.
+    # Put the ledger's indexes back as the first release created them.
     async with old.engine.begin() as conn:
         await conn.execute(text("DROP INDEX ledger_sender_proactive_sent"))
         await conn.execute(text("CREATE INDEX ledger_sender_sent ON ledger (sender, sent_at)"))
-        await conn.execute(schema_version.delete())
-        await conn.execute(schema_version.insert().values(version=1, migrated_at=NOW))
     await old.record_delivery(entry())
     await old.close()
     store = await store_factory()
     async with store.engine.connect() as conn:
-        versions = (
-            (await conn.execute(select(schema_version.c.version).order_by(schema_version.c.id)))
-            .scalars()
-            .all()
-        )
+        versions = (await conn.execute(select(schema_version.c.version))).scalars().all()
         indexes = await conn.run_sync(ledger_indexes)
-    assert versions == [1, SCHEMA_VERSION]
+    # No new version: the previous release still opens the store (runbook: roll back).
+    assert versions == [SCHEMA_VERSION] == [1]
     assert indexes["ledger_sender_proactive_sent"] == ["sender", "proactive", "sent_at"]
     assert "ledger_sender_sent" not in indexes
     assert (await store.lookup(None, None, SENDER, NOW)).proactive_sent_today == 1
