@@ -275,7 +275,7 @@ class SqlStore:
         connect_args: dict[str, Any] = {}
         if self.dialect == "sqlite":
             # No pre-ping: a connection to a local file does not go stale, and on aiosqlite
-            # each ping is three more hops to the driver's thread per transaction.
+            # each ping is one more trip to the driver's thread per transaction.
             database = self._url.database or ""
             memory = database in ("", ":memory:") or database.startswith("file::memory:")
             if memory:
