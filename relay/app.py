@@ -166,7 +166,8 @@ class Relay:
     async def _deliver(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
         message = evaluation.message
         key = message_key(evaluation)
-        previous = await self.store.already_delivered(key, message.digest)
+        # Read with the order lookup (same key and digest): no second trip to the store.
+        previous = evaluation.orders.previous_reply
         if previous is not None:
             # A retry of a message the upstream already took (the client missed our reply).
             return Outcome(

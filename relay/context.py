@@ -58,6 +58,10 @@ class OrderContext:
     order: Order | None = None
     review_already_requested: bool = False
     proactive_sent_today: int = 0
+    # The upstream's reply when this very message (ledger key and digest) was delivered
+    # before: the client is retrying after missing our 250. Looked up with the order so that
+    # delivery needs no second round trip.
+    previous_reply: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,5 +237,10 @@ class Checker:
             return OrderContext(order_id=order_id)
         alias = facts_mod.buyer_alias(envelope, message)
         return await self.store.lookup(
-            order_id, alias, envelope.mail_from, now, message_id=message.ledger_key
+            order_id,
+            alias,
+            envelope.mail_from,
+            now,
+            message_id=message.ledger_key,
+            digest=message.digest,
         )

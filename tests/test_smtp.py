@@ -121,6 +121,33 @@ async def test_retried_message_is_not_delivered_twice(relay_env, sink: Sink) -> 
     assert len(sink.messages) == 1
 
 
+def _data_reply(port: int, raw: bytes) -> tuple[int, bytes]:
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+        client.ehlo()
+        client.mail(SELLER)
+        client.rcpt(BUYER)
+        return client.data(raw)
+
+
+async def test_retry_without_order_id_is_answered_from_the_ledger(relay_env, sink: Sink) -> None:
+    running, _ = relay_env
+    raw = compliant_reply("<no-order-1@shop.example>")
+    raw = raw.replace(b"der Bestellung 302-1234567-1234567", b"Ihrer Bestellung")
+    raw = raw.replace(b"zur Bestellung 302-1234567-1234567", b"zu Ihrer Bestellung")
+    assert b"302-1234567" not in raw
+    first = await asyncio.to_thread(_data_reply, running.smtp_port, raw)
+    again = await asyncio.to_thread(_data_reply, running.smtp_port, raw)
+    assert first[0] == 250 and again[0] == 250
+    assert b"already delivered" in again[1] and b"already delivered" not in first[1]
+    assert len(sink.messages) == 1
+    # Same Message-ID, other bytes: another message, delivered.
+    changed = raw.replace(b"morgen", b"heute")
+    assert (await asyncio.to_thread(_data_reply, running.smtp_port, changed))[0] == 250
+    assert len(sink.messages) == 2
+    entries = await running.relay.store.ledger_entries()  # type: ignore[attr-defined]
+    assert [e.order_id for e in entries] == [None, None]
+
+
 async def test_renamed_executable_is_rejected_and_quarantined(relay_env, sink: Sink) -> None:
     running, settings_path = relay_env
     raw = with_attachment(

@@ -45,11 +45,14 @@ class Store(Protocol):
         now: datetime,
         *,
         message_id: str | None = None,
+        digest: str | None = None,
     ) -> OrderContext:
-        """Everything the order rules need, in one round of queries.
+        """Everything the order rules and the delivery need, in one round trip.
 
         `message_id` is this message's ledger key: its own earlier review claim (a retry after
-        a failed delivery) does not count as "already requested".
+        a failed delivery) does not count as "already requested". With `digest` too, the
+        answer carries `previous_reply`: the upstream's reply if this exact message was
+        delivered before (what `already_delivered` answers), so the relay asks once.
         """
 
     async def upsert_orders(self, orders: list[Order]) -> int: ...
@@ -63,7 +66,11 @@ class Store(Protocol):
         """Undo a claim whose message was not delivered after all."""
 
     async def already_delivered(self, message_id: str, digest: str) -> str | None:
-        """The upstream reply recorded for this exact message, if it was delivered before."""
+        """The upstream reply recorded for this exact message, if it was delivered before.
+
+        The relay reads this from `lookup` (`OrderContext.previous_reply`); this is for
+        operators and tests.
+        """
 
     async def record_delivery(self, entry: LedgerEntry) -> None: ...
 

@@ -24,24 +24,29 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Select,
     String,
     Table,
     Text,
     TypeDecorator,
     UniqueConstraint,
-    and_,
+    bindparam,
     event,
+    exists,
     func,
+    literal_column,
+    or_,
     select,
     text,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import URL, RowMapping, make_url
+from sqlalchemy.engine import URL, Connection, RowMapping, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
 from relay.context import ORDER_FIELDS, Order, OrderContext
+from relay.store import _aiosqlite
 from relay.store.base import LedgerEntry, StoreError
 
 SCHEMA_VERSION: Final = 1
@@ -118,7 +123,9 @@ ledger = Table(
     Column("upstream_reply", Text, nullable=False),
     UniqueConstraint("message_id", "digest", name="ledger_message_digest"),
     Index("ledger_order", "order_id"),
-    Index("ledger_sender_sent", "sender", "sent_at"),
+    # The daily proactive count (RAT) reads only these columns: a covering index answers it
+    # without visiting a ledger row. Stores created before it get it on open (_ensure_indexes).
+    Index("ledger_sender_proactive_sent", "sender", "proactive", "sent_at"),
 )
 
 review_claims = Table(
@@ -138,6 +145,61 @@ users = Table(
 )
 
 _ORDER_FIELDS: Final = ORDER_FIELDS
+
+
+def _lookup_statement() -> Select[Any]:
+    """Everything `lookup` answers, as one SELECT over bound parameters.
+
+    Built once: the relay pays one round trip (one worker-thread hop on aiosqlite) per message
+    instead of five, and SQLAlchemy's cache key for the statement is computed once. A missing
+    order (or no order id) leaves the order columns NULL through the LEFT JOIN, and the order
+    subqueries compare with NULL, so they find nothing: no separate statement for that case.
+    """
+    order_id = bindparam("order_id", type_=String)
+    message_id = bindparam("message_id", type_=String)
+    # Without a message id nothing is excluded (a claim by "another message" is any claim).
+    other_claim = or_(message_id.is_(None), review_claims.c.message_id != message_id)
+    other_ledger = or_(message_id.is_(None), ledger.c.message_id != message_id)
+    sent_today = (
+        select(func.count())
+        .select_from(ledger)
+        .where(
+            ledger.c.sender == bindparam("sender", type_=String),
+            ledger.c.proactive.is_(True),
+            ledger.c.sent_at >= bindparam("since", type_=UTCDateTime),
+        )
+        .scalar_subquery()
+    )
+    previous_reply = (
+        select(ledger.c.upstream_reply)
+        .where(
+            ledger.c.message_id == message_id,
+            ledger.c.digest == bindparam("digest", type_=String),
+        )
+        .scalar_subquery()
+    )
+    claimed = exists().where(review_claims.c.order_id == order_id, other_claim)
+    in_ledger = exists().where(
+        ledger.c.order_id == order_id, ledger.c.review_request.is_(True), other_ledger
+    )
+    anchor = select(literal_column("1").label("one")).subquery("anchor")
+    return select(
+        sent_today.label("sent_today"),
+        previous_reply.label("previous_reply"),
+        claimed.label("claimed"),
+        in_ledger.label("in_ledger"),
+        *(orders.c[name] for name in _ORDER_FIELDS),
+    ).select_from(anchor.outerjoin(orders, orders.c.order_id == order_id))
+
+
+_LOOKUP: Final = _lookup_statement()
+
+# The ledger write, built once per dialect: the row comes as parameters, so no statement is
+# constructed (nor its cache key computed) per message.
+_RECORD: Final[Mapping[str, Any]] = {
+    name: dialect_insert(ledger).on_conflict_do_nothing(index_elements=["message_id", "digest"])
+    for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
+}
 
 
 def async_url(url: str) -> URL:
@@ -190,7 +252,8 @@ class SqlStore:
         self.url = url
         self.schema = schema
         self._url = async_url(url)
-        self._engine: AsyncEngine | None = None
+        self._engine: AsyncEngine | None = None  # owns the pool
+        self._tx_engine: AsyncEngine | None = None  # its begin() is a real transaction
         if schema is not None and not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", schema):
             raise StoreError(f"invalid schema name {schema!r}")
 
@@ -208,9 +271,11 @@ class SqlStore:
         )
 
     def _make_engine(self) -> AsyncEngine:
-        kwargs: dict[str, Any] = {"pool_pre_ping": True}
+        kwargs: dict[str, Any] = {}
         connect_args: dict[str, Any] = {}
         if self.dialect == "sqlite":
+            # No pre-ping: a connection to a local file does not go stale, and on aiosqlite
+            # each ping is one more trip to the driver's thread per transaction.
             database = self._url.database or ""
             memory = database in ("", ":memory:") or database.startswith("file::memory:")
             if memory:
@@ -218,7 +283,17 @@ class SqlStore:
             else:
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
             connect_args["timeout"] = 30.0  # busy timeout: a second writer waits, not fails
+            if _aiosqlite.supported():
+                # The same file and options SQLAlchemy would open, one hop per statement.
+                args, params = self._url.get_dialect()().create_connect_args(self._url)
+                kwargs["async_creator"] = _aiosqlite.creator(*args, **params, **connect_args)
         else:
+            # A backend killed under us (restart, failover) is noticed and replaced at checkout.
+            kwargs["pool_pre_ping"] = True
+            # Pooled connections rest in autocommit: asyncpg's pre-ping is then one round trip
+            # (BEGIN, ping, ROLLBACK otherwise) and a one-statement call needs no BEGIN/COMMIT.
+            # Transactions run on `_tx_engine`, at the server's default isolation level.
+            kwargs["isolation_level"] = "AUTOCOMMIT"
             connect_args["timeout"] = _CONNECT_TIMEOUT
             connect_args["command_timeout"] = 30.0
             if self.schema:
@@ -232,16 +307,28 @@ class SqlStore:
 
     @property
     def engine(self) -> AsyncEngine:
-        if self._engine is None:
+        """The engine whose `begin()` is one transaction (as every multi-statement use needs)."""
+        if self._tx_engine is None:
             raise StoreError("order store is not open")
-        return self._engine
+        return self._tx_engine
 
     @asynccontextmanager
-    async def _tx(self, action: str) -> AsyncIterator[AsyncConnection]:
-        """One transaction; every database failure becomes StoreError."""
+    async def _tx(
+        self, action: str, *, one_statement: bool = False
+    ) -> AsyncIterator[AsyncConnection]:
+        """One transaction; every database failure becomes StoreError.
+
+        `one_statement`: the caller runs exactly one statement, which is atomic (and sees one
+        snapshot) on its own. On PostgreSQL it then runs without BEGIN and COMMIT, two round
+        trips fewer. Never for several statements: each would commit by itself.
+        """
         try:
-            async with self.engine.begin() as conn:
-                yield conn
+            if one_statement and self.dialect == "postgresql" and self._engine is not None:
+                async with self._engine.connect() as conn:
+                    yield conn
+            else:
+                async with self.engine.begin() as conn:
+                    yield conn
         except StoreError:
             raise
         except (SQLAlchemyError, OSError, TimeoutError, ConnectionError) as exc:
@@ -257,7 +344,16 @@ class SqlStore:
         if self._engine is not None:
             return
         try:
-            self._engine = self._make_engine()
+            engine = self._engine = self._make_engine()
+            if self.dialect == "postgresql":
+                # The first connection learns the server's default isolation level: the one
+                # transactions ran at before the pool rested in autocommit, and still do.
+                async with engine.connect():
+                    pass
+                level = engine.dialect.default_isolation_level or "READ COMMITTED"
+                self._tx_engine = engine.execution_options(isolation_level=level)
+            else:
+                self._tx_engine = engine
             if self.schema and self.dialect == "postgresql":
                 await self._create_schema()
             await self._migrate()
@@ -298,6 +394,7 @@ class SqlStore:
                             f"order store {self.display_url} has schema version {current}, "
                             f"newer than this relay ({SCHEMA_VERSION})"
                         )
+                    await self._ensure_indexes(conn)
                 return
             except StoreError as exc:
                 # Two SQLite processes creating the same tables at once: retry once it settles.
@@ -305,7 +402,24 @@ class SqlStore:
                     raise
                 await asyncio.sleep(0.1)
 
+    async def _ensure_indexes(self, conn: AsyncConnection) -> None:
+        """Indexes added since a store was created: made when missing, on every open.
+
+        They change no query's answer, only its plan, so they take no new schema version:
+        the previous release, which refuses a store with a newer version, can still be
+        installed to roll back (runbook, Upgrade). The first release's (sender, sent_at)
+        index goes: the covering one serves its only query, the proactive count, in both.
+        """
+
+        def create(sync: Connection) -> None:
+            for index in ledger.indexes:
+                index.create(sync, checkfirst=True)
+
+        await conn.run_sync(create)
+        await conn.execute(text("DROP INDEX IF EXISTS ledger_sender_sent"))
+
     async def _dispose(self) -> None:
+        self._tx_engine = None
         if self._engine is not None:
             engine, self._engine = self._engine, None
             # Closing a broken engine must not mask the error that made us close it.
@@ -367,52 +481,35 @@ class SqlStore:
         now: datetime,
         *,
         message_id: str | None = None,
+        digest: str | None = None,
     ) -> OrderContext:
-        """The order, whether its review request is used up, and the sender's proactive count.
+        """The order, whether its review request is used up, the sender's proactive count and
+        the upstream's reply if this exact message was delivered before: one SELECT.
 
-        `message_id` (optional) is this message's own Message-ID: its own earlier claim (a
-        retry after a failed delivery) does not count as "already requested".
+        `message_id` (optional) is this message's ledger key: its own earlier claim (a retry
+        after a failed delivery) does not count as "already requested". With `digest` too, an
+        earlier delivery of the same key and bytes is reported as `previous_reply`.
         """
-        since = utc_midnight(now)
-        async with self._tx("lookup") as conn:
-            sent_today = (
-                await conn.execute(
-                    select(func.count())
-                    .select_from(ledger)
-                    .where(
-                        ledger.c.sender == sender.strip().lower(),
-                        ledger.c.proactive.is_(True),
-                        ledger.c.sent_at >= since,
-                    )
-                )
-            ).scalar_one()
-            if order_id is None:
-                return OrderContext(proactive_sent_today=int(sent_today))
-            row = (
-                (await conn.execute(select(orders).where(orders.c.order_id == order_id)))
-                .mappings()
-                .first()
-            )
-            order = _order_from_row(row) if row is not None else None
-            claim_filter = review_claims.c.order_id == order_id
-            ledger_filter = and_(ledger.c.order_id == order_id, ledger.c.review_request.is_(True))
-            if message_id is not None:
-                claim_filter = and_(claim_filter, review_claims.c.message_id != message_id)
-                ledger_filter = and_(ledger_filter, ledger.c.message_id != message_id)
-            claimed = (
-                await conn.execute(select(review_claims.c.order_id).where(claim_filter).limit(1))
-            ).first() is not None
-            in_ledger = (
-                await conn.execute(select(ledger.c.id).where(ledger_filter).limit(1))
-            ).first() is not None
-        requested = (
-            claimed or in_ledger or (order is not None and order.review_requested_at is not None)
+        params = {
+            "sender": sender.strip().lower(),
+            "since": utc_midnight(now),
+            "order_id": order_id,
+            "message_id": message_id,
+            "digest": digest,
+        }
+        async with self._tx("lookup", one_statement=True) as conn:
+            row = (await conn.execute(_LOOKUP, params)).mappings().one()
+        order = _order_from_row(row) if row["order_id"] is not None else None
+        requested = bool(
+            row["claimed"] or row["in_ledger"] or (order and order.review_requested_at is not None)
         )
+        previous = row["previous_reply"]
         return OrderContext(
             order_id=order_id,
             order=order,
             review_already_requested=requested,
-            proactive_sent_today=int(sent_today),
+            proactive_sent_today=int(row["sent_today"]),
+            previous_reply=None if previous is None else str(previous),
         )
 
     # -- review-request claims ------------------------------------------------------------
@@ -461,19 +558,19 @@ class SqlStore:
 
     async def record_delivery(self, entry: LedgerEntry) -> None:
         """Record a forwarded message; recording the same (message_id, digest) twice is a no-op."""
-        stmt = self._insert(ledger).values(
-            message_id=entry.message_id,
-            digest=entry.digest,
-            order_id=entry.order_id,
-            buyer_alias=entry.buyer_alias.lower() if entry.buyer_alias else None,
-            sender=entry.sender.strip().lower(),
-            sent_at=entry.sent_at,
-            review_request=entry.review_request,
-            proactive=entry.proactive,
-            upstream_reply=entry.upstream_reply,
-        )
-        async with self._tx("write ledger") as conn:
-            await conn.execute(stmt.on_conflict_do_nothing(index_elements=["message_id", "digest"]))
+        row = {
+            "message_id": entry.message_id,
+            "digest": entry.digest,
+            "order_id": entry.order_id,
+            "buyer_alias": entry.buyer_alias.lower() if entry.buyer_alias else None,
+            "sender": entry.sender.strip().lower(),
+            "sent_at": entry.sent_at,
+            "review_request": entry.review_request,
+            "proactive": entry.proactive,
+            "upstream_reply": entry.upstream_reply,
+        }
+        async with self._tx("write ledger", one_statement=True) as conn:
+            await conn.execute(_RECORD[self.dialect], row)
 
     async def ledger_entries(self, order_id: str | None = None) -> list[LedgerEntry]:
         """The ledger (optionally for one order), oldest first: for operators and tests."""

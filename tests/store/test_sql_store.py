@@ -11,12 +11,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import Connection, Engine, event, func, inspect, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from relay.context import Order
 from relay.store import LedgerEntry, SqlStore, StoreError, async_url, open_store, redact
-from relay.store.sql import SCHEMA_VERSION, schema_version
+from relay.store.sql import _LOOKUP, SCHEMA_VERSION, schema_version, users
 
 PG_URL = os.environ.get("BSM_RELAY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 StoreFactory = Callable[[], Awaitable[SqlStore]]
@@ -112,6 +112,63 @@ async def test_schema_created_and_versioned_once(store_factory: StoreFactory) ->
         async with store.engine.connect() as conn:
             versions = (await conn.execute(select(schema_version.c.version))).scalars().all()
         assert versions == [SCHEMA_VERSION]
+
+
+def ledger_indexes(sync: Connection) -> dict[str, list[str | None]]:
+    return {str(i["name"]): list(i["column_names"]) for i in inspect(sync).get_indexes("ledger")}
+
+
+async def test_older_store_gets_the_covering_proactive_index_and_keeps_its_version(
+    store_factory: StoreFactory,
+) -> None:
+    old = await store_factory()
+    # Put the ledger's indexes back as the first release created them.
+    async with old.engine.begin() as conn:
+        await conn.execute(text("DROP INDEX ledger_sender_proactive_sent"))
+        await conn.execute(text("CREATE INDEX ledger_sender_sent ON ledger (sender, sent_at)"))
+    await old.record_delivery(entry())
+    await old.close()
+    store = await store_factory()
+    async with store.engine.connect() as conn:
+        versions = (await conn.execute(select(schema_version.c.version))).scalars().all()
+        indexes = await conn.run_sync(ledger_indexes)
+    # No new version: the previous release still opens the store (runbook: roll back).
+    assert versions == [SCHEMA_VERSION] == [1]
+    assert indexes["ledger_sender_proactive_sent"] == ["sender", "proactive", "sent_at"]
+    assert "ledger_sender_sent" not in indexes
+    assert (await store.lookup(None, None, SENDER, NOW)).proactive_sent_today == 1
+
+
+async def test_sqlite_lookup_reads_only_through_indexes(tmp_path: Path) -> None:
+    """Every table the lookup touches is searched by an index, the daily count by a covering
+    one (PostgreSQL's planner picks by table size, so its plans are checked by hand)."""
+    store = await open_store(f"sqlite:///{tmp_path}/relay.db")
+    try:
+        async with store.engine.connect() as conn:
+            compiled = _LOOKUP.compile(dialect=conn.dialect)
+            params = compiled.construct_params(
+                {
+                    "sender": SENDER,
+                    "since": NOW,
+                    "order_id": "302-9000001-9000001",
+                    "message_id": "<m1@shop.example>",
+                    "digest": "d" * 64,
+                }
+            )
+            assert compiled.positiontup is not None
+            plan = (
+                await conn.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {compiled}",
+                    tuple(params[name] for name in compiled.positiontup),
+                )
+            ).all()
+    finally:
+        await store.close()
+    steps = [str(row[-1]) for row in plan]
+    for table in ("ledger", "orders", "review_claims"):
+        assert not [s for s in steps if s.startswith(f"SCAN {table}")], steps
+    assert any("COVERING INDEX ledger_sender_proactive_sent" in s for s in steps), steps
+    assert any("(message_id=? AND digest=?)" in s for s in steps), steps
 
 
 async def test_ping(store: SqlStore) -> None:
@@ -239,6 +296,67 @@ async def test_proactive_sent_today_counts_this_sender_since_utc_midnight(
     assert (await store.lookup(None, None, SENDER, early)).proactive_sent_today == 0
 
 
+async def test_lookup_reports_a_previous_delivery_of_the_same_message(store: SqlStore) -> None:
+    await store.upsert_orders([order()])
+    first = entry(review_request=True)
+    key, digest = first.message_id, first.digest
+    before = await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key, digest=digest)
+    assert before.previous_reply is None
+    await store.record_delivery(first)
+    again = await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key, digest=digest)
+    assert again.previous_reply == "250 2.0.0 Ok"
+    # The rest of the answer is still there, and the message's own ledger row does not count
+    # as another message's review request.
+    assert again.order == order()
+    assert again.proactive_sent_today == 1
+    assert not again.review_already_requested
+    # Same Message-ID, other bytes: a different message. No digest: nothing is asked.
+    changed = await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key, digest="e")
+    assert changed.previous_reply is None
+    assert (
+        await store.lookup(first.order_id, ALIAS, SENDER, NOW, message_id=key)
+    ) == dataclasses.replace(again, previous_reply=None)
+    assert (
+        await store.lookup(
+            first.order_id, ALIAS, SENDER, NOW, message_id="<other@s>", digest=digest
+        )
+    ).review_already_requested
+
+
+async def test_lookup_reports_a_previous_delivery_without_order(store: SqlStore) -> None:
+    first = entry(order_id=None, buyer_alias=None, upstream_reply="250 2.0.0 queued as X1")
+    await store.record_delivery(first)
+    ctx = await store.lookup(
+        None, None, SENDER, NOW, message_id=first.message_id, digest=first.digest
+    )
+    assert ctx.previous_reply == "250 2.0.0 queued as X1"
+    assert ctx.order_id is None and ctx.order is None
+    assert ctx.proactive_sent_today == 1
+    assert await store.already_delivered(first.message_id, first.digest) == ctx.previous_reply
+
+
+async def test_lookup_is_one_read_only_statement(store: SqlStore) -> None:
+    await store.upsert_orders([order()])
+    await store.record_delivery(entry())
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    # On every engine: PostgreSQL runs one-statement calls outside `store.engine`'s transactions.
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        for order_id in ("302-9000001-9000001", "302-9999999-9999999", None):
+            await store.lookup(
+                order_id, ALIAS, SENDER, NOW, message_id="<m1@shop.example>", digest="d" * 64
+            )
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert len(statements) == 3
+    assert all(s.lstrip().upper().startswith("SELECT") for s in statements)
+    assert len(set(statements)) == 1  # one cached statement whatever the order id
+
+
 # -- review-request claims -----------------------------------------------------------------
 
 
@@ -310,6 +428,23 @@ async def test_users(store: SqlStore) -> None:
         "helpdesk": "$argon2id$v=19$second",
         "shop": "$argon2id$v=19$third",
     }
+
+
+async def test_transactions_are_atomic(store: SqlStore) -> None:
+    """On PostgreSQL the pool's connections rest in autocommit; a transaction still is one."""
+    for begin in (store.engine.begin, lambda: store._tx("test")):
+        with pytest.raises(RuntimeError):
+            async with begin() as conn:
+                await conn.execute(
+                    users.insert().values(name="half", password_hash="h", updated_at=NOW)
+                )
+                raise RuntimeError("after the first statement")
+        assert await store.get_user_hash("half") is None
+    if store.dialect == "postgresql":
+        async with store.engine.begin() as conn:
+            first = (await conn.execute(select(func.now()))).scalar_one()
+            await conn.execute(select(func.pg_sleep(0.01)))
+            assert (await conn.execute(select(func.now()))).scalar_one() == first
 
 
 # -- failures ------------------------------------------------------------------------------
