@@ -578,7 +578,7 @@ class _Frame:
         self.anchors: tuple[_Anchor, ...] = ()  # every <a href> around it, inside its block
         self.rest_quoted = False  # an Outlook marker was a child: the elements after it are quoted
         # Whether the last node inside it so far is empty (None: nothing inside yet): an empty
-        # comment or text in a <pre> (elsewhere BeautifulSoup made blank text one space),
+        # comment, doctype or text in a <pre> (elsewhere BeautifulSoup made blank ones a space),
         # in the document and in its part (quoted blocks cut out of the seller's part).
         self.last_empty: bool | None = None
         self.last_empty_in_part: bool | None = None
@@ -713,8 +713,12 @@ class _HtmlReader:
         frame.last_empty = frame.last_empty_in_part = False
 
     def doctype(self, name: str | None, pubid: str | None, system: str | None) -> None:
+        # A stray `<!doctype>` in the body is a node too, empty when it names nothing.
         if self.pending:
             self._text()
+        frame = self.stack[-1]
+        empty = not name and pubid is None and system is None
+        frame.last_empty = frame.last_empty_in_part = empty and frame.in_pre
 
     def close(self) -> None:
         if self.pending:
