@@ -14,8 +14,7 @@ from email.utils import getaddresses
 from typing import Final, Literal
 
 import structlog
-from bs4 import BeautifulSoup, Tag
-from bs4.element import NavigableString, PageElement
+from lxml import etree
 
 from relay import extract, quoting, sniff
 
@@ -33,7 +32,8 @@ _REPLY_PREFIX: Final = re.compile(
 )
 _MAX_HTML_BYTES: Final = 5 * 1024 * 1024
 
-# Parse limits. Python's email package and BeautifulSoup do superlinear work on some shapes
+# Parse limits. Python's email package and BeautifulSoup (the style rules and the rewrite edit
+# the HTML with it) do superlinear work on some shapes
 # (20,000 header fields: ~60 s; 10,000 parts: ~16 s; 3,000 nested multiparts: RecursionError;
 # 10,000 HTML elements: seconds). Past a limit the structure is not walked, the message gets
 # the LIMIT_DEFECT and MIME001 holds it for a person: bounded work, never an exception.
@@ -275,8 +275,8 @@ def _headers_only(head: bytes) -> bytes:
 def parse(raw: bytes) -> ParsedMessage:
     """Parse raw RFC 5322 bytes. Never raises for malformed input; defects are recorded.
 
-    If the structure cannot be read at all (a RecursionError in the email package or in
-    BeautifulSoup on very deep nesting, or a bug), the headers alone are parsed and the
+    If the structure cannot be read at all (a RecursionError in the email package on very deep
+    nesting, or a bug), the headers alone are parsed and the
     LIMIT_DEFECT makes MIME001 hold the message: a verdict instead of a 451 the client would
     retry forever.
     """
@@ -312,23 +312,14 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     html_quoted = ""
     if html is not None:
         tags = len(_HTML_TAG.findall(html, 0, _MAX_HTML_BYTES))
-        try:
-            if tags <= MAX_HTML_TAGS:
-                html_text, html_own, html_quoted = _read_html(
-                    html[:_MAX_HTML_BYTES], links, images, by_cid
-                )
-        except RecursionError:  # BeautifulSoup copies and walks deep trees recursively
-            links.clear()
-            images.clear()
-            tags = -1
-        if tags > MAX_HTML_TAGS or tags < 0:
+        if tags <= MAX_HTML_TAGS:
+            html_text, html_own, html_quoted = _read_html(
+                html[:_MAX_HTML_BYTES], links, images, by_cid
+            )
+        else:
             # Not built into a tree: the text with tags removed, and MIME001 holds it.
             defects.append(LIMIT_DEFECT)
-            defects.append(
-                f"beyond parse limits: {tags} HTML elements (limit {MAX_HTML_TAGS})"
-                if tags > 0
-                else "beyond parse limits: HTML nested too deeply"
-            )
+            defects.append(f"beyond parse limits: {tags} HTML elements (limit {MAX_HTML_TAGS})")
             html_text = html_own = _crude_text(html[:_MAX_HTML_BYTES])
             html_quoted = ""
             html = None
@@ -503,39 +494,274 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
     return found
 
 
-def visible_html_text(soup: BeautifulSoup | Tag) -> str:
-    """Text a reader sees: hidden elements, scripts and comments dropped, blocks on new lines.
+# Text inside these elements is not read, the same as BeautifulSoup's "string containers" did
+# (text under rt/rp, script, style and template was never the body's text nor a link's).
+_NOT_TEXT: Final = frozenset({"rt", "rp", "script", "style", "template"})
+_CLASSES: Final = re.compile(r"\S+")  # how BeautifulSoup split the class attribute
+_KEEPS_BLANKS: Final = frozenset({"pre", "textarea"})
+_SPACES: Final = re.compile(r"[ \t\xa0]+")
+_BLANK_LINES: Final = re.compile(r"\n{3,}")
 
-    The text `get_text("\\n")` gives once every invisible element (script, style, ...; a hidden
-    style or a `hidden` attribute) and every comment is removed from a copy of `soup`, read in
-    one walk that jumps over the invisible subtrees instead (no copy, the tree is not changed).
+
+def _visible_text(strings: list[str]) -> str:
+    """The text nodes a reader sees, one per line, spaces and blank lines collapsed."""
+    text = "\n".join(strings)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+class _Anchor:
+    """An `<a href>` while its text is read."""
+
+    __slots__ = ("has_image", "href", "texts")
+
+    def __init__(self, href: str) -> None:
+        self.href = href
+        self.texts: list[str] = []
+        self.has_image = False
+
+
+class _Part:
+    """The seller's part of the HTML (quoted blocks left out) or one quoted block."""
+
+    __slots__ = ("anchors", "images", "strings", "text_in")
+
+    def __init__(self, text_in: str | None = None) -> None:
+        # Which text nodes are its text: those under no element of _NOT_TEXT (None), or, for
+        # a block that is such an element itself, those whose nearest one it is.
+        self.text_in = text_in
+        self.strings: list[str] = []
+        self.anchors: list[_Anchor] = []
+        self.images: list[Image] = []
+
+
+class _Frame:
+    """An open element: what the text and elements inside it inherit."""
+
+    __slots__ = (
+        "anchors",
+        "block",
+        "full_out",
+        "hidden",
+        "href",
+        "in_pre",
+        "invisible",
+        "last_empty",
+        "last_empty_in_part",
+        "name",
+        "not_text",
+        "part",
+        "part_out",
+        "rest_quoted",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        part: _Part,
+        not_text: str | None,
+        full_out: list[str],
+        part_out: list[str],
+    ) -> None:
+        self.name = name
+        self.part = part
+        self.not_text = not_text  # the nearest element in _NOT_TEXT around it, if any
+        # Where its visible text goes: the text, or the text of the invisible element around it
+        # until that element's end decides (see _HtmlReader.end); the same inside its part.
+        self.full_out = full_out
+        self.part_out = part_out
+        self.invisible = False
+        self.in_pre = False  # inside <pre> or <textarea>: blank text is kept as it is
+        self.block = False  # the root of a quoted block
+        self.hidden = False  # a hidden style on an element around it, up to its block
+        self.href: str | None = None  # the nearest <a href> around it, inside its block
+        self.anchors: tuple[_Anchor, ...] = ()  # every <a href> around it, inside its block
+        self.rest_quoted = False  # an Outlook marker was a child: the elements after it are quoted
+        # Whether the last node inside it so far is empty (None: nothing inside yet): an empty
+        # comment, doctype or text in a <pre> (elsewhere BeautifulSoup made blank ones a space),
+        # in the document and in its part (quoted blocks cut out of the seller's part).
+        self.last_empty: bool | None = None
+        self.last_empty_in_part: bool | None = None
+
+
+class _HtmlReader:
+    """An lxml parser target that reads the text, quoted blocks, links and images in one pass.
+
+    BeautifulSoup's "lxml" builder is such a target too: it built its tree from the events of
+    the same parser, with the same options, which this reads directly (no tree, no recursion:
+    libxml2 builds no tree for a target, so its depth limit of 256 for trees does not cut deep
+    HTML short). Every text node goes to the full text if a reader sees it, and to the own text
+    or its quoted block's text (quoting.starts_quote) as if the blocks had been cut out of the
+    document, which is what the old reader did, quirks included (bench/html_equivalence.py).
     """
-    types = soup.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
-    found: list[str] = []
-    if soup.contents:
-        last = soup._last_descendant()
-        stop = last.next_element if last is not None else None
-        current: PageElement | None = soup.contents[0]
-        while current is not stop and current is not None:
-            if isinstance(current, Tag):
-                if _invisible(current):
-                    skipped = current._last_descendant()
-                    current = (skipped or current).next_element
-                    continue
-            elif isinstance(current, NavigableString) and type(current) in types:
-                found.append(current)
-            current = current.next_element
-    text = "\n".join(found)
-    lines = (re.sub(r"[ \t\xa0]+", " ", line).strip() for line in text.splitlines())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
+    def __init__(self, by_cid: dict[str, Attachment]) -> None:
+        self.by_cid = by_cid
+        self.own = _Part()
+        self.parts = [self.own]
+        self.full: list[str] = []
+        self.stack = [_Frame("", self.own, None, self.full, self.own.strings)]
+        self.pending: list[str] = []  # the text node being read, in the pieces lxml gives
 
-def _invisible(tag: Tag) -> bool:
-    """What visible_html_text leaves out with everything inside it."""
-    if tag.name in _INVISIBLE_TAGS or tag.get("hidden") is not None:
-        return True
-    style = tag.get("style")
-    return isinstance(style, str) and _HIDDEN_STYLE.search(style) is not None
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if self.pending:
+            self._text()
+        outer = self.stack[-1]
+        part = outer.part
+        block = part is self.own and (
+            outer.rest_quoted
+            or (
+                name in quoting.QUOTE_TAG_NAMES
+                and quoting.starts_quote(
+                    name, _CLASSES.findall(attrs.get("class") or ""), attrs.get("id")
+                )
+            )
+        )
+        style = attrs.get("style")
+        hidden_style = style is not None and _HIDDEN_STYLE.search(style) is not None
+        invisible = hidden_style or name in _INVISIBLE_TAGS or attrs.get("hidden") is not None
+        not_text = name if name in _NOT_TEXT else outer.not_text
+        outer.last_empty = False
+        in_pre = outer.in_pre or name in _KEEPS_BLANKS
+        if block:
+            part = _Part(name if name in _NOT_TEXT else None)
+            self.parts.append(part)
+            if attrs.get("id") in quoting.FOLLOWED_BY_QUOTE:
+                outer.rest_quoted = True
+            # A block is read on its own: what is around it does not hide its text or images,
+            # nor is it hidden itself, and a link around it is not its link.
+            frame = _Frame(name, part, not_text, [] if invisible else outer.full_out, part.strings)
+            frame.block = True
+            frame.invisible = invisible
+            frame.in_pre = in_pre
+            frame.hidden = hidden_style
+            if name == "a":
+                # Only what is inside a block is read: a block that is itself a link or an
+                # image (an element after an Outlook marker can be) is not listed.
+                frame.href = attrs.get("href")
+            self.stack.append(frame)
+            return
+        outer.last_empty_in_part = False
+        if invisible:
+            frame = _Frame(name, part, not_text, [], [])
+            frame.invisible = True
+        else:
+            frame = _Frame(name, part, not_text, outer.full_out, outer.part_out)
+        frame.in_pre = in_pre
+        frame.hidden = outer.hidden or hidden_style
+        frame.href = outer.href
+        frame.anchors = outer.anchors
+        if name == "a":
+            href = attrs.get("href")
+            if href is not None:
+                anchor = _Anchor(href)
+                part.anchors.append(anchor)
+                frame.href = href
+                frame.anchors = (*frame.anchors, anchor)
+        elif name == "img":
+            for anchor in frame.anchors:
+                anchor.has_image = True
+            part.images.append(self._image(attrs, frame, part is not self.own))
+        self.stack.append(frame)
+
+    def end(self, name: str) -> None:
+        if self.pending:
+            self._text()
+        stack = self.stack
+        if stack[-1].name == name:
+            self._close_element()
+            return
+        # lxml closes what it opens, in order; should it not, close up to the element named
+        # (if it is open), as BeautifulSoup did.
+        for index in range(len(stack) - 1, 0, -1):
+            if stack[index].name == name:
+                while len(stack) > index:
+                    self._close_element()
+                return
+
+    def _close_element(self) -> None:
+        frame = self.stack.pop()
+        outer = self.stack[-1]
+        if frame.last_empty is not None:
+            outer.last_empty = frame.last_empty
+        if frame.invisible:
+            # An invisible element is left out with everything inside, unless the last node
+            # inside it is empty (`<pre><span hidden>x<!----></span>`): BeautifulSoup's walk
+            # skipped to the node after the last one inside, and went into the element
+            # instead when that node was an empty string. Kept, so that no text read before
+            # is lost or added.
+            if frame.last_empty:
+                outer.full_out.extend(frame.full_out)
+            if not frame.block and frame.last_empty_in_part:
+                outer.part_out.extend(frame.part_out)
+        if not frame.block and frame.last_empty_in_part is not None:
+            outer.last_empty_in_part = frame.last_empty_in_part
+
+    def data(self, text: str) -> None:
+        self.pending.append(text)
+
+    def comment(self, text: str) -> None:
+        if self.pending:
+            self._text()
+        frame = self.stack[-1]
+        frame.last_empty = frame.last_empty_in_part = not text and frame.in_pre
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        if self.pending:
+            self._text()
+        frame = self.stack[-1]
+        frame.last_empty = frame.last_empty_in_part = False
+
+    def doctype(self, name: str | None, pubid: str | None, system: str | None) -> None:
+        # A stray `<!doctype>` in the body is a node too, empty when it names nothing.
+        if self.pending:
+            self._text()
+        frame = self.stack[-1]
+        empty = not name and pubid is None and system is None
+        frame.last_empty = frame.last_empty_in_part = empty and frame.in_pre
+
+    def close(self) -> None:
+        if self.pending:
+            self._text()
+        while len(self.stack) > 1:
+            self._close_element()
+
+    def _text(self) -> None:
+        text = "".join(self.pending)
+        self.pending.clear()
+        frame = self.stack[-1]
+        if not text and not frame.in_pre:
+            text = " "  # BeautifulSoup's text node for blank text
+        frame.last_empty = frame.last_empty_in_part = not text
+        if frame.not_text == frame.part.text_in:
+            frame.part_out.append(text)
+        if frame.not_text is None:
+            frame.full_out.append(text)
+            if frame.anchors:
+                stripped = text.strip()
+                if stripped:
+                    for anchor in frame.anchors:
+                        anchor.texts.append(stripped)
+
+    def _image(self, attrs: dict[str, str], frame: _Frame, quoted: bool) -> Image:
+        src = (attrs.get("src") or "").strip()
+        style = attrs.get("style") or ""
+        sizes = {m.group(1).lower(): m.group(2) for m in _CSS_SIZE.finditer(style)}
+        width = _int(attrs.get("width")) or _int(sizes.get("width"))
+        height = _int(attrs.get("height")) or _int(sizes.get("height"))
+        part = self.by_cid.get(src[4:]) if src.lower().startswith("cid:") else None
+        filename = part.filename if part else src.rsplit("/", 1)[-1].split("?", 1)[0]
+        return Image(
+            src=src,
+            width=width,
+            height=height,
+            hidden=frame.hidden or attrs.get("hidden") is not None,
+            alt=attrs.get("alt") or "",
+            filename=filename,
+            content_type=part.declared_type if part else "",
+            link_href=frame.href,
+            quoted=quoted,
+        )
 
 
 def _read_html(
@@ -544,59 +770,27 @@ def _read_html(
     images: list[Image],
     by_cid: dict[str, Attachment],
 ) -> tuple[str, str, str]:
-    soup = BeautifulSoup(html, "lxml")
-    full_text = visible_html_text(soup)
-    quoted_blocks = quoting.detach_html_quotes(soup)
-    for element, quoted in [(soup, False), *((block, True) for block in quoted_blocks)]:
-        _collect_links(element, quoted, links)
-        _collect_images(element, quoted, images, by_cid)
-    own = visible_html_text(soup)
-    quoted_text = "\n".join(visible_html_text(block) for block in quoted_blocks)
-    return full_text, own, quoted_text
-
-
-def _collect_links(root: BeautifulSoup | Tag, quoted: bool, links: list[Link]) -> None:
-    for anchor in root.find_all("a", href=True):
-        href = str(anchor.get("href", "")).strip()
-        if not href or href.startswith("#"):
-            continue
-        text = anchor.get_text(" ", strip=True)
-        wraps_image = anchor.find("img") is not None and not text
-        links.append(
-            Link(url=href, source="href", text=text, wraps_image=wraps_image, quoted=quoted)
-        )
-
-
-def _collect_images(
-    root: BeautifulSoup | Tag, quoted: bool, images: list[Image], by_cid: dict[str, Attachment]
-) -> None:
-    for img in root.find_all("img"):
-        src = str(img.get("src", "")).strip()
-        style = str(img.get("style", ""))
-        sizes = {m.group(1).lower(): m.group(2) for m in _CSS_SIZE.finditer(style)}
-        width = _int(img.get("width")) or _int(sizes.get("width"))
-        height = _int(img.get("height")) or _int(sizes.get("height"))
-        hidden = bool(_HIDDEN_STYLE.search(style)) or img.has_attr("hidden")
-        for parent in img.parents:
-            if isinstance(parent, Tag) and _HIDDEN_STYLE.search(str(parent.get("style", ""))):
-                hidden = True
-                break
-        anchor = img.find_parent("a", href=True)
-        part = by_cid.get(src[4:]) if src.lower().startswith("cid:") else None
-        filename = part.filename if part else src.rsplit("/", 1)[-1].split("?", 1)[0]
-        images.append(
-            Image(
-                src=src,
-                width=width,
-                height=height,
-                hidden=hidden,
-                alt=str(img.get("alt", "")),
-                filename=filename,
-                content_type=part.declared_type if part else "",
-                link_href=str(anchor.get("href")) if anchor else None,
-                quoted=quoted,
+    """(full text, own text, quoted text) of the HTML; its links and images added to the lists,
+    the seller's first, then each quoted block's, links before images."""
+    reader = _HtmlReader(by_cid)
+    # bs4's "lxml" builder's parser and options, fed the whole text at once as it did.
+    parser = etree.HTMLParser(target=reader, recover=True)
+    parser.feed(html[1:] if html.startswith("\ufeff") else html)
+    parser.close()
+    for part in reader.parts:
+        quoted = part is not reader.own
+        for anchor in part.anchors:
+            href = anchor.href.strip()
+            if not href or href.startswith("#"):
+                continue
+            text = " ".join(anchor.texts)
+            wraps_image = anchor.has_image and not text
+            links.append(
+                Link(url=href, source="href", text=text, wraps_image=wraps_image, quoted=quoted)
             )
-        )
+        images.extend(part.images)
+    quoted_text = "\n".join(_visible_text(part.strings) for part in reader.parts[1:])
+    return _visible_text(reader.full), _visible_text(reader.own.strings), quoted_text
 
 
 def _int(value: object) -> int | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from bs4 import BeautifulSoup, Tag
@@ -78,26 +79,26 @@ def _outlook_header_at(lines: list[str], index: int) -> bool:
 
 
 def html_quote_blocks(soup: BeautifulSoup | Tag) -> list[Tag]:
-    """The quoted blocks of `soup`, left in place (detach_html_quotes removes them).
+    """The quoted blocks of `soup`, left in place (for the style rules and the rewrite, which
+    edit a BeautifulSoup tree; relay.message reads the same blocks from an lxml tree).
 
     The selectors are simple (`tag`, `tag.class`, `tag#id`), so one walk over the document
     matches them all, much faster than one CSS query per selector on a large body.
     """
-    wanted = [_simple_selector(s) for s in _HTML_QUOTE_SELECTORS]
-    names = {name for name, _c, _i in wanted}
     found: list[Tag] = []
-    for element in soup.find_all(list(names)):
+    for element in soup.find_all(list(QUOTE_TAG_NAMES)):
         classes: list[str] | str = element.get("class") or []
-        ident = element.get("id")
-        for name, cls, key in wanted:
-            if (
-                element.name == name
-                and (cls is None or cls in classes)
-                and (key is None or key == ident)
-            ):
-                found.append(element)
-                break
+        if starts_quote(element.name, classes, element.get("id")):
+            found.append(element)
     return found
+
+
+def starts_quote(name: str, classes: Sequence[str], ident: object) -> bool:
+    """Whether an element with this tag name, class list and id is a quoted block."""
+    for wanted, cls, key in _WANTED:
+        if name == wanted and (cls is None or cls in classes) and (key is None or key == ident):
+            return True
+    return False
 
 
 def _simple_selector(selector: str) -> tuple[str, str | None, str | None]:
@@ -110,22 +111,9 @@ def _simple_selector(selector: str) -> tuple[str, str | None, str | None]:
     return selector, None, None
 
 
+_WANTED: Final = tuple(_simple_selector(s) for s in _HTML_QUOTE_SELECTORS)
+QUOTE_TAG_NAMES: Final = frozenset(name for name, _c, _i in _WANTED)
+
 # Outlook puts only the header block inside these markers; the original message follows them
 # as siblings, so everything after a marker is quoted too.
-_FOLLOWED_BY_QUOTE: Final = frozenset({"divRplyFwdMsg", "appendonsend"})
-
-
-def detach_html_quotes(soup: BeautifulSoup) -> list[Tag]:
-    """Remove the quoted blocks from `soup` in place and return them."""
-    removed: list[Tag] = []
-    taken: set[int] = set()
-    for element in html_quote_blocks(soup):
-        if id(element) in taken or any(id(parent) in taken for parent in element.parents):
-            continue  # inside a block that was already removed
-        following: list[Tag] = []
-        if element.get("id") in _FOLLOWED_BY_QUOTE:
-            following = [s for s in element.find_next_siblings() if isinstance(s, Tag)]
-        for block in (element, *following):
-            taken.add(id(block))
-            removed.append(block.extract())
-    return removed
+FOLLOWED_BY_QUOTE: Final = frozenset({"divRplyFwdMsg", "appendonsend"})
