@@ -144,18 +144,28 @@ async def serve(settings: Settings) -> None:
 
 
 async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -> None:
-    running = await start(settings, with_http=with_http, reuse_port=reuse_port)
-    running.relay.checker.start_processes()
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
+    started: list[RunningRelay] = []
 
     def request_stop(name: str) -> None:
         log.info("stopping", signal=name)
         stopping.set()
 
+    def request_reload() -> None:
+        if not started:
+            log.info("reload_skipped", reason="still starting: the policy is being read now")
+            return
+        _track(started[0].relay, reload(started[0].relay))
+
+    # Before start() says "listening": a SIGHUP or SIGTERM sent as soon as the relay answers
+    # must not meet the default action (terminate).
     loop.add_signal_handler(signal.SIGTERM, request_stop, "SIGTERM")
     loop.add_signal_handler(signal.SIGINT, request_stop, "SIGINT")
-    loop.add_signal_handler(signal.SIGHUP, lambda: _track(running.relay, reload(running.relay)))
+    loop.add_signal_handler(signal.SIGHUP, request_reload)
+    running = await start(settings, with_http=with_http, reuse_port=reuse_port)
+    started.append(running)
+    running.relay.checker.start_processes()
     await stopping.wait()
     await running.stop()
     log.info("stopped")
