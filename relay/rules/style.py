@@ -17,6 +17,7 @@ from typing import Final
 import emoji
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
+from lxml import etree
 from pydantic import BaseModel, ConfigDict, Field
 
 from relay import quoting
@@ -553,25 +554,345 @@ class HtmlFacts:
 _ALL_EMOJI: Final = StyleOptions(text_symbols=[])
 
 
+# --------------------------------------------------------------------------------------------
+# The facts of the STY rules, read without a tree
+#
+# `analyse` runs on every HTML message, compliant ones included; building the BeautifulSoup
+# tree was most of its time. _FactsReader is an lxml parser target fed by the parser and options
+# bs4's "lxml" builder used (as relay.message's reader), so it sees the events that tree was
+# built from and works out what the HtmlDoc methods found in it, quirks included. The old
+# analysis is kept in bench/style_equivalence.py, which compares the two.
+
+# bs4 made a text node of nothing but these one space or one newline, outside <pre>/<textarea>.
+_BS4_SPACES: Final = "\x20\x0a\x09\x0c\x0d"
+_KEEPS_BLANKS: Final = frozenset({"pre", "textarea"})
+# Elements whose text bs4 gave its own string class; a <style>'s get_text() is only that text.
+_STRING_CONTAINERS: Final = frozenset({"rt", "rp", "style", "script", "template"})
+_CLASSES: Final = re.compile(r"\S+")  # how bs4 split the class attribute
+# Attributes bs4 split into lists (its HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES): a
+# centring element's head shows them split and joined again.
+_LIST_ATTRS: Final = frozenset({"class", "accesskey", "dropzone"})
+_LIST_ATTRS_OF: Final = {
+    "a": frozenset({"rel", "rev"}),
+    "link": frozenset({"rel", "rev"}),
+    "td": frozenset({"headers"}),
+    "th": frozenset({"headers"}),
+    "form": frozenset({"accept-charset"}),
+    "object": frozenset({"archive"}),
+    "area": frozenset({"rel"}),
+    "icon": frozenset({"sizes"}),
+    "iframe": frozenset({"sandbox"}),
+    "output": frozenset({"for"}),
+}
+
+
+class _Element:
+    """An open (or, for the blank-run checks, closed) element and what it inherits."""
+
+    __slots__ = (
+        "attrs",
+        "br_run",
+        "breaks",
+        "container",
+        "in_pre",
+        "name",
+        "no_text",
+        "not_blank",
+        "order",
+        "parent",
+        "quoted",
+        "segment",
+        "sheet",
+        "skip_text",
+        "source",
+        "text",
+    )
+
+    def __init__(self, name: str, attrs: dict[str, str], parent: _Element | None) -> None:
+        self.name = name
+        self.attrs = attrs
+        self.parent = parent
+        self.order = 0
+        self.quoted = False  # a quoted block or inside one
+        self.no_text = False  # inside an element of _NO_TEXT
+        self.skip_text = False  # inside an element of _SKIP_TEXT
+        self.in_pre = False
+        self.container: _Element | None = None  # the nearest element of _STRING_CONTAINERS
+        self.sheet: list[str] | None = None  # an own <style>'s text
+        self.source: _Element | None = None  # the element that centres its text, if any
+        # What _shows_nothing looks at, over everything inside it.
+        self.not_blank = False
+        self.breaks = 0
+        self.text = False
+        # Its children that make blank runs so far: the <br> run (number of <br>) and the
+        # empty-block candidates (p and div with only blank text between them).
+        self.br_run: list[int] | None = None
+        self.segment: list[_Element] | None = None
+
+    def empty(self) -> bool:
+        """_shows_nothing, for a closed p or div."""
+        return not self.not_blank and self.breaks <= 1 and not self.text
+
+
+class _FactsReader:
+    def __init__(self) -> None:
+        self.root = _Element("[document]", {}, None)
+        self.stack = [self.root]
+        self.pending: list[str] = []
+        self.count = 0
+        self.string_emoji: list[str] = []
+        self.tag_emoji: list[str] = []
+        self.image_emoji: list[str] = []
+        # Per own element with a style attribute, a <style> or a font or colour attribute,
+        # in document order: the <style>'s text pieces, or the element.
+        self.fonts: list[list[str] | _Element] = []
+        self.br_runs: list[tuple[list[int], _Element]] = []
+        self.segments: list[list[_Element]] = []
+        self.total = 0.0
+        self.centred = 0.0
+        self.by_element: dict[int, tuple[_Element, float]] = {}
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if self.pending:
+            self._text()
+        outer = self.stack[-1]
+        element = _Element(name, attrs, outer)
+        self.count += 1
+        element.order = self.count
+        element.quoted = outer.quoted or (
+            name in quoting.QUOTE_TAG_NAMES
+            and quoting.starts_quote(
+                name, _CLASSES.findall(attrs.get("class") or ""), attrs.get("id")
+            )
+        )
+        element.no_text = outer.no_text or name in _NO_TEXT
+        element.skip_text = outer.skip_text or name in _SKIP_TEXT
+        element.in_pre = outer.in_pre or name in _KEEPS_BLANKS
+        element.container = element if name in _STRING_CONTAINERS else outer.container
+        element.source = _centring(element, outer.source)
+        if name in _NOT_BLANK_TAGS:
+            outer.not_blank = True
+        if name == "br":
+            outer.breaks += 1
+            outer.segment = None
+            if not outer.quoted:
+                if outer.br_run is None:
+                    outer.br_run = [0]
+                    self.br_runs.append((outer.br_run, outer))
+                outer.br_run[0] += 1
+        else:
+            outer.br_run = None
+            if name in _BLOCKS:
+                if outer.segment is None:
+                    outer.segment = []
+                    if not outer.quoted:
+                        self.segments.append(outer.segment)
+                outer.segment.append(element)
+            else:
+                outer.segment = None
+        if not element.quoted:
+            self._own_element(element)
+        self.stack.append(element)
+
+    def _own_element(self, element: _Element) -> None:
+        name, attrs = element.name, element.attrs
+        if name == "img":
+            self.image_emoji.extend(emoji_found(attrs.get("title", ""), _ALL_EMOJI))
+        else:
+            for attr in ("alt", "title"):
+                self.tag_emoji.extend(emoji_found(attrs.get(attr, ""), _ALL_EMOJI))
+        if name == "style":
+            element.sheet = []
+            self.fonts.append(element.sheet)
+        elif "style" in attrs or name in _COLOUR_ATTRS or name == "font":
+            self.fonts.append(element)
+
+    def end(self, name: str) -> None:
+        if self.pending:
+            self._text()
+        stack = self.stack
+        if stack[-1].name == name:
+            self._close()
+            return
+        # lxml closes what it opens, in order; should it not, close up to the element named
+        # (if it is open), as bs4 did.
+        for index in range(len(stack) - 1, 0, -1):
+            if stack[index].name == name:
+                while len(stack) > index:
+                    self._close()
+                return
+
+    def _close(self) -> None:
+        element = self.stack.pop()
+        outer = self.stack[-1]
+        outer.not_blank = outer.not_blank or element.not_blank
+        outer.breaks += element.breaks
+        outer.text = outer.text or element.text
+        element.br_run = None
+        element.segment = None
+
+    def data(self, text: str) -> None:
+        self.pending.append(text)
+
+    def comment(self, text: str) -> None:
+        if self.pending:
+            self._text()
+        outer = self.stack[-1]
+        outer.br_run = None
+        outer.segment = None
+
+    def pi(self, target: str, data: str) -> None:
+        if self.pending:
+            self._text()
+        self._string(target + " " + data, False)
+
+    def doctype(self, name: str | None, pubid: str | None, system: str | None) -> None:
+        if self.pending:
+            self._text()
+        value = name or ""
+        if pubid is not None:
+            value += f' PUBLIC "{pubid}"'
+            if system is not None:
+                value += f' "{system}"'
+        elif system is not None:
+            value += f' SYSTEM "{system}"'
+        self._string(value, False)
+
+    def close(self) -> None:
+        if self.pending:
+            self._text()
+        while len(self.stack) > 1:
+            self._close()
+
+    def _text(self) -> None:
+        text = "".join(self.pending)
+        self.pending.clear()
+        self._string(text, True)
+
+    def _string(self, text: str, data: bool) -> None:
+        """A text node (data), or a doctype or processing instruction (bs4 strings too)."""
+        element = self.stack[-1]
+        if not element.in_pre and not text.strip(_BS4_SPACES):
+            text = "\n" if "\n" in text else " "
+        if not _BLANK.match(text):
+            element.text = True
+            element.br_run = None
+            element.segment = None
+        container = element.container
+        if data and container is not None and container.sheet is not None:
+            container.sheet.append(text)
+        if element.quoted or element.no_text:
+            return
+        self.string_emoji.extend(emoji_found(text, _ALL_EMOJI))
+        if element.skip_text:
+            return
+        words = _words(text)
+        if not words:
+            return
+        self.total += words
+        source = element.source
+        if source is not None:
+            self.centred += words
+            tag, count = self.by_element.get(id(source), (source, 0.0))
+            self.by_element[id(source)] = (tag, count + words)
+
+    def facts(self) -> HtmlFacts:
+        runs: list[tuple[str, int]] = []
+        for run, parent in self.br_runs:
+            if run[0] > 1 and not _in_empty_block(parent):
+                runs.append(("<br>", run[0] - 1))
+        blocks: list[tuple[int, str, int]] = []
+        for segment in self.segments:
+            index = 0
+            while index < len(segment):
+                first = segment[index]
+                if first.quoted or not first.empty():
+                    index += 1
+                    continue
+                end = index + 1
+                while end < len(segment) and segment[end].empty():
+                    end += 1
+                blocks.append((first.order, first.name, end - index))
+                index = end
+        for _order, name, length in sorted(blocks):
+            runs.append((f"empty <{name}>", length))
+        share, element = 0.0, ""
+        if self.total and self.by_element:
+            top = max(self.by_element.values(), key=lambda item: item[1])[0]
+            share, element = self.centred / self.total, _element_head(top)
+        overrides: list[str] = []
+        sizes: list[str] = []
+        for item in self.fonts:
+            if isinstance(item, list):
+                css = "".join(item)
+                overrides.extend(css_overrides(css))
+                sizes.extend(css_sizes(css))
+                continue
+            name, attrs = item.name, item.attrs
+            style = attrs.get("style")
+            if style is not None:
+                overrides.extend(css_overrides(style))
+                sizes.extend(css_sizes(style))
+            for attr in _COLOUR_ATTRS.get(name, ()):
+                value = attrs.get(attr)
+                if value is not None and value.strip():
+                    overrides.append(f"<{name} {attr}={value.strip()}>")
+            if name == "font":
+                value = attrs.get("size")
+                if value is not None and value.strip():
+                    sizes.append(f"size={value.strip()}")
+        return HtmlFacts(
+            emoji=(*self.string_emoji, *self.tag_emoji, *self.image_emoji),
+            blank_runs=tuple(runs),
+            centred_share=share,
+            centred_by=element,
+            overrides=tuple(dict.fromkeys(overrides)),
+            sizes=tuple(dict.fromkeys(sizes)),
+        )
+
+
+def _centring(element: _Element, outer: _Element | None) -> _Element | None:
+    """The element that centres text inside `element` (_alignment_source, inherited)."""
+    if element.name == "center":
+        return element
+    style = element.attrs.get("style")
+    if style is not None:
+        matches = _DECL_ALIGN.findall(style)
+        if matches:
+            return element if matches[-1].lower() == "center" else None
+    align = element.attrs.get("align")
+    if align is not None and element.name not in _TABLE_TAGS and align.strip():
+        return element if align.strip().lower() == "center" else None
+    return outer
+
+
+def _in_empty_block(parent: _Element | None) -> bool:
+    while parent is not None:
+        if parent.name in _BLOCKS and parent.empty():
+            return True
+        parent = parent.parent
+    return False
+
+
+def _element_head(element: _Element) -> str:
+    """_tag_head of the element as bs4 had it (list attributes split on whitespace)."""
+    listed = _LIST_ATTRS_OF.get(element.name, frozenset())
+    attrs = " ".join(
+        f'{k}="{" ".join(_CLASSES.findall(v)) if k in _LIST_ATTRS or k in listed else v}"'
+        for k, v in element.attrs.items()
+    )
+    return f"<{element.name}{' ' + attrs if attrs else ''}>"[:200]
+
+
 @lru_cache(maxsize=32)
 def analyse(html: str) -> HtmlFacts:
-    """One parse of a message's HTML for every STY rule."""
-    doc = HtmlDoc(html)
-    runs = []
-    for run in doc.blank_runs(0):
-        if run[0].name == "br":
-            runs.append(("<br>", len(run) - 1))
-        else:
-            runs.append((f"empty <{run[0].name}>", len(run)))
-    share, element = doc.centred_share()
-    return HtmlFacts(
-        emoji=tuple(doc.emoji_texts(_ALL_EMOJI)),
-        blank_runs=tuple(runs),
-        centred_share=share,
-        centred_by=element,
-        overrides=tuple(dict.fromkeys(doc.font_overrides())),
-        sizes=tuple(doc.font_sizes()),
-    )
+    """One read of a message's HTML for every STY rule (what HtmlDoc would find, no tree)."""
+    reader = _FactsReader()
+    # bs4's "lxml" builder's parser and options, fed the whole text at once as it did.
+    parser = etree.HTMLParser(target=reader, recover=True)
+    parser.feed(html[1:] if html.startswith("\ufeff") else html)
+    parser.close()
+    return reader.facts()
 
 
 # --------------------------------------------------------------------------------------------
