@@ -14,9 +14,9 @@ from email.utils import getaddresses
 from typing import Final, Literal
 
 import structlog
-from lxml import etree
 
-from relay import extract, quoting, sniff
+from relay import extract, html_events, quoting, sniff
+from relay.html_events import EventReader
 
 ORDER_ID: Final = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
@@ -584,7 +584,7 @@ class _Frame:
         self.last_empty_in_part: bool | None = None
 
 
-class _HtmlReader:
+class _HtmlReader(EventReader[_Frame]):
     """An lxml parser target that reads the text, quoted blocks, links and images in one pass.
 
     BeautifulSoup's "lxml" builder is such a target too: it built its tree from the events of
@@ -601,11 +601,10 @@ class _HtmlReader:
         self.parts = [self.own]
         self.full: list[str] = []
         self.stack = [_Frame("", self.own, None, self.full, self.own.strings)]
-        self.pending: list[str] = []  # the text node being read, in the pieces lxml gives
+        super().__init__()
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         outer = self.stack[-1]
         part = outer.part
         block = part is self.own and (
@@ -664,22 +663,7 @@ class _HtmlReader:
             part.images.append(self._image(attrs, frame, part is not self.own))
         self.stack.append(frame)
 
-    def end(self, name: str) -> None:
-        if self.pending:
-            self._text()
-        stack = self.stack
-        if stack[-1].name == name:
-            self._close_element()
-            return
-        # lxml closes what it opens, in order; should it not, close up to the element named
-        # (if it is open), as BeautifulSoup did.
-        for index in range(len(stack) - 1, 0, -1):
-            if stack[index].name == name:
-                while len(stack) > index:
-                    self._close_element()
-                return
-
-    def _close_element(self) -> None:
+    def close_element(self) -> None:
         frame = self.stack.pop()
         outer = self.stack[-1]
         if frame.last_empty is not None:
@@ -697,38 +681,24 @@ class _HtmlReader:
         if not frame.block and frame.last_empty_in_part is not None:
             outer.last_empty_in_part = frame.last_empty_in_part
 
-    def data(self, text: str) -> None:
-        self.pending.append(text)
-
     def comment(self, text: str) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         frame = self.stack[-1]
         frame.last_empty = frame.last_empty_in_part = not text and frame.in_pre
 
     def pi(self, target: str, data: str | None = None) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         frame = self.stack[-1]
         frame.last_empty = frame.last_empty_in_part = False
 
     def doctype(self, name: str | None, pubid: str | None, system: str | None) -> None:
         # A stray `<!doctype>` in the body is a node too, empty when it names nothing.
-        if self.pending:
-            self._text()
+        self.flush()
         frame = self.stack[-1]
         empty = not name and pubid is None and system is None
         frame.last_empty = frame.last_empty_in_part = empty and frame.in_pre
 
-    def close(self) -> None:
-        if self.pending:
-            self._text()
-        while len(self.stack) > 1:
-            self._close_element()
-
-    def _text(self) -> None:
-        text = "".join(self.pending)
-        self.pending.clear()
+    def on_text(self, text: str) -> None:
         frame = self.stack[-1]
         if not text and not frame.in_pre:
             text = " "  # BeautifulSoup's text node for blank text
@@ -773,10 +743,7 @@ def _read_html(
     """(full text, own text, quoted text) of the HTML; its links and images added to the lists,
     the seller's first, then each quoted block's, links before images."""
     reader = _HtmlReader(by_cid)
-    # bs4's "lxml" builder's parser and options, fed the whole text at once as it did.
-    parser = etree.HTMLParser(target=reader, recover=True)
-    parser.feed(html[1:] if html.startswith("\ufeff") else html)
-    parser.close()
+    html_events.read(html, reader)
     for part in reader.parts:
         quoted = part is not reader.own
         for anchor in part.anchors:

@@ -17,11 +17,11 @@ from typing import Final
 import emoji
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
-from lxml import etree
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import quoting
+from relay import html_events, quoting
 from relay.context import RuleContext
+from relay.html_events import EventReader
 from relay.message import Image
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
@@ -634,11 +634,11 @@ class _Element:
         return not self.not_blank and self.breaks <= 1 and not self.text
 
 
-class _FactsReader:
+class _FactsReader(EventReader[_Element]):
     def __init__(self) -> None:
+        super().__init__()
         self.root = _Element("[document]", {}, None)
         self.stack = [self.root]
-        self.pending: list[str] = []
         self.count = 0
         self.string_emoji: list[str] = []
         self.tag_emoji: list[str] = []
@@ -653,8 +653,7 @@ class _FactsReader:
         self.by_element: dict[int, tuple[_Element, float]] = {}
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         outer = self.stack[-1]
         element = _Element(name, attrs, outer)
         self.count += 1
@@ -707,22 +706,7 @@ class _FactsReader:
         elif "style" in attrs or name in _COLOUR_ATTRS or name == "font":
             self.fonts.append(element)
 
-    def end(self, name: str) -> None:
-        if self.pending:
-            self._text()
-        stack = self.stack
-        if stack[-1].name == name:
-            self._close()
-            return
-        # lxml closes what it opens, in order; should it not, close up to the element named
-        # (if it is open), as bs4 did.
-        for index in range(len(stack) - 1, 0, -1):
-            if stack[index].name == name:
-                while len(stack) > index:
-                    self._close()
-                return
-
-    def _close(self) -> None:
+    def close_element(self) -> None:
         element = self.stack.pop()
         outer = self.stack[-1]
         outer.not_blank = outer.not_blank or element.not_blank
@@ -731,24 +715,18 @@ class _FactsReader:
         element.br_run = None
         element.segment = None
 
-    def data(self, text: str) -> None:
-        self.pending.append(text)
-
     def comment(self, text: str) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         outer = self.stack[-1]
         outer.br_run = None
         outer.segment = None
 
     def pi(self, target: str, data: str) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         self._string(target + " " + data, False)
 
     def doctype(self, name: str | None, pubid: str | None, system: str | None) -> None:
-        if self.pending:
-            self._text()
+        self.flush()
         value = name or ""
         if pubid is not None:
             value += f' PUBLIC "{pubid}"'
@@ -758,15 +736,7 @@ class _FactsReader:
             value += f' SYSTEM "{system}"'
         self._string(value, False)
 
-    def close(self) -> None:
-        if self.pending:
-            self._text()
-        while len(self.stack) > 1:
-            self._close()
-
-    def _text(self) -> None:
-        text = "".join(self.pending)
-        self.pending.clear()
+    def on_text(self, text: str) -> None:
         self._string(text, True)
 
     def _string(self, text: str, data: bool) -> None:
@@ -888,10 +858,7 @@ def _element_head(element: _Element) -> str:
 def analyse(html: str) -> HtmlFacts:
     """One read of a message's HTML for every STY rule (what HtmlDoc would find, no tree)."""
     reader = _FactsReader()
-    # bs4's "lxml" builder's parser and options, fed the whole text at once as it did.
-    parser = etree.HTMLParser(target=reader, recover=True)
-    parser.feed(html[1:] if html.startswith("\ufeff") else html)
-    parser.close()
+    html_events.read(html, reader)
     return reader.facts()
 
 
