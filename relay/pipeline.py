@@ -164,7 +164,8 @@ class Checker:
         self.store = store
         self._offload_bytes = offload_bytes
         self._slots = asyncio.Semaphore(max_concurrent)
-        # Large messages are parsed in worker processes (started on first use): in threads,
+        # Large messages are parsed in worker processes (started by `serve` at start, else on
+        # first use): in threads,
         # parsing holds the GIL for long stretches and every SMTP session waits (aiosmtpd #293).
         self._process_bytes = process_bytes
         self._process_count = parse_processes
