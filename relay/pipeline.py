@@ -165,8 +165,8 @@ class Checker:
         self._offload_bytes = offload_bytes
         self._slots = asyncio.Semaphore(max_concurrent)
         # Large messages are parsed in worker processes (started by `serve` at start, else on
-        # first use): in threads,
-        # parsing holds the GIL for long stretches and every SMTP session waits (aiosmtpd #293).
+        # first use): in threads, parsing holds the GIL for long stretches and every SMTP
+        # session waits (aiosmtpd #293).
         self._process_bytes = process_bytes
         self._process_count = parse_processes
         self._processes = (
