@@ -209,7 +209,8 @@ class Quarantine:
         return sum(1 for e in self.entries() if e.state == "held")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether another live process wrote a temporary file (ours from before a restart: no)."""
     if pid == os.getpid():
         return False  # our own leftovers from before a restart in the same process: stale
     try:
@@ -231,7 +232,7 @@ def _stale_temporary(path: Path, now: float) -> bool:
     if age > _STALE_SECONDS:
         return True
     if len(parts) >= 4 and parts[-3] == _HOST and parts[-2].isdigit():
-        return not _pid_alive(int(parts[-2]))
+        return not pid_alive(int(parts[-2]))
     # An older name without host and pid: nobody can still be writing it after a restart.
     return len(parts) < 4 or not parts[-2].isdigit()
 

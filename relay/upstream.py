@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 import aiosmtplib
 
 from relay.config import UpstreamSettings
+from relay.quarantine import pid_alive
 
 
 class UpstreamError(Exception):
@@ -46,16 +47,6 @@ class Upstream(Protocol):
 
 
 _STALE_TMP_SECONDS = 3600.0
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return pid != os.getpid()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -88,7 +79,7 @@ class MaildirUpstream:
         for path in (self.root / "tmp").iterdir():
             parts = path.name.split(".")
             ours = len(parts) >= 4 and parts[-1] == host and parts[-2].isdigit()
-            dead = ours and not _process_alive(int(parts[-2]))
+            dead = ours and not pid_alive(int(parts[-2]))
             try:
                 stale = time.time() - path.stat().st_mtime > _STALE_TMP_SECONDS
             except FileNotFoundError:

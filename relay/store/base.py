@@ -52,7 +52,7 @@ class Store(Protocol):
         `message_id` is this message's ledger key: its own earlier review claim (a retry after
         a failed delivery) does not count as "already requested". With `digest` too, the
         answer carries `previous_reply`: the upstream's reply if this exact message was
-        delivered before (what `already_delivered` answers), so the relay asks once.
+        delivered before, so the relay asks once.
         """
 
     async def upsert_orders(self, orders: list[Order]) -> int: ...
@@ -64,13 +64,6 @@ class Store(Protocol):
 
     async def release_review_request(self, order_id: str, message_id: str) -> None:
         """Undo a claim whose message was not delivered after all."""
-
-    async def already_delivered(self, message_id: str, digest: str) -> str | None:
-        """The upstream reply recorded for this exact message, if it was delivered before.
-
-        The relay reads this from `lookup` (`OrderContext.previous_reply`); this is for
-        operators and tests.
-        """
 
     async def record_delivery(self, entry: LedgerEntry) -> None: ...
 

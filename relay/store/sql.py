@@ -545,17 +545,6 @@ class SqlStore:
 
     # -- ledger ---------------------------------------------------------------------------
 
-    async def already_delivered(self, message_id: str, digest: str) -> str | None:
-        async with self._tx("read ledger") as conn:
-            reply = (
-                await conn.execute(
-                    select(ledger.c.upstream_reply).where(
-                        ledger.c.message_id == message_id, ledger.c.digest == digest
-                    )
-                )
-            ).scalar()
-        return None if reply is None else str(reply)
-
     async def record_delivery(self, entry: LedgerEntry) -> None:
         """Record a forwarded message; recording the same (message_id, digest) twice is a no-op."""
         row = {
