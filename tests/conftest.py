@@ -105,6 +105,7 @@ def codes(verdict: Verdict) -> set[str]:
 # -- real sockets: an upstream sink and a relay ----------------------------------------------
 
 import asyncio  # noqa: E402
+import os  # noqa: E402
 import socket  # noqa: E402
 import threading  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -114,11 +115,46 @@ from pathlib import Path  # noqa: E402
 from aiosmtpd.controller import Controller  # noqa: E402
 
 
+def _ephemeral_range() -> range:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)
+
+
+_LISTEN_PORTS = range(10000, 32000)
+_port_lock = threading.Lock()
+_next_port = [0]
+
+
 def free_port() -> int:
-    """aiosmtpd's Controller cannot take port 0 (architecture trap 10): pick one first."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A loopback port for a listener that a test starts later (aiosmtpd's Controller cannot
+    take port 0, architecture trap 10).
+
+    Never one of the kernel's ephemeral ports: a port handed out by bind(0) and released is
+    free to become the source port of any outgoing connection (the relay's own upstream
+    connections, the test clients), and the listener started a moment later then finds it
+    taken ("address already in use", seen in CI). Ports below the ephemeral range are never
+    chosen for outgoing connections; each test process walks its own part of the range, so
+    parallel test runs do not collide either.
+    """
+    ephemeral = _ephemeral_range()
+    with _port_lock:
+        if not _next_port[0]:
+            _next_port[0] = _LISTEN_PORTS.start + (os.getpid() * 97) % len(_LISTEN_PORTS)
+        for _ in range(len(_LISTEN_PORTS)):
+            port = _next_port[0]
+            _next_port[0] = port + 1 if port + 1 < _LISTEN_PORTS.stop else _LISTEN_PORTS.start
+            if port in ephemeral:
+                continue
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            return port
+    raise RuntimeError("no free loopback port below the ephemeral range")
 
 
 @dataclass
