@@ -11,11 +11,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from relay import __version__, logs
-from relay.config import ConfigError, Settings, load_settings
-from relay.policy import PolicyError
+
+if TYPE_CHECKING:
+    from relay.config import Settings
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -92,9 +93,11 @@ def _operator(explicit: str | None) -> str:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    from relay.memory import fix_mmap_threshold
     from relay.server import serve
 
     logs.configure()
+    fix_mmap_threshold()
     asyncio.run(serve(settings))
     return EXIT_OK
 
@@ -358,6 +361,10 @@ COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Imported here, not at the top: every spawned process (workers, parse processes) imports
+    # this module as its __main__, and a parse process needs neither pydantic nor the policy.
+    from relay.config import ConfigError, load_settings
+    from relay.policy import PolicyError
     from relay.store.base import StoreError
 
     args = build_parser().parse_args(argv)

@@ -8,10 +8,8 @@ concurrency, so one 20 MB message does not freeze every other SMTP session (aios
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -22,9 +20,9 @@ from typing import TypeVar
 import structlog
 
 from relay import facts as facts_mod
+from relay import parse_process
 from relay import rewrite as rewrite_mod
 from relay.context import Envelope, MessageFacts, OrderContext, RelayConfig, RuleContext
-from relay.memory import release_free_memory
 from relay.message import ParsedMessage, parse
 from relay.policy import Policy
 from relay.rules import REGISTRY
@@ -126,25 +124,6 @@ def warm(policy: Policy, config: RelayConfig, spelling_languages: Iterable[str] 
             dictionary(language)
 
 
-def _lower_priority() -> None:
-    """Parse processes yield the CPU to the serving loop: a 10 MB parse takes ~0.35 s of CPU,
-    and at equal priority two of them starve the sessions of small messages on a 2-core host."""
-    with contextlib.suppress(OSError):
-        os.nice(10)
-
-
-def _parse_without_raw(raw: bytes) -> ParsedMessage:
-    """parse() in a parse process; the caller already holds the raw bytes, so they are not
-    pickled back (14 MB less to copy and to hold per 10 MB message)."""
-    parsed = dataclasses.replace(parse(raw), raw=b"")
-    release_free_memory()
-    return parsed
-
-
-def _warm_up() -> None:
-    parse(b"Subject: warm-up\r\nContent-Type: text/html\r\n\r\n<p>warm-up</p>\r\n")
-
-
 class Checker:
     """Evaluates messages against one policy; safe to share between sessions."""
 
@@ -169,11 +148,14 @@ class Checker:
         # session waits (aiosmtpd #293).
         self._process_bytes = process_bytes
         self._process_count = parse_processes
+        # As many large messages handed over as there are processes to take them: one waiting
+        # in the pool's queue is a pickled copy of its bytes held for nothing.
+        self._process_slots = asyncio.Semaphore(max(1, parse_processes))
         self._processes = (
             ProcessPoolExecutor(
                 parse_processes,
                 mp_context=multiprocessing.get_context("spawn"),
-                initializer=_lower_priority,
+                initializer=parse_process.initialize,
             )
             if parse_processes > 0
             else None
@@ -186,13 +168,15 @@ class Checker:
         if self._processes is None:
             return
         for _ in range(self._process_count):
-            self._processes.submit(_warm_up)
+            self._processes.submit(parse_process.warm_up)
 
     async def _parse(self, raw: bytes) -> ParsedMessage:
         if self._processes is not None and len(raw) >= self._process_bytes:
-            async with self._slots:
+            async with self._slots, self._process_slots:
                 loop = asyncio.get_running_loop()
-                parsed = await loop.run_in_executor(self._processes, _parse_without_raw, raw)
+                parsed = await loop.run_in_executor(
+                    self._processes, parse_process.parse_without_raw, raw
+                )
             return dataclasses.replace(parsed, raw=raw)
         return await self._run(len(raw), lambda: parse(raw))
 

@@ -240,6 +240,18 @@ def test_spelling_counts_words_and_skips_codes() -> None:
     assert result.checked == 2 and result.unknown == ("Xyzzqw",)
 
 
+def test_dictionary_knows_exactly_pyspellcheckers_words() -> None:
+    """The compact word list answers as pyspellchecker's own dictionary does, word for word."""
+    from spellchecker import SpellChecker
+
+    original = SpellChecker(language="it", distance=1).word_frequency.dictionary
+    compact = dictionary("it")
+    assert all(word in compact for word in original)
+    assert sum(1 for _ in compact) == len(original)  # nothing more
+    for word in ("grazie", "Grazie".lower(), "xyzzqw", "grazi", "graziee", ""):
+        assert (word in compact) == (word in original)
+
+
 def test_dictionaries_load_once() -> None:
     dictionary("de")
     started = time.perf_counter()
