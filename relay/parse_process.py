@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import os
 
+from relay.lifeline import exit_with_parent
 from relay.memory import fix_mmap_threshold, release_free_memory
 from relay.message import ParsedMessage, parse
 
@@ -17,10 +18,12 @@ from relay.message import ParsedMessage, parse
 def initialize() -> None:
     """Parse processes yield the CPU to the serving loop: a 10 MB parse takes ~0.35 s of CPU,
     and at equal priority two of them starve the sessions of small messages on a 2-core host.
-    Their large buffers go straight back to the system when freed (relay/memory.py)."""
+    Their large buffers go straight back to the system when freed (relay/memory.py), and they
+    end with the relay that started them, even one killed hard (relay/lifeline.py)."""
     with contextlib.suppress(OSError):
         os.nice(10)
     fix_mmap_threshold()
+    exit_with_parent()
 
 
 def parse_without_raw(raw: bytes) -> ParsedMessage:

@@ -177,10 +177,12 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
 def _worker_main(settings_data: dict[str, Any], index: int) -> None:
     """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint."""
     from relay import logs
+    from relay.lifeline import stop_with_parent
     from relay.memory import fix_mmap_threshold
 
     logs.configure()
     fix_mmap_threshold()
+    stop_with_parent()  # a supervisor killed hard leaves no worker serving the port
     structlog.contextvars.bind_contextvars(worker=index)
     settings = Settings.model_validate(settings_data)
     asyncio.run(_serve_one(settings, with_http=False, reuse_port=True))
