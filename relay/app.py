@@ -20,7 +20,7 @@ from relay.config import Settings
 from relay.context import Envelope, RelayConfig
 from relay.memory import release_free_memory
 from relay.metrics import Metrics
-from relay.pipeline import Checker, Evaluation, warm
+from relay.pipeline import Checker, Evaluation, load_wordlists, warm
 from relay.policy import Policy, load_policy
 from relay.quarantine import Quarantine, QuarantineError
 from relay.store import open_store
@@ -133,6 +133,7 @@ class Relay:
         """SIGHUP: re-read policies and users; a bad file keeps the old ones."""
         policy = load_policy(self.settings.policy.files)
         policy.warm()
+        load_wordlists(policy)
         users = await self.store.list_users()
         self.policy = policy
         self.checker.policy = policy

@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -92,23 +92,21 @@ _WARM_TEXT = (
 )
 
 
-def warm(policy: Policy, config: RelayConfig, spelling_languages: Iterable[str] = ()) -> None:
+def warm(policy: Policy, config: RelayConfig) -> None:
     """Load at start what the first message would otherwise wait for.
 
     Judges one built-in German reply (text and HTML, a link, a phone number): the phrase
     patterns, langdetect's profiles, the public suffix list (LNK, CTC001), phonenumbers'
-    metadata (CTC002), the emoji tables and the HTML parser are loaded. STY003's dictionaries
-    are large (30-60 MB and up to 1.5 s each): only those of `spelling_languages` are loaded.
+    metadata (CTC002), the emoji tables and the HTML parser are loaded. STY003's word lists of
+    every language the policy checks are mapped (built once per machine, relay.wordlists).
     """
     from email.message import EmailMessage
 
-    from relay.rules.style import StyleOptions, dictionary
-
     policy.warm()
+    load_wordlists(policy)
     msg = EmailMessage()
     msg["From"] = "warm-up@relay.invalid"
-    # A buyer on amazon.co.jp: STY003 has no Japanese dictionary, so none is loaded here.
-    msg["To"] = "a1b2c3d4e5@marketplace.amazon.co.jp"
+    msg["To"] = "a1b2c3d4e5@marketplace.amazon.de"
     msg["Subject"] = "Ihre Bestellung 302-0000000-0000000"
     msg["Message-ID"] = "<warm-up@relay.invalid>"
     msg.set_content(_WARM_TEXT)
@@ -118,10 +116,16 @@ def warm(policy: Policy, config: RelayConfig, spelling_languages: Iterable[str] 
     message = parse(msg.as_bytes())
     envelope = Envelope(mail_from="warm-up@relay.invalid", rcpt_tos=tuple(message.to_addresses))
     judge(message, envelope, policy, config, OrderContext(), datetime.now(UTC))
-    style = policy.option("style", StyleOptions)
-    for language in spelling_languages:
-        if language in style.spelling_languages:
-            dictionary(language)
+
+
+def load_wordlists(policy: Policy) -> None:
+    """STY003's word lists for every spelling language of `policy` (also after a reload)."""
+    from relay.rules.style import StyleOptions, dictionary
+
+    if not policy.settings("STY003").enabled:
+        return
+    for language in policy.option("style", StyleOptions).spelling_languages:
+        dictionary(language)
 
 
 class Checker:

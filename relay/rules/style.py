@@ -11,18 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Final, cast
+from functools import lru_cache
+from typing import Final
 
 import emoji
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from relay import html_events, quoting
+from relay import html_events, quoting, wordlists
 from relay.context import RuleContext
 from relay.html_events import EventReader
-from relay.memory import release_free_memory
 from relay.message import Image
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
@@ -50,6 +49,14 @@ class StyleOptions(BaseModel):
     spelling_min_words: int = Field(default=20, ge=1)
     # STY003: words every dictionary should know (brands, carriers, marketplace terms).
     spelling_known_words: list[str] = []
+
+    @field_validator("spelling_languages")
+    @classmethod
+    def _have_word_lists(cls, languages: list[str]) -> list[str]:
+        missing = [language for language in languages if not wordlists.available(language)]
+        if missing:
+            raise ValueError(f"no bundled word list for {', '.join(missing)}")
+        return languages
 
 
 def style_options(ctx: RuleContext) -> StyleOptions:
@@ -1003,22 +1010,13 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
 _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-@cache
 def dictionary(language: str) -> Container[str]:
-    """The word list bundled with pyspellchecker for `language`, loaded once per process.
+    """The word list bundled with pyspellchecker for `language` (lower-cased words).
 
-    Kept as a marisa trie of the words (exact membership, ~0.3 us a lookup): as the
-    `dict[str, int]` pyspellchecker builds, the German list alone held 70 MiB in every worker
-    and all six spelling languages over 200 MiB; as tries the six take 9 MiB.
+    Loaded at start-up with the policy (relay.pipeline.warm), memory-mapped from a trie built
+    once per machine (relay.wordlists), so a rule never waits for it.
     """
-    import marisa_trie
-    from spellchecker import SpellChecker
-
-    frequencies = SpellChecker(language=language, distance=1).word_frequency.dictionary
-    words = marisa_trie.Trie(frequencies.keys())
-    del frequencies
-    release_free_memory()  # the JSON and the dict were hundreds of thousands of objects
-    return cast(Container[str], words)
+    return wordlists.load(language)
 
 
 @dataclass(frozen=True, slots=True)

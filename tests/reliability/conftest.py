@@ -107,8 +107,8 @@ def message_id_of(raw: bytes) -> str | None:
 def settings_file(
     tmp: Path, upstream_url: str, *, smtp: str = "", extra: str = "", policy: str = ""
 ) -> Path:
-    """Settings under `tmp`. The policy layers STY003 off: it loads a spelling dictionary
-    (~2 s, more under load) on a relay's first message in each language, which would swamp
+    """Settings under `tmp`. The policy layers STY003 off: its word lists are built at a
+    relay's start on a machine whose cache is empty (~2 s, more under load), which would swamp
     the timings these tests check (and is not what they are about)."""
     policy_file = tmp / "reliability-policy.toml"
     from relay.rules import REGISTRY
