@@ -252,8 +252,17 @@ class Relay:
     ) -> Outcome:
         state = "held" if verdict.action is Action.HOLD else "rejected"
         record = quarantine_record(raw, envelope, evaluation, verdict, state, self.policy.version)
+        key = message_key(evaluation)
         try:
-            quarantine_id = await asyncio.to_thread(self.quarantine.put, raw, record)
+            earlier = await asyncio.to_thread(self.quarantine.find, key, evaluation.message.digest)
+            if earlier is not None:
+                # A resend after a lost reply: the same answer, the same entry, no second copy.
+                quarantine_id = earlier.id
+                log.info("quarantine_resend", quarantine_id=quarantine_id, state=earlier.state)
+            else:
+                quarantine_id = await asyncio.to_thread(
+                    self.quarantine.put, raw, record, None, key
+                )
         except OSError as exc:
             log.error("quarantine_failed", error=str(exc))
             return Outcome(reply=REPLY_QUARANTINE_DOWN, action="deferred", verdict=verdict)
@@ -323,6 +332,14 @@ class Relay:
         )
         evaluation = await self.checker.evaluate(raw, envelope)
         key = message_key(evaluation)
+        if evaluation.orders.previous_reply is not None:
+            # The ledger has this very message (same Message-ID and bytes) as delivered: a second
+            # entry of it, or a copy released before. Sending it again would reach the buyer twice.
+            raise ReleaseError(
+                f"{quarantine_id}: this message was already delivered "
+                f"({_smtp_text(evaluation.orders.previous_reply, 120)}); nothing sent, "
+                "delete the entry instead"
+            )
         claimed: str | None = None
         if self._needs_review_claim(evaluation):
             order_id = evaluation.orders.order_id

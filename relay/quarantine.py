@@ -6,6 +6,7 @@ the SMTP reply is sent. Files are owner-only. Ids are checked so none can leave 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -24,6 +25,10 @@ _TMP_SUFFIX: Final = ".tmp"
 # its own host whose process is gone (a crash), and any older than this (shared storage).
 _STALE_SECONDS: Final = 3600.0
 _HOST: Final = re.sub(r"[^A-Za-z0-9_-]", "_", socket.gethostname())[:64] or "host"
+# <root>/by-message/<hash of Message-ID + digest>: the id of the entry holding that message, so a
+# client's resend (its reply was lost) is answered with the same entry instead of a second one
+# that an operator might release a second time.
+_INDEX_FOLDER: Final = "by-message"
 
 
 class QuarantineError(Exception):
@@ -86,8 +91,39 @@ class Quarantine:
         day = match.group(1)
         return self.root / f"{day[:4]}-{day[4:6]}-{day[6:]}"
 
-    def put(self, raw: bytes, record: dict[str, Any], at: datetime | None = None) -> str:
-        """Store a message durably and return its id. Raises OSError when the disk fails."""
+    def _index_path(self, message_key: str, digest: str) -> Path:
+        name = hashlib.sha256(f"{message_key}\n{digest}".encode()).hexdigest()[:40]
+        return self.root / _INDEX_FOLDER / name
+
+    def find(self, message_key: str, digest: str) -> QuarantineEntry | None:
+        """The entry already holding this exact message (same Message-ID and bytes), if any."""
+        try:
+            quarantine_id = self._index_path(message_key, digest).read_text("ascii").strip()
+            entry = self.get(quarantine_id)
+        except (OSError, UnicodeDecodeError, QuarantineError):
+            return None
+        return entry if entry.record.get("digest") == digest else None
+
+    def _remember(self, message_key: str, digest: str, quarantine_id: str) -> None:
+        """Best effort: without the index a resend only costs a second entry, as before."""
+        path = self._index_path(message_key, digest)
+        try:
+            path.parent.mkdir(exist_ok=True, mode=0o700)
+            _write_atomic(path, quarantine_id.encode("ascii"))
+        except OSError:
+            pass
+
+    def put(
+        self,
+        raw: bytes,
+        record: dict[str, Any],
+        at: datetime | None = None,
+        message_key: str | None = None,
+    ) -> str:
+        """Store a message durably and return its id. Raises OSError when the disk fails.
+
+        With `message_key` (the ledger key) the entry is indexed by it and the message's
+        digest (`record["digest"]`), for `find`."""
         at = at or _now()
         quarantine_id = self.new_id(at)
         folder = self._folder(quarantine_id)
@@ -111,6 +147,8 @@ class Quarantine:
             (folder / f"{quarantine_id}.json").unlink(missing_ok=True)
             eml.unlink(missing_ok=True)
             raise
+        if message_key is not None and record.get("digest"):
+            self._remember(message_key, str(record["digest"]), quarantine_id)
         return quarantine_id
 
     def get(self, quarantine_id: str) -> QuarantineEntry:
@@ -181,6 +219,7 @@ class Quarantine:
         candidates = [
             *self.root.glob(f".*{_TMP_SUFFIX}"),
             *self.root.glob(f"????-??-??/.*{_TMP_SUFFIX}"),
+            *self.root.glob(f"{_INDEX_FOLDER}/.*{_TMP_SUFFIX}"),
         ]
         for path in candidates:
             if _stale_temporary(path, now):

@@ -60,3 +60,25 @@ def test_temp_files_from_a_crash_are_cleaned(tmp_path: Path) -> None:
     (folder / ".half.eml.1234abcd.tmp").write_bytes(b"partial")
     assert quarantine.clean_temporary() == 1
     assert quarantine.get(quarantine_id).state == "held"
+
+
+def test_an_indexed_message_is_found_again_by_its_key_and_digest(tmp_path: Path) -> None:
+    quarantine = Quarantine(tmp_path)
+    indexed = {**record(), "digest": "d1"}
+    quarantine_id = quarantine.put(b"x", indexed, message_key="<m1@shop.example>")
+    found = quarantine.find("<m1@shop.example>", "d1")
+    assert found is not None and found.id == quarantine_id
+    assert quarantine.find("<m1@shop.example>", "other bytes") is None
+    assert quarantine.find("<m2@shop.example>", "d1") is None
+    # not indexed without a key; the index is no entry of its own
+    quarantine.put(b"y", {**record(), "digest": "d2"})
+    assert quarantine.find("<m1@shop.example>", "d2") is None
+    assert len(quarantine.entries()) == 2
+
+
+def test_a_broken_index_finds_nothing(tmp_path: Path) -> None:
+    quarantine = Quarantine(tmp_path)
+    quarantine.put(b"x", {**record(), "digest": "d1"}, message_key="<m1@shop.example>")
+    [index] = (tmp_path / "by-message").iterdir()
+    index.write_text("../../etc/passwd", encoding="ascii")
+    assert quarantine.find("<m1@shop.example>", "d1") is None

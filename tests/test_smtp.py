@@ -252,6 +252,43 @@ async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink)
         await running.stop(drain_seconds=2)
 
 
+async def test_a_resent_held_message_keeps_its_one_entry_and_is_delivered_once(
+    tmp_path: Path, sink: Sink
+) -> None:
+    """A client whose reply was lost sends the held message again: same id, no second entry;
+    and an older second entry of a message already released is not delivered again."""
+    policy = tmp_path / "strict.toml"
+    policy.write_text('[rules.ATT002]\nseverity = "hold"\n', encoding="utf-8")
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, sink.url, extra=f'[policy]\nfiles = ["{policy}"]\n'
+    )
+    await _import_orders(path, tmp_path)
+    running = await start(load_settings(str(path)), with_http=False)
+    try:
+        png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+        raw = with_attachment(
+            compliant_reply("<resent-1@shop.example>"), "foto.jpg", "image/jpeg", png
+        )
+        first = await asyncio.to_thread(_data_reply, running.smtp_port, raw)
+        again = await asyncio.to_thread(_data_reply, running.smtp_port, raw)
+        assert first[0] == 250 and first[1].startswith(b"2.6.0 held for review as ")
+        assert again == first
+        quarantine = running.relay.quarantine
+        [entry] = quarantine.entries()
+        assert first[1].endswith(entry.id.encode())
+
+        # A duplicate entry as an older release (or a race of two relays) could leave it.
+        duplicate = quarantine.put(raw, dict(entry.record))
+        released = await asyncio.to_thread(cli, path, "quarantine", "release", entry.id)
+        assert released.returncode == 0, released.stderr
+        twice = await asyncio.to_thread(cli, path, "quarantine", "release", duplicate)
+        assert twice.returncode == 2 and "already delivered" in twice.stderr
+        assert len(sink.messages) == 1
+        assert quarantine.get(duplicate).state == "held"
+    finally:
+        await running.stop(drain_seconds=2)
+
+
 async def test_wrong_password_gets_535(tmp_path: Path, sink: Sink) -> None:
     path = write_settings(
         tmp_path / "bsm-relay.toml", tmp_path, sink.url, smtp_extra='auth = "required"'
