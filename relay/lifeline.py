@@ -27,27 +27,32 @@ def _graceful_stop() -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def watch_parent(on_orphaned: Callable[[], None] = _exit_now) -> threading.Thread:
-    """Call `on_orphaned` once, from a daemon thread, when the current parent process ends."""
-    parent = os.getppid()
+def watch_parent(
+    parent: int, on_orphaned: Callable[[], None] = _exit_now
+) -> threading.Thread:
+    """Call `on_orphaned` once, from a daemon thread, when process `parent` is no longer ours.
+
+    `parent` is the pid the starting process passed down, not `os.getppid()` read here: a
+    parent killed while this process was still starting up would already have been replaced
+    by init, and the watch would never fire.
+    """
 
     def watch() -> None:
         stop = threading.Event()
-        while not stop.wait(CHECK_SECONDS):
-            if os.getppid() != parent:
-                on_orphaned()
-                return
+        while os.getppid() == parent:
+            stop.wait(CHECK_SECONDS)
+        on_orphaned()
 
     thread = threading.Thread(target=watch, name="parent-watch", daemon=True)
     thread.start()
     return thread
 
 
-def exit_with_parent() -> threading.Thread:
+def exit_with_parent(parent: int) -> threading.Thread:
     """A parse process: nothing of its own to finish, it ends at once."""
-    return watch_parent(_exit_now)
+    return watch_parent(parent, _exit_now)
 
 
-def stop_with_parent() -> threading.Thread:
+def stop_with_parent(parent: int) -> threading.Thread:
     """A worker: it finishes its in-flight messages (SIGTERM's graceful stop), then ends."""
-    return watch_parent(_graceful_stop)
+    return watch_parent(parent, _graceful_stop)

@@ -15,7 +15,7 @@ from relay.memory import fix_mmap_threshold, release_free_memory
 from relay.message import ParsedMessage, parse
 
 
-def initialize() -> None:
+def initialize(parent: int) -> None:
     """Parse processes yield the CPU to the serving loop: a 10 MB parse takes ~0.35 s of CPU,
     and at equal priority two of them starve the sessions of small messages on a 2-core host.
     Their large buffers go straight back to the system when freed (relay/memory.py), and they
@@ -23,7 +23,7 @@ def initialize() -> None:
     with contextlib.suppress(OSError):
         os.nice(10)
     fix_mmap_threshold()
-    exit_with_parent()
+    exit_with_parent(parent)
 
 
 def parse_without_raw(raw: bytes) -> ParsedMessage:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -160,6 +161,7 @@ class Checker:
                 parse_processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=parse_process.initialize,
+                initargs=(os.getpid(),),
             )
             if parse_processes > 0
             else None
@@ -185,8 +187,22 @@ class Checker:
         return await self._run(len(raw), lambda: parse(raw))
 
     def close(self) -> None:
-        if self._processes is not None:
-            self._processes.shutdown(wait=False, cancel_futures=True)
+        """End the parse processes. Called once every message in flight is answered.
+
+        The pool's own shutdown misses a process that is still starting up (a stop right
+        after start: its exit sentinel is never sent), and the interpreter then waits for it
+        forever at exit; so they are ended here, with nothing of ours left running in them.
+        """
+        if self._processes is None:
+            return
+        # the pool's own table of its processes (CPython's, no public accessor)
+        running = list((getattr(self._processes, "_processes", None) or {}).values())
+        self._processes.shutdown(wait=False, cancel_futures=True)
+        for process in running:
+            if process.is_alive():
+                process.terminate()
+        for process in running:
+            process.join(timeout=5)
 
     async def _run(self, size: int, func: Callable[[], T]) -> T:
         if size < self._offload_bytes:

@@ -174,7 +174,7 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
 # -- several worker processes sharing the port ------------------------------------------------
 
 
-def _worker_main(settings_data: dict[str, Any], index: int) -> None:
+def _worker_main(settings_data: dict[str, Any], index: int, supervisor: int) -> None:
     """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint."""
     from relay import logs
     from relay.lifeline import stop_with_parent
@@ -182,7 +182,7 @@ def _worker_main(settings_data: dict[str, Any], index: int) -> None:
 
     logs.configure()
     fix_mmap_threshold()
-    stop_with_parent()  # a supervisor killed hard leaves no worker serving the port
+    stop_with_parent(supervisor)  # a supervisor killed hard leaves no worker serving the port
     structlog.contextvars.bind_contextvars(worker=index)
     settings = Settings.model_validate(settings_data)
     asyncio.run(_serve_one(settings, with_http=False, reuse_port=True))
@@ -205,7 +205,7 @@ class Supervisor:
     def spawn(self, index: int) -> None:
         process = self.context.Process(
             target=_worker_main,
-            args=(self.settings.model_dump(mode="python"), index),
+            args=(self.settings.model_dump(mode="python"), index, os.getpid()),
             name=f"bsm-relay-worker-{index}",
             daemon=False,
         )

@@ -22,11 +22,13 @@ time.sleep(600)
 """
 
 _CHILD = """
-import sys, time
+import os, sys, time
 from relay.lifeline import watch_parent
 mode = sys.argv[1]
 if mode == "watch":
-    watch_parent()
+    watch_parent(os.getppid())
+if mode == "late":
+    watch_parent(int(sys.argv[2]))  # the parent died before the watch began
 time.sleep(600)
 """
 
@@ -91,3 +93,19 @@ def test_kill_9_of_the_supervisor_leaves_no_worker_nor_parse_process(
     assert not alive, [p.pid for p in alive]
     with socket.socket() as sock:
         assert sock.connect_ex(("127.0.0.1", relay.port)) != 0  # nobody serves the port
+
+
+def test_a_child_whose_parent_died_before_the_watch_began_ends_too() -> None:
+    """Seen in the kill -9 tests: a parse process still starting when its relay was killed."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    child = psutil.Process(
+        subprocess.Popen([sys.executable, "-c", _CHILD, "late", str(gone.pid)]).pid
+    )
+    deadline = time.monotonic() + 10
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _running(child)
+    if alive:
+        child.kill()
+    assert not alive

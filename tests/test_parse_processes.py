@@ -60,3 +60,30 @@ async def test_parse_processes_start_before_the_first_large_message(policy: Poli
                 await asyncio.sleep(0.05)
     finally:
         checker.close()
+
+
+def test_close_right_after_start_ends_every_parse_process(policy: Policy) -> None:
+    """A stop just after start: the pool's shutdown alone left a process that was still
+    starting waiting forever, and the relay hung at exit (seen with kill -9 of a supervisor)."""
+    import psutil
+
+    def running(process: psutil.Process) -> bool:
+        try:
+            return process.status() != psutil.STATUS_ZOMBIE
+        except psutil.NoSuchProcess:
+            return False
+
+    for _ in range(3):
+        before = {p.pid for p in psutil.Process().children()}
+        checker = Checker(policy, RelayConfig(), None, parse_processes=2, process_bytes=0)
+        checker.start_processes()
+        time.sleep(0.05)  # the processes are being spawned
+        started = [p for p in psutil.Process().children() if p.pid not in before]
+        checker.close()
+        deadline = time.monotonic() + 10
+        while any(running(p) for p in started) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        alive = [p for p in started if running(p)]
+        for process in alive:
+            process.kill()
+        assert started and not alive
