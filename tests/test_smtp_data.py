@@ -138,6 +138,56 @@ def test_sliced_wire_format_equals_whole(seed: int) -> None:
         assert b"".join(wire_slices(data, rng.randint(1, 40))) == wire_format(data), data
 
 
+class _ReferenceLineLengthTracker:
+    """The tracker as first written (a Python generator over the lines): the reference."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.carry = 0
+        self.pending_cr = False
+
+    def feed(self, chunk: bytes) -> bool:
+        if self.pending_cr and chunk[:1] == b"\n":
+            self.carry, chunk = 0, chunk[1:]
+        self.pending_cr = chunk[-1:] == b"\r"
+        parts = chunk.split(b"\r\n")
+        if len(parts) == 1:
+            self.carry += len(chunk)
+            return self.carry - (1 if self.pending_cr else 0) + 2 > self.limit
+        longest = max(self.carry + len(parts[0]), *(len(p) for p in parts[1:-1]), 0)
+        self.carry = len(parts[-1])
+        return longest + 2 > self.limit
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_line_length_tracker_answers_as_the_reference(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"x" * 30, b"y" * 400]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        limit = rng.choice([20, 60, 1001])
+        new, old = LineLengthTracker(limit), _ReferenceLineLengthTracker(limit)
+        at = 0
+        while at < len(data):
+            step = rng.randint(1, 120)
+            piece = data[at : at + step]
+            assert new.feed(piece) == old.feed(piece), (data, limit, at)
+            at += step
+
+
+def test_line_end_scanner_counts_a_crlf_split_across_chunks() -> None:
+    scanner = LineEndScanner()
+    for piece in (b"abc\r", b"\n.", b"def\r", b"\n"):
+        scanner.feed(piece)
+    scanner.finish()
+    assert not scanner.bare and scanner.first_dot == 3
+    split_dot = LineEndScanner()
+    for piece in (b"abc\r", b"\n", b".x\r\n"):
+        split_dot.feed(piece)
+    split_dot.finish()
+    assert split_dot.first_dot == 3
+
+
 def test_line_length_tracker_across_chunks() -> None:
     tracker = LineLengthTracker(1001)
     assert not tracker.feed(b"a" * 600)
