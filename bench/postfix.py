@@ -74,6 +74,16 @@ class PostfixInstance:
                 ["postconf", "-e", f"alternate_config_directories = {value}"], check=False
             )
 
+    def cpu_seconds(self) -> float:
+        """CPU seconds of the instance's master and all its processes, the exited ones too."""
+        from bench.run import tree_cpu_seconds
+
+        try:
+            pid = int((self.root / "spool" / "pid" / "master.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return float("nan")
+        return tree_cpu_seconds(pid)
+
     def queue_size(self) -> int:
         spool = self.root / "spool"
         count = 0

@@ -48,10 +48,23 @@ PLAN = {
 }
 
 
+_NEXT_PORT = [20000 + os.getpid() % 5000]
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+    """A free loopback port below the kernel's ephemeral range (32768-60999 here): a port
+    that bind(0) handed out and that was released can become the source port of an outgoing
+    connection before the server that was meant to listen on it starts."""
+    while _NEXT_PORT[0] < 32000:
+        port = _NEXT_PORT[0]
+        _NEXT_PORT[0] += 1
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free loopback port below 32000")
 
 
 def wait_port(port: int, proc: subprocess.Popen[bytes] | None, seconds: float = 30.0) -> None:
@@ -66,6 +79,27 @@ def wait_port(port: int, proc: subprocess.Popen[bytes] | None, seconds: float = 
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"nothing listens on {port} after {seconds} s")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) of a process and every descendant, the reaped ones too.
+
+    Children that have exited and been waited for are in their parent's `children_*` times;
+    live ones are summed directly, so the difference of two readings is what the whole tree
+    used in between even when processes come and go (Postfix's smtpd, cleanup, smtp)."""
+    try:
+        root = psutil.Process(pid)
+        procs = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return float("nan")
+    total = 0.0
+    for proc in procs:
+        try:
+            times = proc.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
+    return total
 
 
 @dataclass
@@ -112,6 +146,12 @@ class Row:
     target: str
     kind: str
     result: load.LoadResult
+    cpu_seconds: float = float("nan")  # the target's process tree while it handled the load
+    sink_cpu_seconds: float = float("nan")
+    generator_cpu_seconds: float = float("nan")
+
+    def per_message_ms(self, seconds: float) -> float:
+        return seconds / self.result.sent * 1000 if self.result.sent else float("nan")
 
     @property
     def p50(self) -> float:
@@ -279,6 +319,8 @@ async def drive(
     *,
     after: Callable[[str], None] | None = None,
     before: Callable[[str], None] | None = None,
+    cpu_of: Callable[[], float] | None = None,
+    sink_pid: int | None = None,
 ) -> None:
     # warm-up: the first messages pay for imports, caches and connections
     for kind in kinds:
@@ -287,15 +329,25 @@ async def drive(
         if before:
             before(kind)
         concurrency, count, seconds = PLAN[kind]
+        cpu_start = cpu_of() if cpu_of else float("nan")
+        sink_start = tree_cpu_seconds(sink_pid) if sink_pid else float("nan")
+        generator_start = time.process_time()
         result = await load.run(
             port, templates[kind], concurrency=concurrency, count=count, seconds=seconds
         )
-        rows.append(Row(name, kind, result))
+        generator = time.process_time() - generator_start
         if after:
-            after(kind)
+            after(kind)  # Postfix: waits until the sink has every message (it delivers later)
+        row = Row(name, kind, result, generator_cpu_seconds=generator)
+        if cpu_of:
+            row.cpu_seconds = cpu_of() - cpu_start
+        if sink_pid:
+            row.sink_cpu_seconds = tree_cpu_seconds(sink_pid) - sink_start
+        rows.append(row)
         print(
             f"  {name:9} {kind:7} {result.rate:8.1f} msgs/s  p50 {rows[-1].p50:8.1f} ms  "
-            f"p99 {rows[-1].p99:8.1f} ms  sent {result.sent} errors {result.errors} "
+            f"p99 {rows[-1].p99:8.1f} ms  CPU {rows[-1].per_message_ms(rows[-1].cpu_seconds):6.2f} "
+            f"ms/msg  sent {result.sent} errors {result.errors} "
             f"{result.first_error[:80]}",
             file=sys.stderr,
             flush=True,
@@ -382,7 +434,15 @@ async def main_async(args: argparse.Namespace) -> int:
         rows: list[Row] = []
         print("running (figures as they come, on stderr):", file=sys.stderr, flush=True)
         if not args.only_head_of_line:
-            await drive("baseline", base_port, templates, kinds, rows)
+            await drive(
+                "baseline",
+                base_port,
+                templates,
+                kinds,
+                rows,
+                cpu_of=lambda: tree_cpu_seconds(baseline.pid),
+                sink_pid=sink.pid,
+            )
         policy_by_kind: dict[str, list[float]] = {}
         offsets: dict[str, int] = {}
 
@@ -403,7 +463,15 @@ async def main_async(args: argparse.Namespace) -> int:
 
         if not args.only_head_of_line:
             await drive(
-                "bsm-relay", relay_port, templates, kinds, rows, before=mark, after=collect
+                "bsm-relay",
+                relay_port,
+                templates,
+                kinds,
+                rows,
+                before=mark,
+                after=collect,
+                cpu_of=lambda: tree_cpu_seconds(relay.pid),
+                sink_pid=sink.pid,
             )
         drain: dict[str, float] = {}
         if postfix is not None and not args.only_head_of_line:
@@ -416,7 +484,15 @@ async def main_async(args: argparse.Namespace) -> int:
                 drain[kind] = wait_drained(status, offsets["pf"] + row.result.sent, 120)
 
             await drive(
-                "postfix", pf_port, templates, kinds, rows, before=pf_before, after=pf_after
+                "postfix",
+                pf_port,
+                templates,
+                kinds,
+                rows,
+                before=pf_before,
+                after=pf_after,
+                cpu_of=postfix.cpu_seconds,
+                sink_pid=sink.pid,
             )
 
         hol = None
@@ -486,8 +562,11 @@ def report(
         f"Python {sys.version.split()[0]}, relay workers = {args.workers})"
     )
     print()
-    print("| message | size | target | msgs/s | p50 ms | p99 ms | sent | errors |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|")
+    print(
+        "| message | size | target | msgs/s | p50 ms | p99 ms | sent | errors "
+        "| target CPU ms/msg | sink | generator |"
+    )
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for kind in args.kinds:
         for target in ("bsm-relay", "baseline", "postfix"):
             row = by.get((target, kind))
@@ -499,7 +578,10 @@ def report(
                 extra = f" (sink drained {fmt(drain[kind], 2)} s after)"
             print(
                 f"| {kind} | {templates[kind].size:,} B | {target}{extra} | {fmt(r.rate)} | "
-                f"{fmt(row.p50)} | {fmt(row.p99)} | {r.sent} | {r.errors} |"
+                f"{fmt(row.p50)} | {fmt(row.p99)} | {r.sent} | {r.errors} | "
+                f"{fmt(row.per_message_ms(row.cpu_seconds), 2)} | "
+                f"{fmt(row.per_message_ms(row.sink_cpu_seconds), 2)} | "
+                f"{fmt(row.per_message_ms(row.generator_cpu_seconds), 2)} |"
             )
     print()
     print("| message | relay / no-filter | relay / postfix |")
