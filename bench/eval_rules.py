@@ -4,7 +4,7 @@ The labels (bench/eval/labels.toml) were written from the rule catalogue (policy
 without reading the implementation. Each message goes through the relay's real pipeline
 (Checker.evaluate) with the orders of bench/eval/orders.csv in a temporary SQLite store.
 
-Run from the repository root:  /work/venv/bin/python bench/eval_rules.py [--all]
+Run from the repository root:  .venv/bin/python bench/eval_rules.py [--all]
   --all   also list every finding (in scope) of every message, not only disagreements
 """
 

@@ -15,7 +15,7 @@ old implementation is kept here, and only here, to show the new one gives the sa
 
 Run from the repository root:
 
-    /work/venv/bin/python bench/html_equivalence.py [--random 5000] [--seed 1] [-v]
+    .venv/bin/python bench/html_equivalence.py [--random 5000] [--seed 1] [-v]
 
 Exits 1 on any difference. tests/test_html_equivalence.py runs it over the corpus and a
 smaller random sample.

@@ -1,7 +1,7 @@
 # ruff: noqa: E501  (the samples are data: one message per line)
 """How well does language detection work on sellers' messages? langdetect vs lingua.
 
-Run: /work/venv/bin/python bench/language_accuracy.py [--no-lingua]
+Run: .venv/bin/python bench/language_accuracy.py [--no-lingua]
 
 Samples per language (en, de, fr, es, it, ja): 20 one-liners (1-3 words), 20 short (4-10 words;
 Japanese two characters a word) and 20 long (more than 20 words), written like real buyer-seller

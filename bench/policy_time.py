@@ -2,9 +2,9 @@
 
 Run from the repository root:
 
-    /work/venv/bin/python bench/policy_time.py [-n 20] [--kinds small html8k corpus eval]
-    /work/venv/bin/python bench/policy_time.py --save verdicts.json   # every verdict, in full
-    /work/venv/bin/python bench/policy_time.py --check verdicts.json  # ... and compare later
+    .venv/bin/python bench/policy_time.py [-n 20] [--kinds small html8k corpus eval]
+    .venv/bin/python bench/policy_time.py --save verdicts.json   # every verdict, in full
+    .venv/bin/python bench/policy_time.py --check verdicts.json  # ... and compare later
 
 The messages: the benchmark mix of bench/messages.py (small, html8k; pdf1m with --kinds pdf1m),
 every golden-corpus fixture (tests/corpus/*/*.eml, with its sidecar's envelope and time) and

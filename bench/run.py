@@ -81,6 +81,19 @@ def wait_port(port: int, proc: subprocess.Popen[bytes] | None, seconds: float = 
     raise RuntimeError(f"nothing listens on {port} after {seconds} s")
 
 
+def reference_loop_ms() -> float:
+    """A fixed pure-Python workload (median of three), to tell a slow moment of a shared
+    machine from a slow relay: runs of the bench compare only at similar figures."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)[1]
+
+
 def tree_cpu_seconds(pid: int) -> float:
     """CPU seconds (user + system) of a process and every descendant, the reaped ones too.
 
@@ -371,6 +384,7 @@ def fmt(value: float, digits: int = 1) -> str:
 
 
 async def main_async(args: argparse.Namespace) -> int:
+    speed_before = reference_loop_ms()
     tmp = Path(tempfile.mkdtemp(prefix="bsm-bench-"))
     procs: list[subprocess.Popen[bytes]] = []
     postfix: postfix_mod.PostfixInstance | None = None
@@ -512,6 +526,7 @@ async def main_async(args: argparse.Namespace) -> int:
         total, count, buckets = histogram_summary(text, "bsm_relay_policy_seconds")
         _, actions = policy_ms(log_path, 0)
         sampler.stop()
+        args.reference_loop_ms = (speed_before, reference_loop_ms())
         report(
             args,
             rows,
@@ -560,6 +575,11 @@ def report(
     print(
         f"# bsm-relay benchmark  ({cpu} CPUs, {psutil.virtual_memory().total // 2**20} MiB RAM, "
         f"Python {sys.version.split()[0]}, relay workers = {args.workers})"
+    )
+    before, after = getattr(args, "reference_loop_ms", (float("nan"), float("nan")))
+    print(
+        f"\nReference loop (2M additions, pure Python; lower is a faster machine): "
+        f"{fmt(before)} ms before the run, {fmt(after)} ms after"
     )
     print()
     print(

@@ -2,7 +2,7 @@
 
 Run from the repository root:
 
-    /work/venv/bin/python bench/store_time.py [-n 2000] [--ledger 10000] [--orders 1000]
+    .venv/bin/python bench/store_time.py [-n 2000] [--ledger 10000] [--orders 1000]
 
 A temporary SQLite file (WAL, synchronous=NORMAL, as the relay opens it) is filled with
 `--orders` orders and `--ledger` ledger rows spread over eight senders and ten days; then `-n`

@@ -16,7 +16,7 @@ methods the editing side still uses), and both are compared, HtmlFacts field by 
 
 Run from the repository root:
 
-    /work/venv/bin/python bench/style_equivalence.py [--random 5000] [--seed 1] [-v]
+    .venv/bin/python bench/style_equivalence.py [--random 5000] [--seed 1] [-v]
 
 Exits 1 on any difference. tests/test_style_equivalence.py runs it on a smaller sample.
 """

@@ -1,7 +1,7 @@
 """Builds the blind evaluation set (messages/*.eml, labels.toml, orders.csv).
 
 Labels were written from /work/shared/policy.md alone, without reading the implementation.
-Run from /work/main: /work/venv/bin/python bench/eval/build.py
+Run from /work/main: .venv/bin/python bench/eval/build.py
 """
 
 import hashlib

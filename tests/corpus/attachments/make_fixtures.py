@@ -1,6 +1,6 @@
 """Build the attachment fixtures of the golden corpus (run from the repository root).
 
-    /work/venv/bin/python tests/corpus/attachments/make_fixtures.py
+    .venv/bin/python tests/corpus/attachments/make_fixtures.py
 
 Everything is generated here, byte for byte reproducible: the PDFs are written by hand (a few
 objects, Helvetica, WinAnsi text), the DOCX files come from python-docx with fixed core

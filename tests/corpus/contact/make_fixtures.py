@@ -1,7 +1,7 @@
 # ruff: noqa: E501
 """Build the contact (CTC) and links (LNK) fixtures of the golden corpus.
 
-    /work/venv/bin/python tests/corpus/contact/make_fixtures.py
+    .venv/bin/python tests/corpus/contact/make_fixtures.py
 
 Writes tests/corpus/contact/ and tests/corpus/links/: each fixture's .eml, its sidecar .toml
 (expected action and codes) and the family's orders.csv (order ids `NNN-21xxxxx-xxxxxxx` and

@@ -1,6 +1,6 @@
 """Build the content (CNT) fixtures of the golden corpus (run from the repository root).
 
-    /work/venv/bin/python tests/corpus/content/make_fixtures.py
+    .venv/bin/python tests/corpus/content/make_fixtures.py
 
 Every message is written here as a seller's mail client or helpdesk would send it (Gmail,
 Outlook, Thunderbird, Zendesk, Freshdesk, a Japanese ISO-2022-JP mailer), proactive or as a
