@@ -7,6 +7,7 @@ import json
 import smtplib
 import subprocess
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -209,7 +210,9 @@ async def test_upstream_down_answers_451_and_records_nothing(tmp_path: Path) -> 
         await running.stop(drain_seconds=2)
 
 
-async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink) -> None:
+@asynccontextmanager
+async def holding_relay(tmp_path: Path, sink: Sink) -> AsyncIterator[tuple[RunningRelay, Path]]:
+    """A relay whose seller policy holds a wrong file extension (ATT002) for a person."""
     policy = tmp_path / "strict.toml"
     # A seller's own policy layered over the default: wrong extensions go to a person.
     policy.write_text('[rules.ATT002]\nseverity = "hold"\n', encoding="utf-8")
@@ -219,10 +222,20 @@ async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink)
     await _import_orders(path, tmp_path)
     running = await start(load_settings(str(path)), with_http=False)
     try:
-        png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
-        raw = with_attachment(
-            compliant_reply("<hold-1@shop.example>"), "foto.jpg", "image/jpeg", png
-        )
+        yield running, path
+    finally:
+        await running.stop(drain_seconds=2)
+
+
+def held_by_att002(message_id: str) -> bytes:
+    """A compliant reply with a PNG named .jpg: held under holding_relay's policy."""
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
+    return with_attachment(compliant_reply(message_id), "foto.jpg", "image/jpeg", png)
+
+
+async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink) -> None:
+    async with holding_relay(tmp_path, sink) as (running, path):
+        raw = held_by_att002("<hold-1@shop.example>")
         refused = await send(running.smtp_port, raw)
         assert refused == {}
         assert sink.messages == []
@@ -248,8 +261,6 @@ async def test_held_message_is_released_with_the_cli(tmp_path: Path, sink: Sink)
         again = await asyncio.to_thread(cli, path, "quarantine", "release", quarantine_id)
         assert again.returncode == 2 and "released" in again.stderr
         assert len(sink.messages) == 1
-    finally:
-        await running.stop(drain_seconds=2)
 
 
 async def test_a_resent_held_message_keeps_its_one_entry_and_is_delivered_once(
@@ -257,18 +268,8 @@ async def test_a_resent_held_message_keeps_its_one_entry_and_is_delivered_once(
 ) -> None:
     """A client whose reply was lost sends the held message again: same id, no second entry;
     and an older second entry of a message already released is not delivered again."""
-    policy = tmp_path / "strict.toml"
-    policy.write_text('[rules.ATT002]\nseverity = "hold"\n', encoding="utf-8")
-    path = write_settings(
-        tmp_path / "bsm-relay.toml", tmp_path, sink.url, extra=f'[policy]\nfiles = ["{policy}"]\n'
-    )
-    await _import_orders(path, tmp_path)
-    running = await start(load_settings(str(path)), with_http=False)
-    try:
-        png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
-        raw = with_attachment(
-            compliant_reply("<resent-1@shop.example>"), "foto.jpg", "image/jpeg", png
-        )
+    async with holding_relay(tmp_path, sink) as (running, path):
+        raw = held_by_att002("<resent-1@shop.example>")
         first = await asyncio.to_thread(_data_reply, running.smtp_port, raw)
         again = await asyncio.to_thread(_data_reply, running.smtp_port, raw)
         assert first[0] == 250 and first[1].startswith(b"2.6.0 held for review as ")
@@ -277,7 +278,7 @@ async def test_a_resent_held_message_keeps_its_one_entry_and_is_delivered_once(
         [entry] = quarantine.entries()
         assert first[1].endswith(entry.id.encode())
 
-        # A duplicate entry as an older release (or a race of two relays) could leave it.
+        # A second entry of the same message, as older releases (or two relays racing) left them.
         duplicate = quarantine.put(raw, dict(entry.record))
         released = await asyncio.to_thread(cli, path, "quarantine", "release", entry.id)
         assert released.returncode == 0, released.stderr
@@ -285,8 +286,6 @@ async def test_a_resent_held_message_keeps_its_one_entry_and_is_delivered_once(
         assert twice.returncode == 2 and "already delivered" in twice.stderr
         assert len(sink.messages) == 1
         assert quarantine.get(duplicate).state == "held"
-    finally:
-        await running.stop(drain_seconds=2)
 
 
 async def test_wrong_password_gets_535(tmp_path: Path, sink: Sink) -> None:
