@@ -255,8 +255,10 @@ class Relay:
         key = message_key(evaluation)
         try:
             earlier = await asyncio.to_thread(self.quarantine.find, key, evaluation.message.digest)
-            if earlier is not None:
+            if earlier is not None and earlier.state == state:
                 # A resend after a lost reply: the same answer, the same entry, no second copy.
+                # (An entry released, deleted or judged otherwise since gets a new one, as any
+                # new message would.)
                 quarantine_id = earlier.id
                 log.info("quarantine_resend", quarantine_id=quarantine_id, state=earlier.state)
             else:
