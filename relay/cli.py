@@ -376,6 +376,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `bsm-relay rules | head`: the reader has all it wanted. Point stdout at /dev/null so
+        # the interpreter's final flush does not fail a second time.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         print(
             f"bsm-relay: {exc.strerror or exc}: {getattr(exc, 'filename', '') or ''}".rstrip(": "),

@@ -112,3 +112,14 @@ def test_python_dash_m_is_the_same_command(tmp_path: Path) -> None:
         [sys.executable, "-m", "relay", "--version"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0 and done.stdout.startswith("bsm-relay ")
+
+
+def test_a_reader_that_stops_early_gets_no_error_line(workdir: Path) -> None:
+    """`bsm-relay rules | head`: a closed pipe is the reader's choice, not an error. Here the
+    reader (`true`) is gone before the relay writes a line, so every write meets it."""
+    script = f"'{console_script()}' rules | true"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", script], cwd=workdir, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "", done.stderr
