@@ -20,6 +20,7 @@ from prometheus_client import CollectorRegistry
 from relay.app import Relay
 from relay.config import Settings, split_host_port
 from relay.http import HttpEndpoint
+from relay.memory import freeze_startup_objects
 from relay.metrics import WorkerMetrics
 from relay.smtp import RelayHandler, auth_needs_tls
 
@@ -164,6 +165,7 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
     loop.add_signal_handler(signal.SIGINT, request_stop, "SIGINT")
     loop.add_signal_handler(signal.SIGHUP, request_reload)
     running = await start(settings, with_http=with_http, reuse_port=reuse_port)
+    freeze_startup_objects()
     started.append(running)
     running.relay.checker.start_processes()
     await stopping.wait()
@@ -239,6 +241,7 @@ async def supervise(settings: Settings) -> None:
     supervisor = Supervisor(settings, metrics_dir)
     # for /healthz: the same store, upstream and quarantine; the workers judge
     relay = await Relay.start(settings, judges=False)
+    freeze_startup_objects()
     collector = WorkerMetrics(metrics_dir)
     registry = CollectorRegistry(auto_describe=True)
     registry.register(collector)  # type: ignore[arg-type, unused-ignore]  # stubs differ by version

@@ -55,3 +55,26 @@ def test_fixed_mmap_threshold_unmaps_large_blocks_as_they_are_freed() -> None:
 
     assert returned("default") < 20
     assert returned("fixed") > 90
+
+
+_FREEZE = """
+import gc, json
+from relay.memory import freeze_startup_objects
+kept = [[i] for i in range(20000)]  # what start-up loads and keeps
+frozen = freeze_startup_objects()
+tracked = {id(o) for o in gc.get_objects()}
+print(json.dumps({"frozen": frozen, "still_walked": sum(id(o) in tracked for o in kept)}))
+"""
+
+
+def test_startup_objects_are_left_out_of_later_collections() -> None:
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", _FREEZE], capture_output=True, text=True, check=True
+    )
+    result = json.loads(out.stdout)
+    assert result["frozen"] >= 20000
+    assert result["still_walked"] == 0
