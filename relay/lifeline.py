@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 from typing import Final
 
@@ -38,9 +39,8 @@ def watch_parent(
     """
 
     def watch() -> None:
-        stop = threading.Event()
         while os.getppid() == parent:
-            stop.wait(CHECK_SECONDS)
+            time.sleep(CHECK_SECONDS)
         on_orphaned()
 
     thread = threading.Thread(target=watch, name="parent-watch", daemon=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import multiprocessing.process
 import os
@@ -128,6 +129,10 @@ async def reload(relay: Relay) -> bool:
         )
         return False
     relay.metrics.reloads.labels("ok").inc()
+    # The old policy was frozen with the start-up objects: unfrozen, its cycles can be
+    # collected; the new one is then frozen in its place (one full collection per SIGHUP).
+    gc.unfreeze()
+    freeze_startup_objects()
     return True
 
 

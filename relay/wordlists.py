@@ -17,6 +17,7 @@ import contextlib
 import gzip
 import hashlib
 import importlib.resources
+import importlib.resources.abc
 import json
 import os
 import tempfile
@@ -44,18 +45,20 @@ def cache_dir() -> Path:
     return Path(base) / "bsm-relay"
 
 
+def _resource(language: str) -> importlib.resources.abc.Traversable:
+    return importlib.resources.files("spellchecker").joinpath(f"resources/{language}.json.gz")
+
+
 def _source(language: str) -> bytes:
-    resource = importlib.resources.files("spellchecker").joinpath(f"resources/{language}.json.gz")
     try:
-        return resource.read_bytes()
-    except (FileNotFoundError, OSError):
+        return _resource(language).read_bytes()
+    except OSError:
         raise ValueError(f"pyspellchecker has no {language!r} dictionary") from None
 
 
 def available(language: str) -> bool:
     """pyspellchecker ships a word list for `language`."""
-    resource = importlib.resources.files("spellchecker").joinpath(f"resources/{language}.json.gz")
-    return resource.is_file()
+    return _resource(language).is_file()
 
 
 def _words(source: bytes) -> list[str]:
