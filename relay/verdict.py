@@ -38,6 +38,43 @@ class RuleMode(enum.StrEnum):
     LOG = "log"
 
 
+class Where(enum.StrEnum):
+    """Which text of the parsed message a span's offsets index into."""
+
+    SUBJECT = "subject"  # ParsedMessage.subject
+    TEXT = "text"  # a text/plain body part's decoded text
+    HTML = "html"  # a text/html body part's text as the relay reads it
+    HEADER = "header"  # a header's value (part = the header's index in ParsedMessage.headers)
+    ATTACHMENT_NAME = "attachment_name"  # ParsedMessage.attachments[part].filename
+    ATTACHMENT_TEXT = "attachment_text"  # ParsedMessage.attachments[part].extracted_text
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The exact text a finding matched: where, its offsets there, and the text itself.
+
+    Offsets index the original (unfolded) text that the parsed message model holds for
+    `where`, so a reviewer's console, a notice or `quarantine show` can quote and highlight
+    it by re-parsing the stored .eml, without searching again. `part` counts parts of that
+    kind (the n-th text/plain part, the n-th attachment); 0 for the subject.
+    """
+
+    where: Where
+    start: int
+    end: int
+    quote: str
+    part: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "where": self.where.value,
+            "part": self.part,
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One rule's objection to one element of a message, with the evidence a reviewer needs."""
@@ -47,13 +84,14 @@ class Finding:
     message: str
     evidence: str = ""
     mode: RuleMode = RuleMode.ENFORCE
+    spans: tuple[Span, ...] = ()
 
     @property
     def enforced(self) -> bool:
         return self.mode is RuleMode.ENFORCE
 
-    def as_dict(self) -> dict[str, str]:
-        data = {
+    def as_dict(self) -> dict[str, object]:
+        data: dict[str, object] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -61,6 +99,8 @@ class Finding:
         }
         if not self.enforced:
             data["mode"] = self.mode.value
+        if self.spans:
+            data["spans"] = [span.as_dict() for span in self.spans]
         return data
 
 
