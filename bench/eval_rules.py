@@ -11,6 +11,7 @@ Run from the repository root:  .venv/bin/python bench/eval_rules.py [--all]
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
 import tomllib
@@ -84,6 +85,14 @@ def expected_severity(code: str, label: dict) -> str:
     return DEFAULT_SEVERITY.get(code, "reject")
 
 
+OBFUSCATION_TAG = re.compile(r"obf:([a-z0-9-]+)")
+
+
+def obfuscation_classes(label: dict) -> list[str]:
+    """The obfuscation classes a label's note names (`obf:zero-width`, `obf:cyrillic`, ...)."""
+    return OBFUSCATION_TAG.findall(label.get("note", ""))
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a / b:6.1%}" if b else "   n/a"
 
@@ -124,6 +133,24 @@ def report(results: list[dict], show_all: bool = False) -> None:
     misses = []
     unstripped = []
     n_compliant = n_blocking_expected = n_nonblocking = n_strip_only = 0
+    # per language: code-level counts and message-level decisions
+    lang_tp: defaultdict[str, int] = defaultdict(int)
+    lang_fp: defaultdict[str, int] = defaultdict(int)
+    lang_fn: defaultdict[str, int] = defaultdict(int)
+    lang_msgs: defaultdict[str, int] = defaultdict(int)
+    lang_right: defaultdict[str, int] = defaultdict(int)
+    lang_exact: defaultdict[str, int] = defaultdict(int)
+    lang_compliant: defaultdict[str, int] = defaultdict(int)
+    lang_compliant_blocked: defaultdict[str, int] = defaultdict(int)
+    lang_deliver: defaultdict[str, int] = defaultdict(int)
+    lang_false_blocks: defaultdict[str, int] = defaultdict(int)
+    lang_block: defaultdict[str, int] = defaultdict(int)
+    lang_misses: defaultdict[str, int] = defaultdict(int)
+    # per obfuscation class: messages, blocked as expected, every expected code found
+    obf_msgs: defaultdict[str, list[str]] = defaultdict(list)
+    obf_blocked: defaultdict[str, int] = defaultdict(int)
+    obf_codes: defaultdict[str, int] = defaultdict(int)
+    compliant_blocked = []
 
     for r in results:
         label = r["label"]
@@ -153,10 +180,37 @@ def report(results: list[dict], show_all: bool = False) -> None:
 
         exp_block = any(expected_severity(c, label) in BLOCKING for c in expected)
         got_block = any(sev_name(f.severity) in BLOCKING for f in scoped)
+        lang = str(label.get("language", "?"))
+        lang_tp[lang] += len(hits)
+        lang_fp[lang] += len(extra)
+        lang_fn[lang] += len(missed)
+        lang_msgs[lang] += 1
+        if exp_block == got_block and not r["error"]:
+            lang_right[lang] += 1
+        if not missed and not extra and not r["error"]:
+            lang_exact[lang] += 1
+        if exp_block:
+            lang_block[lang] += 1
+            if not got_block:
+                lang_misses[lang] += 1
+        else:
+            lang_deliver[lang] += 1
+            if got_block:
+                lang_false_blocks[lang] += 1
+        for cls in obfuscation_classes(label):
+            obf_msgs[cls].append(r["id"])
+            if exp_block == got_block:
+                obf_blocked[cls] += 1
+            if not missed:
+                obf_codes[cls] += 1
         if not expected:
             n_compliant += 1
+            lang_compliant[lang] += 1
             if scoped:
                 compliant_flagged.append(r["id"])
+            if got_block:
+                compliant_blocked.append(r["id"])
+                lang_compliant_blocked[lang] += 1
         if exp_block:
             n_blocking_expected += 1
             if not got_block:
@@ -186,6 +240,37 @@ def report(results: list[dict], show_all: bool = False) -> None:
     a, b, c = sum(tp.values()), sum(fp.values()), sum(fn.values())
     print(f"{'overall':8} {a:4} {b:4} {c:4} {ratio(a, a + b):>10} {ratio(a, a + c):>8}")
 
+    print(
+        f"\n{'language':8} {'msgs':>4} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} "
+        f"{'recall':>8} {'right':>7} {'exact':>7} {'compl':>5} {'c.blk':>5} {'deliv':>5} "
+        f"{'f.blk':>5} {'block':>5} {'miss':>5} {'viol.recall':>11}"
+    )
+    for lang in sorted(lang_msgs):
+        a, b, c = lang_tp[lang], lang_fp[lang], lang_fn[lang]
+        nb, nm = lang_block[lang], lang_misses[lang]
+        print(
+            f"{lang:8} {lang_msgs[lang]:4} {a:4} {b:4} {c:4} {ratio(a, a + b):>10} "
+            f"{ratio(a, a + c):>8} {ratio(lang_right[lang], lang_msgs[lang]):>7} "
+            f"{ratio(lang_exact[lang], lang_msgs[lang]):>7} {lang_compliant[lang]:5} "
+            f"{lang_compliant_blocked[lang]:5} {lang_deliver[lang]:5} "
+            f"{lang_false_blocks[lang]:5} {nb:5} {nm:5} {ratio(nb - nm, nb):>11}"
+        )
+    print(
+        "  right = held/rejected vs. delivered as labelled; exact = codes exactly as labelled;\n"
+        "  compl/c.blk = compliant messages (codes = []) / of those held or rejected;\n"
+        "  deliv/f.blk = messages that should be delivered / of those held or rejected;\n"
+        "  block/miss = messages that should be held or rejected / of those delivered"
+    )
+
+    if obf_msgs:
+        print(f"\n{'obfuscation':16} {'msgs':>4} {'blocked':>8} {'codes found':>11}  messages")
+        for cls in sorted(obf_msgs):
+            n = len(obf_msgs[cls])
+            print(
+                f"{cls:16} {n:4} {obf_blocked[cls]:4}/{n:<3} {obf_codes[cls]:7}/{n:<3}  "
+                f"{' '.join(obf_msgs[cls])}"
+            )
+
     print(f"\n{'code':8} {'TP':>4} {'FP':>4} {'FN':>4}")
     for code in sorted(set(code_tp) | set(code_fp) | set(code_fn)):
         print(f"{code:8} {code_tp[code]:4} {code_fp[code]:4} {code_fn[code]:4}")
@@ -201,8 +286,20 @@ def report(results: list[dict], show_all: bool = False) -> None:
         "(compliant, warn-only or strip-only)"
     )
     print(f"  ... wrongly held/rejected (false blocks)   : {len(false_blocks)} {false_blocks}")
+    print(
+        f"  false blocks on compliant mail             : {len(compliant_blocked)}/{n_compliant} "
+        f"= {ratio(len(compliant_blocked), n_compliant).strip()} {compliant_blocked}"
+    )
+    print(
+        f"  false blocks on mail to deliver            : {len(false_blocks)}/{n_nonblocking} "
+        f"= {ratio(len(false_blocks), n_nonblocking).strip()}"
+    )
     print(f"  messages that should be held/rejected      : {n_blocking_expected}")
     print(f"  ... delivered anyway (misses)              : {len(misses)} {misses}")
+    print(
+        f"  recall on violations (held or rejected)    : "
+        f"{ratio(n_blocking_expected - len(misses), n_blocking_expected).strip()}"
+    )
     print(f"  strip-only messages                        : {n_strip_only}")
     print(f"  ... expected strip not done                : {len(unstripped)} {unstripped}")
     print(f"  severity mismatches on correct codes       : {len(sev_mismatch)}")
