@@ -315,15 +315,15 @@ M("124", "en-US", "Your warranty card for order {OID}", html="""\
 <p><img src="https://cdn.lumenhome-shop.com/mail/logo.png" alt="Lumen Home - winter sale: code WINTER20 takes 20% off everything" title="Use code WINTER20 for 20% off" width="160" height="40"></p>
 <p>Hello,</p>
 <p>Your lamp comes with a two-year warranty. Please keep your Amazon order confirmation as proof of
-purchase; if anything goes wrong, reply to this message and we will help.</p>
+purchase. Within those two years, any fault is repaired or the lamp is replaced.</p>
 <p>Best regards,<br>Lumen Home</p>
 </div>
 """, body="""\
 Hello,
 
 Your lamp comes with a two-year warranty. Please keep your Amazon order confirmation as proof of
-purchase; if anything goes wrong, reply to this message and we will help.
+purchase. Within those two years, any fault is repaired or the lamp is replaced.
 
 Best regards,
 Lumen Home
-""", codes=["CNT004"], optional=["CNT003"], note="obf:alt-title warranty notice; the coupon code is only in the logo's alt and title attributes")
+""", codes=["CNT004"], note="obf:alt-title warranty notice; the coupon code is only in the logo's alt and title attributes")
