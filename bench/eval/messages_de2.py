@@ -330,7 +330,7 @@ Freundliche Grüße
 Küchenwelt
 """, codes=["CNT001"], note="invoice notice that also carries a shipping confirmation")
 
-M("226", "de", "Re: Ihre Bewertung - Bestellung {OID}", reply=True, mailer="freshdesk", html="""\
+M("226", "de", "Re: Ihre Bewertung - Bestellung {OID}", reply=True, mailer="freshdesk", html_only=True, html="""\
 <div>
 <p>Hallo Frau Schneider,</p>
 <p>die Ersatzteile sind gestern bei Ihnen angekommen, wie wir sehen. Wir w&#252;rden uns sehr freuen,
