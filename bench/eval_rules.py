@@ -16,6 +16,7 @@ import sys
 import tempfile
 import tomllib
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -93,6 +94,26 @@ def obfuscation_classes(label: dict) -> list[str]:
     return OBFUSCATION_TAG.findall(label.get("note", ""))
 
 
+@dataclass
+class LanguageTally:
+    """Code-level counts and message-level decisions of one language."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    messages: int = 0
+    right: int = 0  # held/rejected vs. delivered as labelled
+    exact: int = 0  # codes exactly as labelled
+    compliant: int = 0
+    compliant_blocked: int = 0
+    deliver: int = 0
+    false_blocks: int = 0
+    block: int = 0
+    misses: int = 0
+    family_tp: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    family_fn: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a / b:6.1%}" if b else "   n/a"
 
@@ -133,19 +154,7 @@ def report(results: list[dict], show_all: bool = False) -> None:
     misses = []
     unstripped = []
     n_compliant = n_blocking_expected = n_nonblocking = n_strip_only = 0
-    # per language: code-level counts and message-level decisions
-    lang_tp: defaultdict[str, int] = defaultdict(int)
-    lang_fp: defaultdict[str, int] = defaultdict(int)
-    lang_fn: defaultdict[str, int] = defaultdict(int)
-    lang_msgs: defaultdict[str, int] = defaultdict(int)
-    lang_right: defaultdict[str, int] = defaultdict(int)
-    lang_exact: defaultdict[str, int] = defaultdict(int)
-    lang_compliant: defaultdict[str, int] = defaultdict(int)
-    lang_compliant_blocked: defaultdict[str, int] = defaultdict(int)
-    lang_deliver: defaultdict[str, int] = defaultdict(int)
-    lang_false_blocks: defaultdict[str, int] = defaultdict(int)
-    lang_block: defaultdict[str, int] = defaultdict(int)
-    lang_misses: defaultdict[str, int] = defaultdict(int)
+    by_language: defaultdict[str, LanguageTally] = defaultdict(LanguageTally)
     # per obfuscation class: messages, blocked as expected, every expected code found
     obf_msgs: defaultdict[str, list[str]] = defaultdict(list)
     obf_blocked: defaultdict[str, int] = defaultdict(int)
@@ -180,23 +189,27 @@ def report(results: list[dict], show_all: bool = False) -> None:
 
         exp_block = any(expected_severity(c, label) in BLOCKING for c in expected)
         got_block = any(sev_name(f.severity) in BLOCKING for f in scoped)
-        lang = str(label.get("language", "?"))
-        lang_tp[lang] += len(hits)
-        lang_fp[lang] += len(extra)
-        lang_fn[lang] += len(missed)
-        lang_msgs[lang] += 1
+        lang = by_language[str(label.get("language", "?"))]
+        lang.tp += len(hits)
+        lang.fp += len(extra)
+        lang.fn += len(missed)
+        for c in hits:
+            lang.family_tp[family(c)] += 1
+        for c in missed:
+            lang.family_fn[family(c)] += 1
+        lang.messages += 1
         if exp_block == got_block and not r["error"]:
-            lang_right[lang] += 1
+            lang.right += 1
         if not missed and not extra and not r["error"]:
-            lang_exact[lang] += 1
+            lang.exact += 1
         if exp_block:
-            lang_block[lang] += 1
+            lang.block += 1
             if not got_block:
-                lang_misses[lang] += 1
+                lang.misses += 1
         else:
-            lang_deliver[lang] += 1
+            lang.deliver += 1
             if got_block:
-                lang_false_blocks[lang] += 1
+                lang.false_blocks += 1
         for cls in obfuscation_classes(label):
             obf_msgs[cls].append(r["id"])
             if exp_block == got_block:
@@ -205,12 +218,12 @@ def report(results: list[dict], show_all: bool = False) -> None:
                 obf_codes[cls] += 1
         if not expected:
             n_compliant += 1
-            lang_compliant[lang] += 1
+            lang.compliant += 1
             if scoped:
                 compliant_flagged.append(r["id"])
             if got_block:
                 compliant_blocked.append(r["id"])
-                lang_compliant_blocked[lang] += 1
+                lang.compliant_blocked += 1
         if exp_block:
             n_blocking_expected += 1
             if not got_block:
@@ -245,15 +258,14 @@ def report(results: list[dict], show_all: bool = False) -> None:
         f"{'recall':>8} {'right':>7} {'exact':>7} {'compl':>5} {'c.blk':>5} {'deliv':>5} "
         f"{'f.blk':>5} {'block':>5} {'miss':>5} {'viol.recall':>11}"
     )
-    for lang in sorted(lang_msgs):
-        a, b, c = lang_tp[lang], lang_fp[lang], lang_fn[lang]
-        nb, nm = lang_block[lang], lang_misses[lang]
+    for name, t in sorted(by_language.items()):
+        a, b, c = t.tp, t.fp, t.fn
         print(
-            f"{lang:8} {lang_msgs[lang]:4} {a:4} {b:4} {c:4} {ratio(a, a + b):>10} "
-            f"{ratio(a, a + c):>8} {ratio(lang_right[lang], lang_msgs[lang]):>7} "
-            f"{ratio(lang_exact[lang], lang_msgs[lang]):>7} {lang_compliant[lang]:5} "
-            f"{lang_compliant_blocked[lang]:5} {lang_deliver[lang]:5} "
-            f"{lang_false_blocks[lang]:5} {nb:5} {nm:5} {ratio(nb - nm, nb):>11}"
+            f"{name:8} {t.messages:4} {a:4} {b:4} {c:4} {ratio(a, a + b):>10} "
+            f"{ratio(a, a + c):>8} {ratio(t.right, t.messages):>7} "
+            f"{ratio(t.exact, t.messages):>7} {t.compliant:5} "
+            f"{t.compliant_blocked:5} {t.deliver:5} "
+            f"{t.false_blocks:5} {t.block:5} {t.misses:5} {ratio(t.block - t.misses, t.block):>11}"
         )
     print(
         "  right = held/rejected vs. delivered as labelled; exact = codes exactly as labelled;\n"
@@ -261,6 +273,15 @@ def report(results: list[dict], show_all: bool = False) -> None:
         "  deliv/f.blk = messages that should be delivered / of those held or rejected;\n"
         "  block/miss = messages that should be held or rejected / of those delivered"
     )
+
+    print("\nrecall per family and language (codes found / codes labelled)")
+    print(f"{'language':8} " + " ".join(f"{fam:>8}" for fam in FAMILIES))
+    for name, t in sorted(by_language.items()):
+        cells = []
+        for fam in FAMILIES:
+            found, labelled = t.family_tp[fam], t.family_tp[fam] + t.family_fn[fam]
+            cells.append(f"{found:>3}/{labelled:<4}" if labelled else f"{'-':>3}     ")
+        print(f"{name:8} " + " ".join(cells))
 
     if obf_msgs:
         print(f"\n{'obfuscation':16} {'msgs':>4} {'blocked':>8} {'codes found':>11}  messages")
