@@ -11,10 +11,12 @@ Run from the repository root:  .venv/bin/python bench/eval_rules.py [--all]
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
 import tomllib
 from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -84,6 +86,34 @@ def expected_severity(code: str, label: dict) -> str:
     return DEFAULT_SEVERITY.get(code, "reject")
 
 
+OBFUSCATION_TAG = re.compile(r"obf:([a-z0-9-]+)")
+
+
+def obfuscation_classes(label: dict) -> list[str]:
+    """The obfuscation classes a label's note names (`obf:zero-width`, `obf:cyrillic`, ...)."""
+    return OBFUSCATION_TAG.findall(label.get("note", ""))
+
+
+@dataclass
+class LanguageTally:
+    """Code-level counts and message-level decisions of one language."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    messages: int = 0
+    right: int = 0  # held/rejected vs. delivered as labelled
+    exact: int = 0  # codes exactly as labelled
+    compliant: int = 0
+    compliant_blocked: int = 0
+    deliver: int = 0
+    false_blocks: int = 0
+    block: int = 0
+    misses: int = 0
+    family_tp: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+    family_fn: defaultdict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
 def ratio(a: int, b: int) -> str:
     return f"{a / b:6.1%}" if b else "   n/a"
 
@@ -124,6 +154,12 @@ def report(results: list[dict], show_all: bool = False) -> None:
     misses = []
     unstripped = []
     n_compliant = n_blocking_expected = n_nonblocking = n_strip_only = 0
+    by_language: defaultdict[str, LanguageTally] = defaultdict(LanguageTally)
+    # per obfuscation class: messages, blocked as expected, every expected code found
+    obf_msgs: defaultdict[str, list[str]] = defaultdict(list)
+    obf_blocked: defaultdict[str, int] = defaultdict(int)
+    obf_codes: defaultdict[str, int] = defaultdict(int)
+    compliant_blocked = []
 
     for r in results:
         label = r["label"]
@@ -153,10 +189,41 @@ def report(results: list[dict], show_all: bool = False) -> None:
 
         exp_block = any(expected_severity(c, label) in BLOCKING for c in expected)
         got_block = any(sev_name(f.severity) in BLOCKING for f in scoped)
+        lang = by_language[str(label.get("language", "?"))]
+        lang.tp += len(hits)
+        lang.fp += len(extra)
+        lang.fn += len(missed)
+        for c in hits:
+            lang.family_tp[family(c)] += 1
+        for c in missed:
+            lang.family_fn[family(c)] += 1
+        lang.messages += 1
+        if exp_block == got_block and not r["error"]:
+            lang.right += 1
+        if not missed and not extra and not r["error"]:
+            lang.exact += 1
+        if exp_block:
+            lang.block += 1
+            if not got_block:
+                lang.misses += 1
+        else:
+            lang.deliver += 1
+            if got_block:
+                lang.false_blocks += 1
+        for cls in obfuscation_classes(label):
+            obf_msgs[cls].append(r["id"])
+            if exp_block == got_block:
+                obf_blocked[cls] += 1
+            if not missed:
+                obf_codes[cls] += 1
         if not expected:
             n_compliant += 1
+            lang.compliant += 1
             if scoped:
                 compliant_flagged.append(r["id"])
+            if got_block:
+                compliant_blocked.append(r["id"])
+                lang.compliant_blocked += 1
         if exp_block:
             n_blocking_expected += 1
             if not got_block:
@@ -186,6 +253,45 @@ def report(results: list[dict], show_all: bool = False) -> None:
     a, b, c = sum(tp.values()), sum(fp.values()), sum(fn.values())
     print(f"{'overall':8} {a:4} {b:4} {c:4} {ratio(a, a + b):>10} {ratio(a, a + c):>8}")
 
+    print(
+        f"\n{'language':8} {'msgs':>4} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} "
+        f"{'recall':>8} {'right':>7} {'exact':>7} {'compl':>5} {'c.blk':>5} {'deliv':>5} "
+        f"{'f.blk':>5} {'block':>5} {'miss':>5} {'viol.recall':>11}"
+    )
+    for name, t in sorted(by_language.items()):
+        a, b, c = t.tp, t.fp, t.fn
+        print(
+            f"{name:8} {t.messages:4} {a:4} {b:4} {c:4} {ratio(a, a + b):>10} "
+            f"{ratio(a, a + c):>8} {ratio(t.right, t.messages):>7} "
+            f"{ratio(t.exact, t.messages):>7} {t.compliant:5} "
+            f"{t.compliant_blocked:5} {t.deliver:5} "
+            f"{t.false_blocks:5} {t.block:5} {t.misses:5} {ratio(t.block - t.misses, t.block):>11}"
+        )
+    print(
+        "  right = held/rejected vs. delivered as labelled; exact = codes exactly as labelled;\n"
+        "  compl/c.blk = compliant messages (codes = []) / of those held or rejected;\n"
+        "  deliv/f.blk = messages that should be delivered / of those held or rejected;\n"
+        "  block/miss = messages that should be held or rejected / of those delivered"
+    )
+
+    print("\nrecall per family and language (codes found / codes labelled)")
+    print(f"{'language':8} " + " ".join(f"{fam:>8}" for fam in FAMILIES))
+    for name, t in sorted(by_language.items()):
+        cells = []
+        for fam in FAMILIES:
+            found, labelled = t.family_tp[fam], t.family_tp[fam] + t.family_fn[fam]
+            cells.append(f"{found:>3}/{labelled:<4}" if labelled else f"{'-':>3}     ")
+        print(f"{name:8} " + " ".join(cells))
+
+    if obf_msgs:
+        print(f"\n{'obfuscation':16} {'msgs':>4} {'blocked':>8} {'codes found':>11}  messages")
+        for cls in sorted(obf_msgs):
+            n = len(obf_msgs[cls])
+            print(
+                f"{cls:16} {n:4} {obf_blocked[cls]:4}/{n:<3} {obf_codes[cls]:7}/{n:<3}  "
+                f"{' '.join(obf_msgs[cls])}"
+            )
+
     print(f"\n{'code':8} {'TP':>4} {'FP':>4} {'FN':>4}")
     for code in sorted(set(code_tp) | set(code_fp) | set(code_fn)):
         print(f"{code:8} {code_tp[code]:4} {code_fp[code]:4} {code_fn[code]:4}")
@@ -201,8 +307,20 @@ def report(results: list[dict], show_all: bool = False) -> None:
         "(compliant, warn-only or strip-only)"
     )
     print(f"  ... wrongly held/rejected (false blocks)   : {len(false_blocks)} {false_blocks}")
+    print(
+        f"  false blocks on compliant mail             : {len(compliant_blocked)}/{n_compliant} "
+        f"= {ratio(len(compliant_blocked), n_compliant).strip()} {compliant_blocked}"
+    )
+    print(
+        f"  false blocks on mail to deliver            : {len(false_blocks)}/{n_nonblocking} "
+        f"= {ratio(len(false_blocks), n_nonblocking).strip()}"
+    )
     print(f"  messages that should be held/rejected      : {n_blocking_expected}")
     print(f"  ... delivered anyway (misses)              : {len(misses)} {misses}")
+    print(
+        f"  recall on violations (held or rejected)    : "
+        f"{ratio(n_blocking_expected - len(misses), n_blocking_expected).strip()}"
+    )
     print(f"  strip-only messages                        : {n_strip_only}")
     print(f"  ... expected strip not done                : {len(unstripped)} {unstripped}")
     print(f"  severity mismatches on correct codes       : {len(sev_mismatch)}")

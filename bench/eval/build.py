@@ -20,15 +20,33 @@ LANG = {
     "it": ("amazon.it", "it-IT", "it", "405"),
     "es": ("amazon.es", "es-ES", "es", "406"),
     "ja": ("amazon.co.jp", "ja-JP", "ja", "249"),
+    # regional variants of the core languages
+    "en-CA": ("amazon.ca", "en-CA", "en", "701"),
+    "fr-CA": ("amazon.ca", "fr-CA", "fr", "702"),
+    "fr-BE": ("amazon.com.be", "fr-BE", "fr", "703"),
+    "es-MX": ("amazon.com.mx", "es-MX", "es", "704"),
+    "es-US": ("amazon.com", "es-US", "es", "114"),
+    # the six languages beyond the core
+    "nl": ("amazon.nl", "nl-NL", "nl", "407"),
+    "sv": ("amazon.se", "sv-SE", "sv", "408"),
+    "pl": ("amazon.pl", "pl-PL", "pl", "409"),
+    "tr": ("amazon.com.tr", "tr-TR", "tr", "410"),
+    "pt-BR": ("amazon.com.br", "pt-BR", "pt", "705"),
+    "ar-AE": ("amazon.ae", "ar-AE", "ar", "411"),
+    "ar-SA": ("amazon.sa", "ar-SA", "ar", "412"),
 }
 
 
 def M(id, loc, subject, body=None, html=None, reply=False, headers=(), codes=(), warn=(),
-      optional=(), hold=(), note="", crlf=False, mailer="zendesk", qp=False):
+      optional=(), hold=(), note="", crlf=False, mailer="zendesk", qp=False, html_only=False,
+      sender_name="Customer Service"):
+    """One message. html_only: a single text/html part, no text/plain alternative (some shop
+    systems send only HTML). body together with html: the text/plain alternative is exactly
+    body (to build alternatives that differ, e.g. a coupon only in the HTML one)."""
     MSGS.append(dict(id=id, loc=loc, subject=subject, body=body, html=html, reply=reply,
                      headers=list(headers), codes=list(codes), warn=list(warn),
                      optional=list(optional), hold=list(hold), note=note, crlf=crlf,
-                     mailer=mailer, qp=qp))
+                     mailer=mailer, qp=qp, html_only=html_only, sender_name=sender_name))
 
 
 def ids(id):
@@ -101,7 +119,8 @@ def build(m):
         msgid = f"<AM9PR0{n % 9}MB{h[:4].upper()}{h[4:14].upper()}@AM9PR0{n % 9}MB{h[14:18].upper()}.eurprd0{n % 4}.prod.outlook.com>"
         xm = "Microsoft Outlook 16.0"
     hdr = [
-        ("From", "Customer Service <support@shop.example>" if lang != "ja" else "support@shop.example"),
+        ("From", f"{m['sender_name']} <support@shop.example>" if lang != "ja"
+         else "support@shop.example"),
         ("To", alias_addr),
         ("Subject", encode_subject(subj)),
         ("Date", date),
@@ -126,6 +145,9 @@ def build(m):
     lines = []
     if m["html"] is None:
         ph, pb = part("text/plain", m["body"])
+        lines = [f"{k}: {v}" for k, v in hdr + ph] + [""] + pb.split("\n")
+    elif m["html_only"]:
+        ph, pb = part("text/html", m["html"])
         lines = [f"{k}: {v}" for k, v in hdr + ph] + [""] + pb.split("\n")
     else:
         html = m["html"]
@@ -155,12 +177,9 @@ def toml_list(xs):
 
 
 def main():
-    import messages_de  # noqa: F401
-    import messages_en  # noqa: F401
-    import messages_es  # noqa: F401
-    import messages_fr  # noqa: F401
-    import messages_it  # noqa: F401
-    import messages_ja  # noqa: F401
+    import importlib
+    for path in sorted(HERE.glob("messages_*.py")):
+        importlib.import_module(path.stem)
     (HERE / "messages").mkdir(exist_ok=True)
     for p in (HERE / "messages").glob("*.eml"):
         p.unlink()
