@@ -155,8 +155,8 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
     started: list[RunningRelay] = []
 
     def request_stop(name: str) -> None:
+        stopping.set()  # first: nothing after it (a log line) may keep the relay serving
         log.info("stopping", signal=name)
-        stopping.set()
 
     def request_reload() -> None:
         if not started:
@@ -263,9 +263,9 @@ async def supervise(settings: Settings) -> None:
     stopping = asyncio.Event()
 
     def request_stop(name: str) -> None:
-        log.info("stopping", signal=name, workers=len(supervisor.workers))
         supervisor.stopping = True
         stopping.set()
+        log.info("stopping", signal=name, workers=len(supervisor.workers))
 
     def request_reload() -> None:
         log.info("reload_requested", workers=len(supervisor.workers))

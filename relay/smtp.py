@@ -8,6 +8,7 @@ so a client that disconnects or a session timeout cannot cut a delivery in half.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import secrets
 import ssl
@@ -259,7 +260,10 @@ class RelayHandler:
         return outcome.reply
 
     async def handle_exception(self, error: Exception) -> str:
-        log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
+        # Whatever happens here, the answer is 451: aiosmtpd turns an exception raised in this
+        # hook into a permanent 500 for the client (architecture trap 1).
+        with contextlib.suppress(Exception):
+            log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
         return REPLY_INTERNAL
 
 
