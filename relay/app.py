@@ -22,6 +22,7 @@ from relay.memory import release_free_memory
 from relay.metrics import Metrics
 from relay.pipeline import Checker, Evaluation, load_wordlists, warm
 from relay.policy import Policy, load_policy
+from relay.preflight import check_files, require_writable
 from relay.quarantine import Quarantine, QuarantineError
 from relay.store import open_store
 from relay.store.base import LedgerEntry, Store, StoreError
@@ -109,6 +110,7 @@ class Relay:
 
         `judges=False` (the supervisor of worker processes, which only answers /healthz) checks
         the policy files but does not load what judging needs (~150 MiB it would only hold)."""
+        check_files(settings)
         policy = load_policy(settings.policy.files)
         if judges:
             # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
@@ -117,10 +119,12 @@ class Relay:
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))
+        require_writable("quarantine.dir", quarantine.root, quarantine.writable)
         quarantine.clean_temporary()
         clean = getattr(upstream, "clean_temporary", None)
         if clean is not None:
-            clean()
+            maildir = Path(settings.upstream.url.removeprefix("maildir:"))
+            require_writable("upstream.url", maildir, clean)
         users = UserDirectory(await store.list_users())
         return cls(settings, policy, store, upstream, quarantine, users)
 
