@@ -22,11 +22,12 @@ from relay.memory import release_free_memory
 from relay.metrics import Metrics
 from relay.pipeline import Checker, Evaluation, load_wordlists, warm
 from relay.policy import Policy, load_policy
+from relay.preflight import check_files, require_writable
 from relay.quarantine import Quarantine, QuarantineError
 from relay.store import open_store
 from relay.store.base import LedgerEntry, Store, StoreError
 from relay.upstream import Upstream, UpstreamError, open_upstream
-from relay.users import LoginThrottle, RateLimiter, UserDirectory
+from relay.users import LoginLockout, RateLimiter, UserDirectory
 from relay.verdict import Action, Finding, Verdict, decide
 
 log = structlog.get_logger("relay")
@@ -97,9 +98,13 @@ class Relay:
             parse_processes=settings.smtp.parse_processes,
             process_bytes=settings.smtp.process_bytes,
         )
-        self.login_throttle = LoginThrottle(
-            settings.smtp.max_failed_logins, settings.smtp.failed_login_window
+        self.login_lockout = LoginLockout(
+            per_login=settings.smtp.max_failed_logins,
+            per_user=settings.smtp.max_failed_logins_per_user,
+            per_address=settings.smtp.max_failed_logins_per_address,
+            window=settings.smtp.failed_login_window,
         )
+        self.user_stamps: dict[str, datetime] = {}
         self.user_rate = RateLimiter(settings.smtp.messages_per_minute_per_user, 60.0)
         self.inflight: set[asyncio.Task[Any]] = set()
 
@@ -109,6 +114,7 @@ class Relay:
 
         `judges=False` (the supervisor of worker processes, which only answers /healthz) checks
         the policy files but does not load what judging needs (~150 MiB it would only hold)."""
+        check_files(settings)
         policy = load_policy(settings.policy.files)
         if judges:
             # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
@@ -117,12 +123,17 @@ class Relay:
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))
+        require_writable("quarantine.dir", quarantine.root, quarantine.writable)
         quarantine.clean_temporary()
         clean = getattr(upstream, "clean_temporary", None)
         if clean is not None:
-            clean()
+            maildir = Path(settings.upstream.url.removeprefix("maildir:"))
+            require_writable("upstream.url", maildir, clean)
+        stamps = await store.user_stamps()
         users = UserDirectory(await store.list_users())
-        return cls(settings, policy, store, upstream, quarantine, users)
+        relay = cls(settings, policy, store, upstream, quarantine, users)
+        relay.user_stamps = stamps
+        return relay
 
     async def close(self) -> None:
         self.checker.close()
@@ -134,11 +145,27 @@ class Relay:
         policy = load_policy(self.settings.policy.files)
         policy.warm()
         load_wordlists(policy)
-        users = await self.store.list_users()
         self.policy = policy
         self.checker.policy = policy
-        self.users.replace(users)
-        log.info("reloaded", policy_version=policy.version, users=len(users))
+        await self.refresh_users(force=True)
+        log.info("reloaded", policy_version=policy.version, users=len(self.users))
+
+    async def refresh_users(self, *, force: bool = False) -> list[str]:
+        """Re-read the users when one was added, changed or unlocked since the last look;
+        the changed ones' lockouts end. Returns the names that changed."""
+        stamps = await self.store.user_stamps()
+        if stamps == self.user_stamps and not force:
+            return []
+        changed = sorted(
+            name
+            for name in stamps.keys() | self.user_stamps.keys()
+            if stamps.get(name) != self.user_stamps.get(name)
+        )
+        self.users.replace(await self.store.list_users())
+        self.user_stamps = stamps
+        for name in changed:
+            self.login_lockout.unlock(name)
+        return changed
 
     # -- messages -------------------------------------------------------------------------
 

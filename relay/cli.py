@@ -61,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
     users_add = users.add_parser("add", help="add or update a login")
     users_add.add_argument("name")
     users_add.add_argument("--password-stdin", action="store_true")
+    users_unlock = users.add_parser(
+        "unlock", help="end a login lockout after failed passwords (running relays: in seconds)"
+    )
+    users_unlock.add_argument("name", help="the login name")
 
     quarantine = commands.add_parser("quarantine", help="review held and rejected messages")
     q = quarantine.add_subparsers(dest="quarantine_command", required=True, parser_class=_Parser)
@@ -188,6 +192,35 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_users(settings: Settings, args: argparse.Namespace) -> int:
+    if args.users_command == "unlock":
+        return _users_unlock(settings, args.name)
+    return _users_add(settings, args)
+
+
+def _picked_up(settings: Settings) -> str:
+    seconds = settings.smtp.users_refresh_seconds
+    if seconds > 0:
+        return f"a running relay picks it up within {seconds:g} seconds"
+    return "reload a running relay with SIGHUP (users_refresh_seconds = 0)"
+
+
+def _users_unlock(settings: Settings, name: str) -> int:
+    from relay.store import open_store
+
+    async def run() -> bool:
+        store = await open_store(settings.store.url)
+        try:
+            return await store.touch_user(name)
+        finally:
+            await store.close()
+
+    if not asyncio.run(run()):
+        raise CliError(f"no user {name}")
+    print(f"user {name} unlocked ({_picked_up(settings)})")
+    return EXIT_OK
+
+
+def _users_add(settings: Settings, args: argparse.Namespace) -> int:
     from relay.store import open_store
     from relay.users import hash_password
 
@@ -210,7 +243,7 @@ def cmd_users(settings: Settings, args: argparse.Namespace) -> int:
             await store.close()
 
     asyncio.run(run())
-    print(f"user {args.name} saved (reload a running relay with SIGHUP)")
+    print(f"user {args.name} saved ({_picked_up(settings)})")
     return EXIT_OK
 
 

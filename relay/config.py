@@ -58,8 +58,15 @@ class SmtpSettings(_Section):
     # bounded well below it (architecture trap 3).
     session_timeout: float = Field(default=300.0, gt=0)
     max_connections: int = Field(default=200, gt=0)
+    # Failed logins in the window before 454: per user from one address, per user from
+    # anywhere (a distributed guess), per address over all names (one address trying many).
     max_failed_logins: int = Field(default=5, gt=0)
+    max_failed_logins_per_user: int = Field(default=20, gt=0)
+    max_failed_logins_per_address: int = Field(default=50, gt=0)
     failed_login_window: float = Field(default=300.0, gt=0)
+    # Seconds between looks at the store's users: a new user, a new password or an unlock
+    # works in a running relay within this time, without SIGHUP (0: only on SIGHUP).
+    users_refresh_seconds: float = Field(default=5.0, ge=0)
     messages_per_minute_per_user: int = Field(default=120, gt=0)
     proxy_protocol_from: list[str] = []
     max_concurrent_checks: int = Field(default=4, gt=0)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
 import sys
+import threading
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, TextIO
 
 import structlog
 
@@ -63,9 +66,102 @@ def _mask_fields(
     return event
 
 
+class _Reporter:
+    """Says once, on stderr if it is still there, that a log sink failed; never raises."""
+
+    def __init__(self) -> None:
+        self._said: set[str] = set()
+        self._lock = threading.Lock()
+
+    def once(self, what: str, exc: BaseException) -> None:
+        with self._lock:
+            if what in self._said:
+                return
+            self._said.add(what)
+        with contextlib.suppress(Exception):
+            sys.stderr.write(
+                f"bsm-relay: {what} failed ({type(exc).__name__}: {exc}); "
+                "those log lines are dropped, the relay goes on\n"
+            )
+            sys.stderr.flush()
+
+
+_REPORTER = _Reporter()
+
+
+class ResilientStream:
+    """A log sink that never raises (a closed pipe, a full disk): the first failure is reported
+    once and later lines are dropped, so logging can never stop serving, stopping or answering.
+    The file descriptor is then pointed at /dev/null, so the interpreter's last flush at exit
+    does not fail on it a second time."""
+
+    def __init__(self, stream: TextIO, name: str = "log output") -> None:
+        self._stream = stream
+        self._name = name
+        self.failed = False
+
+    def write(self, text: str) -> int:
+        if not self.failed:
+            try:
+                self._stream.write(text)
+            except (OSError, ValueError) as exc:
+                self._fail(exc)
+        return len(text)
+
+    def flush(self) -> None:
+        if self.failed:
+            return
+        try:
+            self._stream.flush()
+        except (OSError, ValueError) as exc:
+            self._fail(exc)
+
+    def isatty(self) -> bool:
+        with contextlib.suppress(Exception):
+            return self._stream.isatty()
+        return False
+
+    def _fail(self, exc: BaseException) -> None:
+        self.failed = True
+        with contextlib.suppress(Exception):
+            null = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(null, self._stream.fileno())
+            finally:
+                os.close(null)
+        _REPORTER.once(self._name, exc)
+
+
+def _resilient_logger_class(level: str) -> type[Any]:
+    base: type[Any] = structlog.make_filtering_bound_logger(
+        logging.getLevelNamesMapping()[level.upper()]
+    )
+
+    class ResilientBoundLogger(base):  # type: ignore[misc]
+        """A log call never raises into the caller, whatever a processor or sink does."""
+
+        def _proxy_to_logger(self, method_name: str, event: Any = None, **event_kw: Any) -> Any:
+            try:
+                return super()._proxy_to_logger(method_name, event, **event_kw)
+            except Exception as exc:
+                _REPORTER.once("logging", exc)
+                return None
+
+    return ResilientBoundLogger
+
+
+class _ResilientHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """stdlib logging (aiosmtpd's): a failing record is reported once, never a traceback."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        exc = sys.exc_info()[1]
+        if exc is not None:
+            _REPORTER.once("logging", exc)
+
+
 def configure(level: str = "info", stream: Any = None) -> None:
     """JSON to stdout (or `stream`); also routes stdlib logging (aiosmtpd's) through it."""
-    stream = stream or sys.stdout
+    stream = ResilientStream(stream or sys.stdout)
     processors: list[Any] = [
         structlog.contextvars.merge_contextvars,
         structlog.processors.add_log_level,
@@ -76,13 +172,11 @@ def configure(level: str = "info", stream: Any = None) -> None:
     ]
     structlog.configure(
         processors=processors,
-        wrapper_class=structlog.make_filtering_bound_logger(
-            logging.getLevelNamesMapping()[level.upper()]
-        ),
+        wrapper_class=_resilient_logger_class(level),
         logger_factory=structlog.PrintLoggerFactory(stream),
         cache_logger_on_first_use=False,
     )
-    handler = logging.StreamHandler(stream)
+    handler = _ResilientHandler(stream)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             processor=structlog.processors.JSONRenderer(),

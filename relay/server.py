@@ -136,6 +136,27 @@ async def reload(relay: Relay) -> bool:
     return True
 
 
+async def watch_users(relay: Relay) -> None:
+    """Pick up `users add` and `users unlock` from the store within seconds, without SIGHUP.
+    One small query per look; the store being down is logged once per outage, not fatal."""
+    interval = relay.settings.smtp.users_refresh_seconds
+    if interval <= 0:
+        return
+    failing = False
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            changed = await relay.refresh_users()
+        except Exception as exc:
+            if not failing:
+                log.warning("users_refresh_failed", error=str(exc), error_type=type(exc).__name__)
+            failing = True
+            continue
+        failing = False
+        if changed:
+            log.info("users_refreshed", changed=changed, users=len(relay.users))
+
+
 def _track(relay: Relay, coro: Any) -> None:
     task = asyncio.ensure_future(coro)
     relay.inflight.add(task)
@@ -155,8 +176,8 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
     started: list[RunningRelay] = []
 
     def request_stop(name: str) -> None:
+        stopping.set()  # first: nothing after it (a log line) may keep the relay serving
         log.info("stopping", signal=name)
-        stopping.set()
 
     def request_reload() -> None:
         if not started:
@@ -173,7 +194,9 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
     freeze_startup_objects()
     started.append(running)
     running.relay.checker.start_processes()
+    users_watch = asyncio.ensure_future(watch_users(running.relay))
     await stopping.wait()
+    users_watch.cancel()
     await running.stop()
     log.info("stopped")
 
@@ -263,9 +286,9 @@ async def supervise(settings: Settings) -> None:
     stopping = asyncio.Event()
 
     def request_stop(name: str) -> None:
-        log.info("stopping", signal=name, workers=len(supervisor.workers))
         supervisor.stopping = True
         stopping.set()
+        log.info("stopping", signal=name, workers=len(supervisor.workers))
 
     def request_reload() -> None:
         log.info("reload_requested", workers=len(supervisor.workers))

@@ -8,6 +8,7 @@ so a client that disconnects or a session timeout cannot cut a delivery in half.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import secrets
 import ssl
@@ -178,19 +179,21 @@ class RelayHandler:
         auth_data: Any,
     ) -> AuthResult:
         peer = _peer_host(session)
-        if self.relay.login_throttle.blocked(peer):
-            log.warning("login_throttled", peer=peer)
-            return AuthResult(
-                success=False, handled=False, message="454 4.7.0 too many failed logins, try later"
-            )
         if not isinstance(auth_data, LoginPassword):
             return AuthResult(success=False, handled=False)
         name = auth_data.login.decode("utf-8", "replace")
         password = auth_data.password.decode("utf-8", "replace")
+        lockout = self.relay.login_lockout
+        locked = lockout.locked(peer, name)
+        if locked is not None:
+            log.warning(
+                "login_locked", peer=peer, user=name, scope=locked.scope, seconds=locked.seconds
+            )
+            return AuthResult(success=False, handled=False, message=locked.reply)
         if self.relay.users.verify(name, password):
-            self.relay.login_throttle.succeeded(peer)
+            lockout.succeeded(peer, name)
             return AuthResult(success=True, auth_data=name)
-        self.relay.login_throttle.failed(peer)
+        lockout.failed(peer, name, password, known_user=name in self.relay.users)
         log.warning("login_failed", peer=peer, user=name)
         # handled=False makes aiosmtpd answer 535 (architecture trap 6).
         return AuthResult(success=False, handled=False)
@@ -259,7 +262,10 @@ class RelayHandler:
         return outcome.reply
 
     async def handle_exception(self, error: Exception) -> str:
-        log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
+        # Whatever happens here, the answer is 451: aiosmtpd turns an exception raised in this
+        # hook into a permanent 500 for the client (architecture trap 1).
+        with contextlib.suppress(Exception):
+            log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
         return REPLY_INTERNAL
 
 

@@ -73,3 +73,9 @@ class Store(Protocol):
 
     async def list_users(self) -> dict[str, str]:
         """Every SMTP user name with its password hash (loaded at start and on SIGHUP)."""
+
+    async def user_stamps(self) -> dict[str, datetime]:
+        """Every SMTP user name with the time its login last changed (password or unlock)."""
+
+    async def touch_user(self, name: str) -> bool:
+        """Mark a user changed now (`users unlock`); False if there is no such user."""

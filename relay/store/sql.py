@@ -612,6 +612,20 @@ class SqlStore:
             rows = (await conn.execute(select(users.c.name, users.c.password_hash))).all()
         return {str(name): str(hashed) for name, hashed in rows}
 
+    async def user_stamps(self) -> dict[str, datetime]:
+        """Each login's last change: a running relay polls this to pick up new users, new
+        passwords and unlocks within seconds, without a SIGHUP."""
+        async with self._tx("read users") as conn:
+            rows = (await conn.execute(select(users.c.name, users.c.updated_at))).all()
+        return {str(name): stamp for name, stamp in rows}
+
+    async def touch_user(self, name: str) -> bool:
+        async with self._tx("write user") as conn:
+            result = await conn.execute(
+                users.update().where(users.c.name == name).values(updated_at=datetime.now(UTC))
+            )
+        return bool(result.rowcount)
+
     # -- helpers --------------------------------------------------------------------------
 
     def _insert(self, table: Table) -> Any:

@@ -313,21 +313,22 @@ async def test_per_user_message_rate_cap(tmp_path: Path, sink: Sink) -> None:
 
 def test_throttle_and_rate_tables_stay_bounded() -> None:
     """Many client addresses (a botnet) cannot grow the relay's memory without bound."""
-    from relay.users import _MAX_KEYS, LoginThrottle, RateLimiter
+    from relay.users import _MAX_KEYS, LoginLockout, RateLimiter
 
-    throttle = LoginThrottle(limit=3, window=300)
+    lockout = LoginLockout(per_login=3, per_user=10, per_address=100, window=300)
     rate = RateLimiter(limit=5, window=60)
     for i in range(3 * _MAX_KEYS):
         address = f"10.{i // 65536}.{i // 256 % 256}.{i % 256}"
-        throttle.failed(address)
-        assert not throttle.blocked(f"192.0.2.{i % 256}")  # a read never creates an entry
+        lockout.failed(address, "guess", "pw", known_user=False)
+        assert lockout.locked(f"192.0.2.{i % 256}", "guess") is None  # a read creates nothing
         rate.allow(address)
-    assert len(throttle._failures) <= _MAX_KEYS + 1
+    assert len(lockout._failures) <= _MAX_KEYS + 3
+    assert len(lockout._recent_passwords) <= _MAX_KEYS + 1
     assert len(rate._events) <= _MAX_KEYS + 1
     # A full table still counts a new client's messages (the cap is not bypassed).
     assert [rate.allow("198.51.100.7") for _ in range(6)] == [True] * 5 + [False]
-    for _ in range(3):
-        throttle.failed("203.0.113.9")
-    assert throttle.blocked("203.0.113.9")
-    throttle.succeeded("203.0.113.9")
-    assert not throttle.blocked("203.0.113.9")
+    for n in range(3):
+        lockout.failed("203.0.113.9", "agent", f"pw {n}", known_user=True)
+    assert lockout.locked("203.0.113.9", "agent") is not None
+    lockout.succeeded("203.0.113.9", "agent")
+    assert lockout.locked("203.0.113.9", "agent") is None

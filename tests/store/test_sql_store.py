@@ -434,6 +434,18 @@ async def test_users(store: SqlStore) -> None:
     }
 
 
+async def test_touching_a_user_changes_its_stamp_only(store: SqlStore) -> None:
+    await store.set_user("helpdesk", "$argon2id$v=19$first")
+    await store.set_user("shop", "$argon2id$v=19$second")
+    before = await store.user_stamps()
+    assert set(before) == {"helpdesk", "shop"}
+    assert await store.touch_user("helpdesk") is True
+    after = await store.user_stamps()
+    assert after["helpdesk"] > before["helpdesk"]
+    assert after["shop"] == before["shop"]
+    assert await store.touch_user("nobody") is False
+
+
 async def test_transactions_are_atomic(store: SqlStore) -> None:
     """On PostgreSQL the pool's connections rest in autocommit; a transaction still is one."""
     for begin in (store.engine.begin, lambda: store._tx("test")):

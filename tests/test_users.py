@@ -1,0 +1,91 @@
+"""SMTP logins in a running `bsm-relay serve`: lockouts that stop a guesser, not a helpdesk."""
+
+from __future__ import annotations
+
+import signal
+import smtplib
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from relay.config import load_settings
+from tests.conftest import Sink, console_script, write_settings
+from tests.test_policy_reload import Served
+from tests.test_smtp import cli
+
+ALICE = ("alice", "alice's right password")
+BOB = ("bob", "bob's right password")
+
+
+def login(port: int, user: str, password: str) -> tuple[int, str]:
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+        client.ehlo()
+        try:
+            code, text = client.login(user, password)
+        except smtplib.SMTPAuthenticationError as exc:
+            return exc.smtp_code, exc.smtp_error.decode()
+        return code, text.decode()
+
+
+@pytest.fixture
+def auth_served(tmp_path: Path, sink: Sink) -> Iterator[tuple[Served, Path]]:
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, sink.url,
+        smtp_extra='auth = "required"\nmax_failed_logins = 5\nusers_refresh_seconds = 0.5',
+    )  # fmt: skip
+    for name, password in (ALICE, BOB):
+        added = cli(path, "users", "add", name, "--password-stdin", stdin=password + "\n")
+        assert added.returncode == 0, added.stderr
+    log = tmp_path / "relay.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [console_script(), "--config", str(path), "serve"], stdout=out, stderr=subprocess.STDOUT
+        )
+    served = Served(process, log, load_settings(str(path)).smtp.port)
+    try:
+        served.wait_for("listening")
+        yield served, path
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_one_users_typos_lock_out_only_that_user_until_unlocked(
+    auth_served: tuple[Served, Path],
+) -> None:
+    served, path = auth_served
+    port = served.port
+    # smtplib tries PLAIN, then LOGIN with the same password: each wrong password counts once
+    for n in range(4):
+        assert login(port, "alice", f"typo {n}")[0] == 535
+    assert login(port, *ALICE)[0] == 235
+    for n in range(4):
+        assert login(port, "alice", f"second typo {n}")[0] == 535
+    # the fifth: 535 to PLAIN, then smtplib's LOGIN retry already hears the lockout
+    assert login(port, "alice", "second typo 4")[0] in (535, 454)
+    code, text = login(port, *ALICE)
+    assert code == 454, text
+    assert "try again in" in text and "seconds" in text
+    seconds = int(text.split("try again in ")[1].split()[0])
+    assert 0 < seconds <= 300
+    # the other agent behind the same address signs in
+    assert login(port, *BOB)[0] == 235
+    locked = served.events("login_locked")
+    assert locked and locked[-1]["user"] == "alice" and locked[-1]["scope"] == "login"
+
+    unlocked = cli(path, "users", "unlock", "alice")
+    assert unlocked.returncode == 0, unlocked.stderr
+    assert "unlocked" in unlocked.stdout
+    deadline = time.monotonic() + 10
+    while login(port, *ALICE)[0] != 235:
+        assert time.monotonic() < deadline, "the unlock did not reach the running relay"
+        time.sleep(0.2)
+
+    missing = cli(path, "users", "unlock", "nobody")
+    assert missing.returncode == 2 and "no user nobody" in missing.stderr
