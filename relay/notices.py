@@ -105,7 +105,7 @@ def _lookup(mapping: dict[str, str], address: str) -> str | None:
 
 def is_automatic(message: ParsedMessage, mail_from: str) -> bool:
     """A bounce, a notice or another automatic message: it never gets a notice (no loops)."""
-    if not mail_from.strip():
+    if mail_from.strip() in ("", "<>"):  # aiosmtpd hands a null sender on as "<>"
         return True
     if message.header(NOTICE_HEADER) is not None:
         return True
