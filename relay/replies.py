@@ -65,6 +65,6 @@ def rejected_reply(quarantine_id: str, rules: Sequence[FailedRule]) -> str:
     one = f"550 5.7.1 {codes}: {reasons}; quarantine id {quarantine_id}"
     if len(one.encode()) <= MAX_LINE:
         return one
-    head = f"{codes}: message refused, {len(rules)} rules broken"
+    head = f"{codes}: refused for {len(rules)} reasons, each below; quarantine id {quarantine_id}"
     lines = [head, *(_reason(rule) for rule in rules), f"quarantine id {quarantine_id}"]
     return _lines("550", "5.7.1", lines)
