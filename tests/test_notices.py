@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import smtplib
+import sqlite3
+import subprocess
+import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -12,13 +16,24 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 
 from relay.config import ConfigError, load_settings
 from relay.explain import explain
 from relay.notices import NOTICE_HEADER
 from relay.server import RunningRelay, start
 from relay.store.outbox import NoticeState
-from tests.conftest import BUYER, SELLER, Sink, SinkMessage, write_settings
+from tests.conftest import (
+    BUYER,
+    SELLER,
+    Sink,
+    SinkHandler,
+    SinkMessage,
+    console_script,
+    free_port,
+    write_settings,
+)
+from tests.reliability.conftest import RelayProcess, smtp_send, wait_port
 from tests.test_smtp import _import_orders
 
 CONSOLE = "https://review.shop.example"
@@ -233,3 +248,87 @@ async def test_notices_are_rate_limited_per_recipient(tmp_path: Path, sink: Sink
         await asyncio.sleep(0.6)  # a few sender rounds: nothing more goes out
     assert states == [NoticeState.SENT, NoticeState.SENT, NoticeState.SKIPPED, NoticeState.SKIPPED]
     assert len(notices_in(sink)) == 2
+
+
+# -- a relay killed between quarantine and notice ---------------------------------------------
+
+
+def serve_process(settings_path: Path, log_path: Path) -> RelayProcess:
+    """The installed `bsm-relay serve`, its JSON log in log_path, listening when returned."""
+    with log_path.open("ab") as out, log_path.with_suffix(".stderr").open("ab") as err:
+        proc = subprocess.Popen(
+            [console_script(), "--config", str(settings_path), "serve"],
+            stdout=out,
+            stderr=err,
+            cwd=settings_path.parent,
+        )
+    process = RelayProcess(proc, load_settings(str(settings_path)).smtp.port, log_path)
+    try:
+        wait_port(process.port, proc=proc)
+    except BaseException:
+        process.kill()
+        raise
+    return process
+
+
+def outbox_rows(database: Path) -> list[tuple[str, str, int]]:
+    with contextlib.closing(sqlite3.connect(database)) as conn:
+        return list(conn.execute("SELECT quarantine_id, state, attempts FROM notices"))
+
+
+def wait_until(predicate: Callable[[], bool], seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_a_relay_killed_before_its_notice_went_out_sends_it_once_after_restart(
+    tmp_path: Path,
+) -> None:
+    sink_port = free_port()  # nothing listens there yet: the upstream is down
+    path = write_settings(
+        tmp_path / "bsm-relay.toml",
+        tmp_path,
+        f"smtp://127.0.0.1:{sink_port}",
+        notices="enabled = true\nretry_initial = 0.2\nretry_max = 0.4\npoll_interval = 0.2",
+    )
+    asyncio.run(_import_orders(path, tmp_path))
+    database = tmp_path / "relay.db"
+    log = tmp_path / "relay.log"
+
+    first = serve_process(path, log)
+    try:
+        reply = smtp_send(first.port, review_request("<killed-1@shop.example>"))
+        assert reply.code == 550, reply  # the outcome does not wait for the notice
+        quarantine_id = reply.text.rsplit("quarantine id ", 1)[1].strip()
+        # Tried and failed at least twice (upstream down): pending, with its retries.
+        wait_until(lambda: [(q, s) for q, s, a in outbox_rows(database) if a >= 2] == [
+            (quarantine_id, "pending")
+        ])
+    finally:
+        first.kill()  # SIGKILL
+
+    handler = SinkHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=sink_port)
+    controller.start()
+    try:
+        second = serve_process(path, log)
+        try:
+            wait_until(lambda: outbox_rows(database)[0][1] == "sent")
+        finally:
+            second.kill()  # SIGKILL again, with the notice sent
+        third = serve_process(path, log)
+        try:
+            time.sleep(1.5)  # several sender rounds of a relay that finds nothing pending
+            assert third.proc.poll() is None
+        finally:
+            third.kill()
+    finally:
+        controller.stop()
+    assert len(handler.messages) == 1
+    [notice] = handler.messages
+    assert notice.rcpt_tos == [SELLER]
+    assert f"{NOTICE_HEADER}: {quarantine_id}".encode() in notice.data
+    assert b"5-Sterne-Bewertung" in notice.data
+    assert [row[:2] for row in outbox_rows(database)] == [(quarantine_id, "sent")]
