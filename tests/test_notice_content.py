@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
-from relay.config import NoticesSettings
+from relay.config import ConfigError, NoticesSettings, load_settings
 from relay.message import parse
 from relay.notice_sender import retry_delay
 from relay.notices import (
@@ -157,3 +158,26 @@ def test_composing_a_notice_to_a_buyer_alias_raises() -> None:
 def test_retry_delays_double_up_to_the_maximum() -> None:
     settings = NoticesSettings(retry_initial=30, retry_max=300)
     assert [retry_delay(settings, n) for n in (1, 2, 3, 4, 5, 9)] == [30, 60, 120, 240, 300, 300]
+
+
+def test_notice_settings_refuse_unknown_keys_and_take_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "bsm-relay.toml"
+    config.write_text('[notices]\nenabld = false\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"notices\.enabld"):
+        load_settings(str(config))
+    config.write_text('[notices]\nlanguage = "fr"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"notices\.language"):
+        load_settings(str(config))
+    config.write_text('[notices]\nconsole_url = "review.shop.example"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"notices\.console_url"):
+        load_settings(str(config))
+    config.write_text(
+        '[notices]\nconsole_url = "https://review.shop.example/"\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("BSM_RELAY_NOTICES__ENABLED", "false")
+    settings = load_settings(str(config))
+    assert settings.notices.enabled is False
+    assert settings.notices.console_url == "https://review.shop.example"
+    assert NoticesSettings().enabled is True  # on by default, whatever the upstream

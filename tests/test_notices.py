@@ -149,6 +149,20 @@ async def test_a_refused_message_brings_its_writer_a_notice(tmp_path: Path, sink
     assert "How to fix it" in text and "5-Sterne-Bewertung" in text
 
 
+async def test_a_message_sent_again_keeps_its_one_notice(tmp_path: Path, sink: Sink) -> None:
+    """A helpdesk that missed the reply sends again: same entry, same answer, one notice."""
+    async with notifying_relay(tmp_path, sink) as running:
+        raw = review_request("<again-1@shop.example>")
+        first = await asyncio.to_thread(submit, running.smtp_port, raw)
+        await wait_for(lambda: len(notices_in(sink)) == 1)
+        again = await asyncio.to_thread(submit, running.smtp_port, raw)
+        assert again == first and first[0] == 550
+        await asyncio.sleep(0.6)  # a few sender rounds
+        assert running.relay.outbox is not None
+        assert len(await running.relay.outbox.entries()) == 1
+    assert len(notices_in(sink)) == 1
+
+
 async def test_notices_go_where_the_settings_say_in_the_senders_language(
     tmp_path: Path, sink: Sink
 ) -> None:
