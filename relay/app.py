@@ -119,7 +119,7 @@ class Relay:
         # SqlStore is the store's one implementation; the outbox is a table in it.
         self.outbox = Outbox(store) if isinstance(store, SqlStore) else None
         self.notice_sender = (
-            NoticeSender(self.outbox, upstream, settings.notices)
+            NoticeSender(self.outbox, upstream, settings.notices, self.metrics)
             if self.outbox is not None and settings.notices.enabled
             else None
         )
@@ -345,9 +345,12 @@ class Relay:
             rate_window=settings.rate_window,
         )
         if added is NoticeState.SKIPPED:
+            self.metrics.notices.labels("skipped").inc()
             log.warning("notice_rate_limited", quarantine_id=quarantine_id, recipient=recipient)
-        elif added is not None and self.notice_sender is not None:
-            self.notice_sender.notify()
+        elif added is not None:
+            self.metrics.notices.labels("queued").inc()
+            if self.notice_sender is not None:
+                self.notice_sender.notify()
 
     def _observe(
         self,

@@ -15,6 +15,7 @@ import structlog
 
 from relay import aliases
 from relay.config import NoticesSettings
+from relay.metrics import Metrics
 from relay.notices import NoticeRecipientError, ensure_not_buyer
 from relay.store.base import StoreError
 from relay.store.outbox import Notice, Outbox
@@ -33,10 +34,13 @@ def retry_delay(settings: NoticesSettings, attempts: int) -> float:
 
 
 class NoticeSender:
-    def __init__(self, outbox: Outbox, upstream: Upstream, settings: NoticesSettings) -> None:
+    def __init__(
+        self, outbox: Outbox, upstream: Upstream, settings: NoticesSettings, metrics: Metrics
+    ) -> None:
         self.outbox = outbox
         self.upstream = upstream
         self.settings = settings
+        self.metrics = metrics
         self.wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -84,6 +88,7 @@ class NoticeSender:
             ensure_not_buyer(notice.recipient)
         except NoticeRecipientError as exc:
             await self.outbox.mark_failed(notice.quarantine_id, str(exc), None)
+            self.metrics.notices.labels("failed").inc()
             log.error("notice_refused", quarantine_id=notice.quarantine_id, error=str(exc))
             return 0
         try:
@@ -95,6 +100,7 @@ class NoticeSender:
                 delay = retry_delay(self.settings, notice.attempts)
                 retry_at = datetime.now(UTC) + timedelta(seconds=delay)
             await self.outbox.mark_failed(notice.quarantine_id, exc.reply, retry_at)
+            self.metrics.notices.labels("retry" if retry_at else "failed").inc()
             log.warning(
                 "notice_not_sent",
                 quarantine_id=notice.quarantine_id,
@@ -105,6 +111,7 @@ class NoticeSender:
             )
             return 0
         await self.outbox.mark_sent(notice.quarantine_id, datetime.now(UTC), delivered.reply)
+        self.metrics.notices.labels("sent").inc()
         log.info(
             "notice_sent",
             quarantine_id=notice.quarantine_id,

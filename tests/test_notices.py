@@ -260,6 +260,12 @@ async def test_notices_are_rate_limited_per_recipient(tmp_path: Path, sink: Sink
         assert running.relay.outbox is not None
         states = sorted(n.state for n in await running.relay.outbox.entries())
         await asyncio.sleep(0.6)  # a few sender rounds: nothing more goes out
+        registry = running.relay.metrics.registry
+        counted = {
+            result: registry.get_sample_value("bsm_relay_notices_total", {"result": result})
+            for result in ("queued", "skipped", "sent")
+        }
+    assert counted == {"queued": 2.0, "skipped": 2.0, "sent": 2.0}
     assert states == [NoticeState.SENT, NoticeState.SENT, NoticeState.SKIPPED, NoticeState.SKIPPED]
     assert len(notices_in(sink)) == 2
 
