@@ -22,6 +22,7 @@ from relay.memory import release_free_memory
 from relay.metrics import Metrics
 from relay.notice_sender import NoticeSender
 from relay.notices import (
+    FailedRule,
     NoticeFacts,
     compose_notice,
     console_link,
@@ -119,7 +120,14 @@ class Relay:
         # SqlStore is the store's one implementation; the outbox is a table in it.
         self.outbox = Outbox(store) if isinstance(store, SqlStore) else None
         self.notice_sender = (
-            NoticeSender(self.outbox, upstream, settings.notices, self.metrics)
+            NoticeSender(
+                self.outbox,
+                upstream,
+                settings.notices,
+                self.metrics,
+                # an upstream send is bounded by twice its timeout (relay.upstream)
+                lease=2 * upstream_timeout(settings) + 30,
+            )
             if self.outbox is not None and settings.notices.enabled
             else None
         )
@@ -291,11 +299,11 @@ class Relay:
         except OSError as exc:
             log.error("quarantine_failed", error=str(exc))
             return Outcome(reply=REPLY_QUARANTINE_DOWN, action="deferred", verdict=verdict)
-        # Written with the entry, before the reply (a resend of the same entry writes nothing
-        # new). A store failure propagates: 451, and the client's retry finds the same entry.
-        await self._record_notice(quarantine_id, state, envelope, evaluation, verdict)
         language = notice_language(self.settings.notices, envelope.mail_from)
         rules = failed_rules(failed_findings(verdict), language)
+        # Written with the entry, before the reply (a resend of the same entry writes nothing
+        # new). A store failure propagates: 451, and the client's retry finds the same entry.
+        await self._record_notice(quarantine_id, state, envelope, evaluation, rules, language)
         if verdict.action is Action.HOLD:
             reply = held_reply(quarantine_id, rules)
         else:
@@ -310,14 +318,14 @@ class Relay:
         state: str,
         envelope: Envelope,
         evaluation: Evaluation,
-        verdict: Verdict,
+        rules: tuple[FailedRule, ...],
+        language: str,
     ) -> None:
         """Put the writer's notice of this entry in the outbox, unless it gets none."""
         settings = self.settings.notices
         recipient = notice_recipient(settings, evaluation.message, envelope.mail_from)
         if self.outbox is None or recipient is None:
             return
-        language = notice_language(settings, envelope.mail_from)
         now = datetime.now(UTC)
         facts = NoticeFacts(
             quarantine_id=quarantine_id,
@@ -326,7 +334,7 @@ class Relay:
             buyer=evaluation.facts.buyer_alias,
             order_id=evaluation.orders.order_id,
             received_at=now,
-            rules=failed_rules(failed_findings(verdict), language),
+            rules=rules,
         )
         body = compose_notice(
             facts,

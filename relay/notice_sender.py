@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import socket
 from datetime import UTC, datetime, timedelta
 
 import structlog
@@ -17,15 +19,13 @@ from relay import aliases
 from relay.config import NoticesSettings
 from relay.metrics import Metrics
 from relay.notices import NoticeRecipientError, ensure_not_buyer
+from relay.quarantine import pid_alive
 from relay.store.base import StoreError
 from relay.store.outbox import Notice, Outbox
 from relay.upstream import Upstream, UpstreamError
 
 log = structlog.get_logger("relay.notices")
 
-# How long a claimed notice is this sender's: longer than any upstream send may take, so a
-# second relay does not send it meanwhile; a relay killed mid-send frees it after this.
-_LEASE_SECONDS = 300.0
 
 
 def retry_delay(settings: NoticesSettings, attempts: int) -> float:
@@ -35,12 +35,22 @@ def retry_delay(settings: NoticesSettings, attempts: int) -> float:
 
 class NoticeSender:
     def __init__(
-        self, outbox: Outbox, upstream: Upstream, settings: NoticesSettings, metrics: Metrics
+        self,
+        outbox: Outbox,
+        upstream: Upstream,
+        settings: NoticesSettings,
+        metrics: Metrics,
+        *,
+        lease: float,
     ) -> None:
+        """`lease`: how long a claimed notice is this sender's; longer than an upstream send
+        may take, so that no other relay sends it meanwhile."""
         self.outbox = outbox
         self.upstream = upstream
         self.settings = settings
         self.metrics = metrics
+        self.lease = lease
+        self.host = socket.gethostname()
         self.wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -61,7 +71,18 @@ class NoticeSender:
         """A notice was just written: look now rather than at the next poll."""
         self.wake.set()
 
+    @property
+    def owner(self) -> str:
+        return f"{self.host}:{os.getpid()}"
+
     async def _run(self) -> None:
+        try:
+            # A relay on this host killed mid-send: its notices are due now, not after the lease.
+            freed = await self.outbox.free_dead_claims(self.host, pid_alive, datetime.now(UTC))
+            if freed:
+                log.info("notice_claims_freed", notices=freed)
+        except StoreError as exc:
+            log.error("notice_store_failed", error=str(exc))
         while True:
             try:
                 await self.send_due()
@@ -77,7 +98,7 @@ class NoticeSender:
         """Send every notice due now; the number the upstream took."""
         sent = 0
         while True:
-            due = await self.outbox.claim_due(datetime.now(UTC), _LEASE_SECONDS)
+            due = await self.outbox.claim_due(datetime.now(UTC), self.lease, self.owner)
             if not due:
                 return sent
             for notice in due:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import smtplib
 import sqlite3
 import subprocess
@@ -281,6 +282,7 @@ def serve_process(settings_path: Path, log_path: Path) -> RelayProcess:
             stdout=out,
             stderr=err,
             cwd=settings_path.parent,
+            env=dict(os.environ, PYTHONUNBUFFERED="1"),  # every log line, even when killed
         )
     process = RelayProcess(proc, load_settings(str(settings_path)).smtp.port, log_path)
     try:

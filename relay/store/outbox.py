@@ -2,15 +2,18 @@
 
 The row is written while the message is quarantined, before the SMTP reply; the key is the
 quarantine id, so a resent message (same entry) or a second relay never makes a second notice.
-A sender claims a due row by moving its next attempt forward in one conditional UPDATE (a lease):
-two relays on one database never send the same row at once, and a relay killed mid-send leaves
-the row to be retried once the lease runs out. The table is new in this release and made by
+A sender claims a due row by moving its next attempt forward in one conditional UPDATE (a lease)
+and writing its host and pid: two relays on one database never send the same row at once. A
+relay killed mid-send leaves the row claimed; the next relay started on that host frees the
+claims of its host's dead processes at once, and any other sender takes the row once the lease
+runs out. The table is new in this release and made by
 `metadata.create_all`, so it needs no schema version.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -43,6 +46,7 @@ notices = Table(
     Column("next_attempt_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("last_error", Text),
+    Column("claimed_by", String(300)),  # "host:pid" of the sender holding the lease
     Index("notices_due", "state", "next_attempt_at"),
     Index("notices_recipient_created", "recipient", "created_at"),
 )
@@ -143,8 +147,10 @@ class Outbox:
             )
         return state if result.rowcount else None
 
-    async def claim_due(self, now: datetime, lease: float, limit: int = 20) -> list[Notice]:
-        """Pending notices due now, each claimed for `lease` seconds by this sender."""
+    async def claim_due(
+        self, now: datetime, lease: float, owner: str, limit: int = 20
+    ) -> list[Notice]:
+        """Pending notices due now, each claimed for `lease` seconds by `owner` (host:pid)."""
         async with self.store._tx("read due notices") as conn:
             rows = (
                 (
@@ -172,7 +178,9 @@ class Outbox:
                         notices.c.state == NoticeState.PENDING.value,
                         notices.c.next_attempt_at == row["next_attempt_at"],
                     )
-                    .values(next_attempt_at=until, attempts=notices.c.attempts + 1)
+                    .values(
+                        next_attempt_at=until, attempts=notices.c.attempts + 1, claimed_by=owner
+                    )
                 )
             if result.rowcount == 1:
                 claimed.append(_notice({**row, "attempts": row["attempts"] + 1}))
@@ -183,14 +191,19 @@ class Outbox:
             await conn.execute(
                 update(notices)
                 .where(notices.c.quarantine_id == quarantine_id)
-                .values(state=NoticeState.SENT.value, sent_at=at, last_error=reply[:500])
+                .values(
+                    state=NoticeState.SENT.value,
+                    sent_at=at,
+                    last_error=reply[:500],
+                    claimed_by=None,
+                )
             )
 
     async def mark_failed(
         self, quarantine_id: str, error: str, retry_at: datetime | None
     ) -> None:
         """A failed attempt: retried at `retry_at`, or given up (None) on a permanent refusal."""
-        values: dict[str, Any] = {"last_error": error[:500]}
+        values: dict[str, Any] = {"last_error": error[:500], "claimed_by": None}
         if retry_at is None:
             values["state"] = NoticeState.FAILED.value
         else:
@@ -204,6 +217,37 @@ class Outbox:
                 )
                 .values(**values)
             )
+
+    async def free_dead_claims(
+        self, host: str, alive: Callable[[int], bool], now: datetime
+    ) -> int:
+        """Make due again the pending notices that dead processes of `host` had claimed."""
+        async with self.store._tx("read notice claims") as conn:
+            claims = (
+                await conn.execute(
+                    select(notices.c.quarantine_id, notices.c.claimed_by).where(
+                        notices.c.state == NoticeState.PENDING.value,
+                        notices.c.claimed_by.like(f"{host}:%"),
+                    )
+                )
+            ).all()
+        freed = 0
+        for quarantine_id, owner in claims:
+            pid = owner.rpartition(":")[2]
+            if not pid.isdigit() or alive(int(pid)):
+                continue
+            async with self.store._tx("free notice claim") as conn:
+                result = await conn.execute(
+                    update(notices)
+                    .where(
+                        notices.c.quarantine_id == quarantine_id,
+                        notices.c.claimed_by == owner,
+                        notices.c.state == NoticeState.PENDING.value,
+                    )
+                    .values(next_attempt_at=now, claimed_by=None)
+                )
+            freed += result.rowcount
+        return freed
 
     async def entries(self) -> list[Notice]:
         """Every notice, oldest first: for operators and tests."""
