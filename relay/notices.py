@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from string import Template
@@ -237,9 +238,14 @@ def compose_notice(
     msg["X-Auto-Response-Suppress"] = "All"  # no out-of-office answers from Exchange
     msg[NOTICE_HEADER] = facts.quarantine_id
     msg["Content-Language"] = normalize_language(language)
-    msg.set_content(_text_body(facts, words, subject, link))
-    msg.add_alternative(_html_body(facts, words, subject, link, language), subtype="html")
-    return msg.as_bytes()
+    # quoted-printable: 7-bit clean for an upstream without 8BITMIME, readable in the raw
+    msg.set_content(_text_body(facts, words, subject, link), cte="quoted-printable")
+    msg.add_alternative(
+        _html_body(facts, words, subject, link, language),
+        subtype="html",
+        cte="quoted-printable",
+    )
+    return msg.as_bytes(policy=SMTP_POLICY)
 
 
 def _summary(facts: NoticeFacts, words: NoticeWording, subject: str) -> list[tuple[str, str]]:
