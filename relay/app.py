@@ -28,6 +28,7 @@ from relay.notices import (
     console_link,
     failed_findings,
     failed_rules,
+    load_all_wording,
     notice_from_address,
     notice_language,
     notice_recipient,
@@ -143,6 +144,7 @@ class Relay:
             # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
             # tables: loaded now, not on the first buyer's message (~0.75 s).
             warm(policy, relay_config(settings))
+            load_all_wording()
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))

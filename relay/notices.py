@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from relay import aliases
 from relay.config import NoticesSettings
-from relay.explain import Explanation, explain, normalize_language
+from relay.explain import LANGUAGES, Explanation, catalogue, explain, normalize_language
 from relay.message import ParsedMessage
 from relay.policy import PolicyError, bundled_policy_dir
 from relay.verdict import Finding, Severity, Verdict
@@ -90,6 +90,14 @@ def load_wording(path: Path) -> NoticeWording:
 def wording(language: str) -> NoticeWording:
     """The bundled wording of one language, read once per process."""
     return load_wording(bundled_policy_dir() / "notices" / f"{normalize_language(language)}.toml")
+
+
+def load_all_wording() -> None:
+    """Read and validate every language's rule explanations and notice wording (at start: a
+    broken file stops the relay with its name, not the first held message with a 451)."""
+    for language in LANGUAGES:
+        catalogue(language)
+        wording(language)
 
 
 # -- who gets a notice ------------------------------------------------------------------------
