@@ -16,15 +16,19 @@ from relay.notices import (
     NOTICE_HEADER,
     NoticeFacts,
     NoticeRecipientError,
+    NoticeWording,
     compose_notice,
     failed_findings,
     failed_rules,
     is_automatic,
+    load_all_wording,
+    load_wording,
     notice_language,
     notice_recipient,
     quotes_of,
     wording,
 )
+from relay.policy import PolicyError, bundled_policy_dir
 from relay.verdict import Finding, Severity, Span, Where, decide
 from tests.conftest import BUYER, SELLER, make_message
 
@@ -181,3 +185,20 @@ def test_notice_settings_refuse_unknown_keys_and_take_the_environment(
     assert settings.notices.enabled is False
     assert settings.notices.console_url == "https://review.shop.example"
     assert NoticesSettings().enabled is True  # on by default, whatever the upstream
+
+
+def test_notice_wording_is_complete_in_each_language_and_refuses_unknown_keys(
+    tmp_path: Path,
+) -> None:
+    load_all_wording()
+    english, german = wording("en"), wording("de")
+    for field in NoticeWording.model_fields:
+        assert getattr(english, field) != getattr(german, field), field
+    broken = tmp_path / "en.toml"
+    broken.write_text(
+        (bundled_policy_dir() / "notices" / "en.toml").read_text(encoding="utf-8")
+        + 'signature = "x"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PolicyError, match="signature"):
+        load_wording(broken)
