@@ -53,19 +53,25 @@ class NoticeSender:
         self.host = socket.gethostname()
         self.wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def start(self) -> None:
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="notice-sender")
 
-    async def stop(self) -> None:
-        """Stop between notices: a send under way finishes (bounded by the upstream timeout)."""
+    async def stop(self, wait: float = 10.0) -> None:
+        """Stop between notices: a send under way may finish within `wait` seconds. One cut
+        short stays claimed by this process, which the next start on this host frees."""
         task, self._task = self._task, None
         if task is None:
             return
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        self._stopping = True
+        self.wake.set()
+        done, _ = await asyncio.wait({task}, timeout=wait)
+        if not done:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     def notify(self) -> None:
         """A notice was just written: look now rather than at the next poll."""
@@ -83,7 +89,7 @@ class NoticeSender:
                 log.info("notice_claims_freed", notices=freed)
         except StoreError as exc:
             log.error("notice_store_failed", error=str(exc))
-        while True:
+        while not self._stopping:
             try:
                 await self.send_due()
             except StoreError as exc:
@@ -97,12 +103,13 @@ class NoticeSender:
     async def send_due(self) -> int:
         """Send every notice due now; the number the upstream took."""
         sent = 0
-        while True:
-            due = await self.outbox.claim_due(datetime.now(UTC), self.lease, self.owner)
+        while not self._stopping:
+            # One at a time: a sender told to stop holds no claim it will not send.
+            due = await self.outbox.claim_due(datetime.now(UTC), self.lease, self.owner, limit=1)
             if not due:
-                return sent
-            for notice in due:
-                sent += await self._send(notice)
+                break
+            sent += await self._send(due[0])
+        return sent
 
     async def _send(self, notice: Notice) -> int:
         try:

@@ -356,3 +356,24 @@ def test_a_relay_killed_before_its_notice_went_out_sends_it_once_after_restart(
     assert msg[NOTICE_HEADER] == quarantine_id
     assert "5-Sterne-Bewertung" in text
     assert [row[:2] for row in outbox_rows(database)] == [(quarantine_id, "sent")]
+
+
+async def test_a_stopping_relay_finishes_the_notice_it_is_sending(
+    tmp_path: Path, sink: Sink
+) -> None:
+    sink.handler.delay = 1.0  # the upstream is slow to take the notice
+    async with notifying_relay(tmp_path, sink) as running:
+        outbox = running.relay.outbox
+        assert outbox is not None
+        code, _ = await asyncio.to_thread(
+            submit, running.smtp_port, review_request("<stopping-1@shop.example>")
+        )
+        assert code == 550
+        for _ in range(200):  # claimed: the send is under way
+            if [n.attempts for n in await outbox.entries()] == [1]:
+                break
+            await asyncio.sleep(0.02)
+        # leaving the block stops the relay (SIGTERM's path) in the middle of that send
+    assert len(notices_in(sink)) == 1
+    rows = outbox_rows(tmp_path / "relay.db")
+    assert [row[1:] for row in rows] == [("sent", 1)]
