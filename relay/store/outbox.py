@@ -249,6 +249,13 @@ class Outbox:
             freed += result.rowcount
         return freed
 
+    async def get(self, quarantine_id: str) -> Notice | None:
+        """The notice of one quarantine entry (for the console and `quarantine show`)."""
+        async with self.store._tx("read notice", one_statement=True) as conn:
+            query = select(notices).where(notices.c.quarantine_id == quarantine_id)
+            row = (await conn.execute(query)).mappings().first()
+        return None if row is None else _notice(row)
+
     async def entries(self) -> list[Notice]:
         """Every notice, oldest first: for operators and tests."""
         async with self.store._tx("read notices") as conn:

@@ -25,6 +25,8 @@ async def test_one_notice_per_quarantine_entry(store_factory: StoreFactory) -> N
     assert await add(outbox, "q1") is None  # a resent message: same entry, no second notice
     [notice] = await outbox.entries()
     assert (notice.quarantine_id, notice.state, notice.body) == ("q1", NoticeState.PENDING, BODY)
+    assert await outbox.get("q1") == notice
+    assert await outbox.get("q2") is None
 
 
 async def test_rate_limit_counts_recent_notices_per_recipient(store_factory: StoreFactory) -> None:
