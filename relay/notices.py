@@ -61,6 +61,8 @@ class NoticeWording(BaseModel):
     no_subject: str = Field(min_length=1)
     rules_heading: str = Field(min_length=1)
     label_found: str = Field(min_length=1)
+    quote_open: str = Field(min_length=1)
+    quote_close: str = Field(min_length=1)
     label_fix: str = Field(min_length=1)
     label_example: str = Field(min_length=1)
     label_guideline: str = Field(min_length=1)
@@ -275,7 +277,10 @@ def _text_body(facts: NoticeFacts, words: NoticeWording, subject: str, link: str
     for number, rule in enumerate(facts.rules, 1):
         wording_ = rule.explanation
         lines.append(f"{number}. {wording_.reason} ({rule.code})")
-        lines += [f"   {words.label_found}: \u201c{quote}\u201d" for quote in rule.quotes]
+        lines += [
+            f"   {words.label_found}: {words.quote_open}{quote}{words.quote_close}"
+            for quote in rule.quotes
+        ]
         lines.append(f"   {words.label_fix}: {wording_.fix}")
         if wording_.example:
             lines.append(f"   {words.label_example}: {wording_.example}")
