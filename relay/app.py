@@ -338,7 +338,9 @@ class Relay:
             received_at=now,
             rules=rules,
         )
-        body = compose_notice(
+        # ~10 ms of the email package's MIME and quoted-printable work: kept off the loop
+        body = await asyncio.to_thread(
+            compose_notice,
             facts,
             recipient=recipient,
             sender=notice_from_address(settings, self.settings.smtp.hostname),
