@@ -20,12 +20,28 @@ from relay.config import Settings
 from relay.context import Envelope, RelayConfig
 from relay.memory import release_free_memory
 from relay.metrics import Metrics
+from relay.notice_sender import NoticeSender
+from relay.notices import (
+    FailedRule,
+    NoticeFacts,
+    compose_notice,
+    console_link,
+    failed_findings,
+    failed_rules,
+    load_all_wording,
+    notice_from_address,
+    notice_language,
+    notice_recipient,
+)
 from relay.pipeline import Checker, Evaluation, load_wordlists, warm
 from relay.policy import Policy, load_policy
 from relay.preflight import check_files, require_writable
 from relay.quarantine import Quarantine, QuarantineError
+from relay.replies import held_reply, rejected_reply
 from relay.store import open_store
 from relay.store.base import LedgerEntry, Store, StoreError
+from relay.store.outbox import NoticeState, Outbox
+from relay.store.sql import SqlStore
 from relay.upstream import Upstream, UpstreamError, open_upstream
 from relay.users import LoginLockout, RateLimiter, UserDirectory
 from relay.verdict import Action, Finding, Verdict, decide
@@ -107,6 +123,20 @@ class Relay:
         self.user_stamps: dict[str, datetime] = {}
         self.user_rate = RateLimiter(settings.smtp.messages_per_minute_per_user, 60.0)
         self.inflight: set[asyncio.Task[Any]] = set()
+        # SqlStore is the store's one implementation; the outbox is a table in it.
+        self.outbox = Outbox(store) if isinstance(store, SqlStore) else None
+        self.notice_sender = (
+            NoticeSender(
+                self.outbox,
+                upstream,
+                settings.notices,
+                self.metrics,
+                # an upstream send is bounded by twice its timeout (relay.upstream)
+                lease=2 * upstream_timeout(settings) + 30,
+            )
+            if self.outbox is not None and settings.notices.enabled
+            else None
+        )
 
     @classmethod
     async def start(cls, settings: Settings, *, judges: bool = True) -> Relay:
@@ -120,6 +150,7 @@ class Relay:
             # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
             # tables: loaded now, not on the first buyer's message (~0.75 s).
             warm(policy, relay_config(settings))
+            load_all_wording()
         store = await open_store(settings.store.url)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))
@@ -136,6 +167,8 @@ class Relay:
         return relay
 
     async def close(self) -> None:
+        if self.notice_sender is not None:
+            await self.notice_sender.stop()
         self.checker.close()
         await self.upstream.close()
         await self.store.close()
@@ -295,16 +328,68 @@ class Relay:
         except OSError as exc:
             log.error("quarantine_failed", error=str(exc))
             return Outcome(reply=REPLY_QUARANTINE_DOWN, action="deferred", verdict=verdict)
+        language = notice_language(self.settings.notices, envelope.mail_from)
+        rules = failed_rules(failed_findings(verdict), language)
+        # Written with the entry, before the reply (a resend of the same entry writes nothing
+        # new). A store failure propagates: 451, and the client's retry finds the same entry.
+        await self._record_notice(quarantine_id, state, envelope, evaluation, rules, language)
         if verdict.action is Action.HOLD:
-            reply = f"250 2.6.0 held for review as {quarantine_id}"
+            reply = held_reply(quarantine_id, rules)
         else:
-            blocking = verdict.blocking
-            codes = ",".join(dict.fromkeys(f.code for f in blocking))
-            reason = _smtp_text(blocking[0].message, 200)
-            reply = f"550 5.7.1 {codes}: {reason}; quarantine id {quarantine_id}"
+            reply = rejected_reply(quarantine_id, rules)
         return Outcome(
             reply=reply, action=verdict.action.value, verdict=verdict, quarantine_id=quarantine_id
         )
+
+    async def _record_notice(
+        self,
+        quarantine_id: str,
+        state: str,
+        envelope: Envelope,
+        evaluation: Evaluation,
+        rules: tuple[FailedRule, ...],
+        language: str,
+    ) -> None:
+        """Put the writer's notice of this entry in the outbox, unless it gets none."""
+        settings = self.settings.notices
+        recipient = notice_recipient(settings, evaluation.message, envelope.mail_from)
+        if self.outbox is None or recipient is None:
+            return
+        now = datetime.now(UTC)
+        facts = NoticeFacts(
+            quarantine_id=quarantine_id,
+            state=state,
+            subject=evaluation.message.subject,
+            buyer=evaluation.facts.buyer_alias,
+            order_id=evaluation.orders.order_id,
+            received_at=now,
+            rules=rules,
+        )
+        # ~10 ms of the email package's MIME and quoted-printable work: kept off the loop
+        body = await asyncio.to_thread(
+            compose_notice,
+            facts,
+            recipient=recipient,
+            sender=notice_from_address(settings, self.settings.smtp.hostname),
+            language=language,
+            link=console_link(settings, quarantine_id),
+        )
+        added = await self.outbox.add(
+            quarantine_id,
+            recipient,
+            language,
+            body,
+            now,
+            rate_limit=settings.rate_limit,
+            rate_window=settings.rate_window,
+        )
+        if added is NoticeState.SKIPPED:
+            self.metrics.notices.labels("skipped").inc()
+            log.warning("notice_rate_limited", quarantine_id=quarantine_id, recipient=recipient)
+        elif added is not None:
+            self.metrics.notices.labels("queued").inc()
+            if self.notice_sender is not None:
+                self.notice_sender.notify()
 
     def _observe(
         self,

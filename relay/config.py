@@ -16,6 +16,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from relay.aliases import is_buyer_alias
+
 DEFAULT_CONFIG_FILE = "bsm-relay.toml"
 ENV_CONFIG = "BSM_RELAY_CONFIG"
 
@@ -176,6 +178,64 @@ class HttpSettings(_Section):
         return value
 
 
+def _address_key(value: str) -> str:
+    """A sender address or `@domain`, as the notice mappings match it."""
+    key = value.strip().lower()
+    _local, at, domain = key.rpartition("@")
+    if not at or not domain or " " in key:
+        raise ValueError(f"{value!r} is not an address or @domain")
+    return key
+
+
+class NoticesSettings(_Section):
+    """Notices to the writer of every held or rejected message (relay.notices)."""
+
+    enabled: bool = True
+    # sender address or "@domain" -> the address its notices go to (e.g. the agents' team)
+    to: dict[str, str] = {}
+    console_url: str = ""
+    language: Literal["en", "de"] = "en"
+    # sender address or "@domain" -> its notices' language
+    languages: dict[str, Literal["en", "de"]] = {}
+    # the notices' From: header; empty = bsm-relay@<[smtp] hostname>. The envelope sender of
+    # a notice is always null (<>), as for any automatic reply, so nothing answers it.
+    from_address: str = ""
+    # at most rate_limit notices per recipient in rate_window seconds; the rest are recorded
+    # as skipped (the quarantine entry and the SMTP reply still say everything)
+    rate_limit: int = Field(default=30, ge=1)
+    rate_window: float = Field(default=3600.0, gt=0)
+    # a notice the upstream did not take is retried after retry_initial seconds, doubling up
+    # to retry_max; poll_interval is how often the sender looks for due notices
+    retry_initial: float = Field(default=30.0, gt=0)
+    retry_max: float = Field(default=1800.0, gt=0)
+    poll_interval: float = Field(default=5.0, gt=0)
+
+    @field_validator("to")
+    @classmethod
+    def _to(cls, value: dict[str, str]) -> dict[str, str]:
+        mapped: dict[str, str] = {}
+        for key, address in value.items():
+            target = address.strip()
+            if "@" not in target.strip("@") or target.startswith("@"):
+                raise ValueError(f"{key}: {address!r} is not an address")
+            if is_buyer_alias(target):
+                raise ValueError(f"{key}: notices never go to a buyer alias ({address})")
+            mapped[_address_key(key)] = target
+        return mapped
+
+    @field_validator("languages")
+    @classmethod
+    def _languages(cls, value: dict[str, str]) -> dict[str, str]:
+        return {_address_key(key): language for key, language in value.items()}
+
+    @field_validator("console_url")
+    @classmethod
+    def _console_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="BSM_RELAY_",
@@ -191,6 +251,7 @@ class Settings(BaseSettings):
     senders: SendersSettings = SendersSettings()
     policy: PolicySettings = PolicySettings()
     http: HttpSettings = HttpSettings()
+    notices: NoticesSettings = NoticesSettings()
 
     @classmethod
     def settings_customise_sources(

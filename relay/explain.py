@@ -102,7 +102,8 @@ def explain(code: str, language: str = DEFAULT_LANGUAGE) -> Explanation:
     wording = catalogue(language).get(code) or catalogue(DEFAULT_LANGUAGE).get(code)
     if wording is not None:
         return wording
-    from relay.rules import REGISTRY  # only here: the rules import the policy, not the reverse
+    # Only here: loading every rule family is heavy for a reader that only wants the wording.
+    from relay.rules import REGISTRY
 
     rule = REGISTRY.get(code)
     summary = rule.summary if rule is not None else f"Rule {code} objected to the message."

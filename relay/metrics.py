@@ -56,6 +56,12 @@ class Metrics:
             registry=self.registry,
             multiprocess_mode="livemax",
         )
+        self.notices = Counter(
+            "bsm_relay_notices",
+            "Notices to writers: queued, skipped (rate limit), sent, retry, failed",
+            ["result"],
+            registry=self.registry,
+        )
         self.reloads = Counter(
             "bsm_relay_policy_reloads",
             "SIGHUP reloads by result",

@@ -102,6 +102,8 @@ async def start(
             HttpEndpoint(relay).handle, host=http_host, port=http_port
         )
     running = RunningRelay(relay, handler, smtp_server, http_server)
+    if relay.notice_sender is not None:
+        relay.notice_sender.start()  # also sends what an earlier run left pending
     log.info(
         "listening",
         smtp=f"{host}:{running.smtp_port}",

@@ -219,9 +219,19 @@ def sink() -> Iterator[Sink]:
 
 
 def write_settings(
-    path: Path, tmp: Path, upstream_url: str, *, smtp_extra: str = "", extra: str = ""
+    path: Path,
+    tmp: Path,
+    upstream_url: str,
+    *,
+    smtp_extra: str = "",
+    extra: str = "",
+    notices: str = "enabled = false",
 ) -> Path:
-    """A settings file for a relay on a free loopback port, everything under `tmp`."""
+    """A settings file for a relay on a free loopback port, everything under `tmp`.
+
+    Notices are off unless `notices` says otherwise: a test that counts what reaches the sink
+    counts the buyer's mail, not the sender's notices.
+    """
     path.write_text(
         f"""
 [smtp]
@@ -244,6 +254,9 @@ approved = ["{SELLER}"]
 
 [http]
 listen = "127.0.0.1:{free_port()}"
+
+[notices]
+{notices}
 {extra}
 """,
         encoding="utf-8",

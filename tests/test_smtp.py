@@ -276,7 +276,8 @@ async def test_a_resent_held_message_keeps_its_one_entry_and_is_delivered_once(
         assert again == first
         quarantine = running.relay.quarantine
         [entry] = quarantine.entries()
-        assert first[1].endswith(entry.id.encode())
+        assert first[1].startswith(f"2.6.0 held for review as {entry.id}".encode())
+        assert b"ATT002" in first[1]  # and the reasons, in plain words
 
         # A second entry of the same message, as older releases (or two relays racing) left them.
         duplicate = quarantine.put(raw, dict(entry.record))

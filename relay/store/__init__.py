@@ -5,6 +5,9 @@ from __future__ import annotations
 from relay.store.base import LedgerEntry, Store, StoreError
 from relay.store.sql import SqlStore, async_url, redact
 
+# The outbox's table joins the store's metadata here, before any store creates its tables.
+from relay.store import outbox as outbox  # isort: skip
+
 
 async def open_store(url: str, *, schema: str | None = None) -> SqlStore:
     """An opened store for a settings URL (`sqlite:///var/relay.db`, `postgresql://…`).
