@@ -23,8 +23,11 @@ from aiosmtpd.smtp import Session as SmtpSession
 from relay.app import REPLY_INTERNAL, Relay
 from relay.config import is_loopback_host
 from relay.context import Envelope
+from relay.explain import explain
+from relay.notices import notice_language
 from relay.proxy_protocol import REPLY_NOT_TRUSTED, ProxyPolicy
 from relay.proxy_protocol import accept as accept_proxy
+from relay.replies import reply_text
 from relay.rules.envelope import recipient_allowed
 from relay.smtp_data import ChunkedDataMixin
 
@@ -233,7 +236,9 @@ class RelayHandler:
     ) -> str:
         if not recipient_allowed(address, self.relay.config):
             log.warning("recipient_refused", code="ENV001", rcpt=address, peer=_peer_host(session))
-            return "550 5.7.1 ENV001: recipient is not an Amazon buyer alias"
+            language = notice_language(self.relay.settings.notices, envelope.mail_from or "")
+            reason = reply_text(explain("ENV001", language).reason)
+            return f"550 5.7.1 ENV001: {reason}"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(rcpt_options)
         return "250 OK"

@@ -377,3 +377,27 @@ async def test_a_stopping_relay_finishes_the_notice_it_is_sending(
     assert len(notices_in(sink)) == 1
     rows = outbox_rows(tmp_path / "relay.db")
     assert [row[1:] for row in rows] == [("sent", 1)]
+
+
+async def test_with_the_maildir_upstream_the_notice_lands_in_the_outbox(tmp_path: Path) -> None:
+    outbox_dir = tmp_path / "outbox"
+    path = write_settings(
+        tmp_path / "bsm-relay.toml",
+        tmp_path,
+        f"maildir:{outbox_dir}",
+        notices="# enabled by default\npoll_interval = 0.2",
+    )
+    await _import_orders(path, tmp_path)
+    running = await start(load_settings(str(path)), with_http=False)
+    try:
+        code, reply = await asyncio.to_thread(
+            submit, running.smtp_port, cancel_request("<maildir-1@shop.example>")
+        )
+        assert code == 250 and b"held for review" in reply
+        await wait_for(lambda: len(list((outbox_dir / "new").glob("*"))) == 1)
+    finally:
+        await running.stop(drain_seconds=2)
+    [written] = (outbox_dir / "new").iterdir()
+    msg, text, _html = parts(written.read_bytes())
+    assert msg["To"] == SELLER and msg["Auto-Submitted"] == "auto-generated"
+    assert "Bitte stornieren Sie die Bestellung" in text

@@ -187,6 +187,7 @@ async def test_non_buyer_recipient_is_refused_at_rcpt(relay_env, sink: Sink) -> 
             code, message = client.rcpt("friend@gmail.com")
             assert code == 550
             assert b"ENV001" in message
+            assert b"not an Amazon buyer address" in message  # the rule in plain words
 
     await asyncio.to_thread(attempt)
     assert sink.messages == []
