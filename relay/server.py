@@ -111,6 +111,9 @@ async def start(
         policy_version=relay.policy.version,
         tls=context is not None,
         auth=settings.smtp.auth,
+        pid=os.getpid(),
+        # users and unlocks arrive by themselves (watch_users); a policy file change does not
+        reload=f"kill -HUP {os.getpid()} re-reads the policy files",
     )
     return running
 
@@ -163,9 +166,9 @@ def _track(relay: Relay, coro: Any) -> None:
     task.add_done_callback(relay.inflight.discard)
 
 
-async def serve(settings: Settings) -> None:
+async def serve(settings: Settings, *, log_format: str = "json") -> None:
     if settings.smtp.workers > 1:
-        await supervise(settings)
+        await supervise(settings, log_format=log_format)
         return
     await _serve_one(settings, with_http=True, reuse_port=False)
 
@@ -204,13 +207,15 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
 # -- several worker processes sharing the port ------------------------------------------------
 
 
-def _worker_main(settings_data: dict[str, Any], index: int, supervisor: int) -> None:
+def _worker_main(
+    settings_data: dict[str, Any], index: int, supervisor: int, log_format: str = "json"
+) -> None:
     """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint."""
     from relay import logs
     from relay.lifeline import stop_with_parent
     from relay.memory import fix_mmap_threshold
 
-    logs.configure()
+    logs.configure(log_format=log_format)
     fix_mmap_threshold()
     stop_with_parent(supervisor)  # a supervisor killed hard leaves no worker serving the port
     structlog.contextvars.bind_contextvars(worker=index)
@@ -225,8 +230,9 @@ class Supervisor:
     folder (prometheus_client multiprocess mode), which the supervisor sums at scrape time.
     """
 
-    def __init__(self, settings: Settings, metrics_dir: str) -> None:
+    def __init__(self, settings: Settings, metrics_dir: str, log_format: str = "json") -> None:
         self.settings = settings
+        self.log_format = log_format
         self.metrics_dir = metrics_dir
         self.context = multiprocessing.get_context("spawn")
         self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
@@ -235,7 +241,7 @@ class Supervisor:
     def spawn(self, index: int) -> None:
         process = self.context.Process(
             target=_worker_main,
-            args=(self.settings.model_dump(mode="python"), index, os.getpid()),
+            args=(self.settings.model_dump(mode="python"), index, os.getpid(), self.log_format),
             name=f"bsm-relay-worker-{index}",
             daemon=False,
         )
@@ -262,11 +268,11 @@ class Supervisor:
             self.spawn(index)
 
 
-async def supervise(settings: Settings) -> None:
+async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     metrics_dir = tempfile.mkdtemp(prefix="bsm-relay-metrics-")
     # Inherited by the spawned workers, whose prometheus_client then writes to files.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
-    supervisor = Supervisor(settings, metrics_dir)
+    supervisor = Supervisor(settings, metrics_dir, log_format)
     # for /healthz: the same store, upstream and quarantine; the workers judge
     relay = await Relay.start(settings, judges=False)
     freeze_startup_objects()
