@@ -52,6 +52,9 @@ class SmtpSettings(_Section):
     auth: Literal["required", "off"] = "required"
     tls_cert: str = ""
     tls_key: str = ""
+    # host:port of a second listener speaking TLS from the first byte (RFC 8314, port 465
+    # style), for clients that offer only "SSL/TLS"; same certificate and AUTH rules
+    tls_listen: str = ""
     max_message_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
     hostname: str = "bsm-relay"
     # The aiosmtpd session timeout covers the upload and handle_DATA; the upstream send is
@@ -85,6 +88,13 @@ class SmtpSettings(_Section):
         split_host_port(value)
         return value
 
+    @field_validator("tls_listen")
+    @classmethod
+    def _tls_listen(cls, value: str) -> str:
+        if value:
+            split_host_port(value)
+        return value
+
     @field_validator("proxy_protocol_from")
     @classmethod
     def _proxy_from(cls, value: list[str]) -> list[str]:
@@ -109,6 +119,10 @@ class SmtpSettings(_Section):
             raise ValueError('auth = "off" is refused unless listen is a loopback address')
         if bool(self.tls_cert) != bool(self.tls_key):
             raise ValueError("tls_cert and tls_key must be set together")
+        if self.tls_listen and not self.tls_cert:
+            raise ValueError("tls_listen needs tls_cert and tls_key")
+        if self.tls_listen and self.tls_listen == self.listen:
+            raise ValueError("tls_listen must differ from listen")
         return self
 
 
