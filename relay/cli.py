@@ -284,6 +284,8 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
     print(f"imported {report.imported} rows, refused {len(report.refused)}")
     for refused in report.refused:
         print(f"  line {refused.line}: {refused.reason}")
+    for warning in report.warnings:
+        print(f"bsm-relay: warning: {warning}", file=sys.stderr)
     return EXIT_OK if not report.refused else EXIT_BLOCKED
 
 
