@@ -14,10 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import structlog
+
 from relay import __version__, logs
 
 if TYPE_CHECKING:
     from relay.config import Settings
+
+_cli_log = structlog.get_logger("relay.cli")
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -171,8 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _operator(explicit: str | None) -> str:
-    if explicit:
-        return explicit
+    return explicit or _os_user()
+
+
+def _os_user() -> str:
+    """The OS user running the command: recorded beside any --by name."""
     try:
         return getpass.getuser()
     except Exception:
@@ -356,13 +363,18 @@ def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
     from relay.quarantine import Quarantine, QuarantineError
 
     quarantine = Quarantine(Path(settings.quarantine.dir))
+    if args.quarantine_command in ("release", "delete"):
+        # who changed what, on stderr as one JSON line each (stdout stays the command's answer)
+        logs.configure(level="info", stream=sys.stderr, log_format=args.log_format)
     try:
         if args.quarantine_command == "list":
             return _quarantine_list(quarantine, args)
         if args.quarantine_command == "show":
             return _quarantine_show(quarantine, args.id)
         if args.quarantine_command == "delete":
-            quarantine.delete(args.id, _operator(args.by))
+            operator = _operator(args.by)
+            quarantine.delete(args.id, operator)
+            _cli_log.info("deleted", quarantine_id=args.id, by=operator, os_user=_os_user())
             print(f"{args.id} deleted")
             return EXIT_OK
         return _quarantine_release(settings, args)
@@ -439,11 +451,11 @@ def _quarantine_release(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> Any:
         relay = await Relay.start(settings)
         try:
-            return await relay.release(args.id, _operator(args.by))
+            with structlog.contextvars.bound_contextvars(via="cli", os_user=_os_user()):
+                return await relay.release(args.id, _operator(args.by))
         finally:
             await relay.close()
 
-    logs.configure(level="warning", stream=sys.stderr, log_format=args.log_format)
     try:
         outcome = asyncio.run(run())
     except ReleaseError as exc:
