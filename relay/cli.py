@@ -8,6 +8,7 @@ import difflib
 import getpass
 import json
 import os
+import select
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -553,7 +554,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError as exc:
+        if not _stdout_reader_gone():
+            # a socket or a child process's pipe, not our output: a failure, never a quiet 0
+            print(f"bsm-relay: internal error: BrokenPipeError: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         # `bsm-relay rules | head`: the reader has all it wanted. Point stdout at /dev/null so
         # the interpreter's final flush does not fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -567,6 +572,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: still one line, never a traceback
         print(f"bsm-relay: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _stdout_reader_gone() -> bool:
+    """Whether standard output is a pipe whose reader has closed it (poll reports an error
+    on the writing end then); a file or a terminal never is."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(event & select.POLLERR for _fd, event in poller.poll(0))
+    except (OSError, ValueError):
+        return True  # no usable stdout at all: nothing to report it on either
 
 
 if __name__ == "__main__":

@@ -214,3 +214,23 @@ def test_serve_writes_a_pid_file_and_logs_for_a_person(tmp_path: Path, sink: Sin
         code = process.wait(timeout=60)
     assert code == 0, log.read_text()
     assert not pid_file.exists()
+
+
+def test_a_broken_pipe_that_is_not_stdout_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A socket or a helper process gone (seen: the multiprocessing resource tracker) must not
+    end `serve` with a silent 0 as if an early reader had closed our output."""
+    from relay import cli as cli_module
+
+    def broken(settings: object, args: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(cli_module.COMMANDS, "rules", broken)
+    monkeypatch.setattr(cli_module.logs, "configure", lambda **_: None)  # keep pytest's logging
+    with (tmp_path / "out.txt").open("w") as out:
+        monkeypatch.setattr(sys, "stdout", out)
+        code = cli_module.main(["rules"])
+    assert code == 2
+    assert "internal error: BrokenPipeError" in capsys.readouterr().err
