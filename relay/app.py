@@ -7,7 +7,9 @@ quarantine, before any 250 goes back. Every failure on our side becomes a 4xx.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,6 +66,9 @@ class Outcome:
     verdict: Verdict | None = None
     quarantine_id: str | None = None
     upstream_reply: str | None = None
+    # what kept the message from its fate: "upstream", "store", "quarantine" (the operator's
+    # to fix: the message line is a warning) or "internal" (a bug: an error)
+    problem: str | None = None
 
 
 def relay_config(settings: Settings) -> RelayConfig:
@@ -213,11 +218,11 @@ class Relay:
             else:
                 outcome = await self._hold_or_reject(raw, envelope, evaluation, evaluation.verdict)
         except StoreError as exc:
-            log.error("store_failed", session_id=session_id, error=str(exc))
-            outcome = Outcome(reply=REPLY_STORE_DOWN, action="deferred")
+            log.warning("store_failed", session_id=session_id, error=str(exc))
+            outcome = Outcome(reply=REPLY_STORE_DOWN, action="deferred", problem="store")
         except Exception:
             log.exception("internal_error", session_id=session_id)
-            outcome = Outcome(reply=REPLY_INTERNAL, action="deferred")
+            outcome = Outcome(reply=REPLY_INTERNAL, action="deferred", problem="internal")
         self._observe(outcome, evaluation, envelope, session_id, started)
         if len(raw) >= self.settings.smtp.process_bytes:
             del evaluation
@@ -265,6 +270,7 @@ class Relay:
                 action="failed" if exc.permanent else "deferred",
                 verdict=evaluation.verdict,
                 upstream_reply=exc.reply,
+                problem="upstream",
             )
         self.metrics.upstream_replies.labels(delivered.reply[:1] + "xx").inc()
         entry = LedgerEntry(
@@ -327,7 +333,12 @@ class Relay:
                 )
         except OSError as exc:
             log.error("quarantine_failed", error=str(exc))
-            return Outcome(reply=REPLY_QUARANTINE_DOWN, action="deferred", verdict=verdict)
+            return Outcome(
+                reply=REPLY_QUARANTINE_DOWN,
+                action="deferred",
+                verdict=verdict,
+                problem="quarantine",
+            )
         language = notice_language(self.settings.notices, envelope.mail_from)
         rules = failed_rules(failed_findings(verdict), language)
         # Written with the entry, before the reply (a resend of the same entry writes nothing
@@ -407,10 +418,14 @@ class Relay:
             self.metrics.findings.labels(finding.code, finding.severity.value).inc()
         if evaluation is not None:
             self.metrics.policy_seconds.observe(evaluation.policy_seconds)
-        shadow = [f.code for f in findings if not f.enforced]
-        log.info(
+        enforced = Counter(f.code for f in findings if f.enforced)
+        shadow = Counter(f.code for f in findings if not f.enforced)
+        level = {None: "info", "internal": "error"}.get(outcome.problem, "warning")
+        log.log(
+            logging.getLevelNamesMapping()[level.upper()],
             "message",
             session_id=session_id,
+            auth_user=envelope.auth_user,
             message_id=evaluation.message.message_id if evaluation else None,
             order_id=evaluation.orders.order_id if evaluation else None,
             mail_from=envelope.mail_from,
@@ -420,8 +435,11 @@ class Relay:
             ],
             action=outcome.action,
             modified=bool(outcome.verdict and outcome.verdict.modified),
-            codes=[f.code for f in findings if f.enforced],
-            would_have=shadow,
+            # each code once; how often a rule matched, where more than once
+            codes=list(enforced),
+            would_have=list(shadow),
+            code_counts={code: n for code, n in (enforced + shadow).items() if n > 1} or None,
+            problem=outcome.problem,
             quarantine_id=outcome.quarantine_id,
             upstream_reply=outcome.upstream_reply,
             reply=outcome.reply,
@@ -442,7 +460,9 @@ class Relay:
             raise ReleaseError(f"{quarantine_id} is {entry.state}, only held messages are released")
         env = entry.record.get("envelope", {})
         envelope = Envelope(
-            mail_from=env.get("mail_from", ""), rcpt_tos=tuple(env.get("rcpt_tos", []))
+            mail_from=env.get("mail_from", ""),
+            rcpt_tos=tuple(env.get("rcpt_tos", [])),
+            auth_user=env.get("auth_user"),
         )
         evaluation = await self.checker.evaluate(raw, envelope)
         key = message_key(evaluation)
@@ -486,7 +506,11 @@ class Relay:
         )
         self.quarantine.set_state(quarantine_id, "released", operator, note=delivered.reply)
         log.info(
-            "released", quarantine_id=quarantine_id, by=operator, upstream_reply=delivered.reply
+            "released",
+            quarantine_id=quarantine_id,
+            by=operator,
+            auth_user=envelope.auth_user,
+            upstream_reply=delivered.reply,
         )
         return Outcome(
             reply=delivered.reply,
@@ -514,7 +538,13 @@ def quarantine_record(
         "state": state,
         "action": verdict.action.value,
         "policy_version": policy_version,
-        "envelope": {"mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos)},
+        "envelope": {
+            "mail_from": envelope.mail_from,
+            "rcpt_tos": list(envelope.rcpt_tos),
+            # who submitted it (SMTP AUTH), for the reviewer and the notices
+            "auth_user": envelope.auth_user,
+            "client_address": envelope.client_address,
+        },
         "headers": {
             "from": ", ".join(message.from_addresses),
             "to": ", ".join(message.to_addresses),

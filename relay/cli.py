@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import difflib
 import getpass
 import json
 import os
+import select
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+import structlog
+
 from relay import __version__, logs
 
 if TYPE_CHECKING:
     from relay.config import Settings
+
+_cli_log = structlog.get_logger("relay.cli")
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -34,59 +40,147 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+_ORDER_COLUMNS_HELP = """\
+columns (header row required, any order; dates ISO 8601, UTC when no zone):
+  order_id                required  3-7-7 Amazon order id
+  buyer_email             required  the buyer alias (...@marketplace.amazon.<suffix>)
+  purchase_date           required
+  marketplace             e.g. amazon.de; default: from the alias domain
+  status                  Pending, Unshipped, Shipped, Delivered, Canceled
+  ship_date
+  earliest_delivery_date  \\ the contact window (ORD004) and the review-request
+  latest_delivery_date     | window (ORD007); without them both are judged from
+  delivery_date           /  the ship or purchase date
+  buyer_locale            e.g. de-DE: the buyer's language (LNG001); default: the marketplace's
+  opted_out               true/false: the buyer refuses unsolicited messages (ORD005)
+  review_requested_at     a review request already sent elsewhere (ORD006)
+Amazon's tab-separated flat-file order report is read as well."""
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--config and --log-format, accepted before and after the command (`serve --config x`).
+    After the command they default to "not given", so they never undo the ones before it."""
+    default: Any = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--config",
+        default=default,
+        metavar="FILE",
+        help="settings file (default: $BSM_RELAY_CONFIG, else ./bsm-relay.toml if present)",
+    )
+    parser.add_argument(
+        "--log-format",
+        choices=["json", "console"],
+        default="json" if top else argparse.SUPPRESS,
+        help="json (default): one object per line; console: for a person, coloured on a TTY",
+    )
+
+
+class _Commands:
+    """Adds subcommands that all accept the global options."""
+
+    def __init__(self, parent: argparse.ArgumentParser, dest: str, title: str) -> None:
+        self.group = parent.add_subparsers(
+            dest=dest, required=True, parser_class=_Parser, title=title, metavar="COMMAND"
+        )
+
+    def add(self, name: str, help_text: str, **kwargs: Any) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = self.group.add_parser(
+            name, help=help_text, description=kwargs.pop("description", help_text), **kwargs
+        )
+        _global_options(parser, top=False)
+        return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="bsm-relay", description=__doc__)
-    parser.add_argument("--config", help="settings file (default: ./bsm-relay.toml)")
+    _global_options(parser, top=True)
     parser.add_argument("--version", action="version", version=f"bsm-relay {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = _Commands(parser, "command", "commands")
 
-    commands.add_parser("serve", help="run the SMTP relay and the HTTP endpoint")
+    serve = commands.add(
+        "serve",
+        "run the SMTP relay and the HTTP endpoint until SIGTERM or SIGINT (Ctrl-C)",
+    )
+    serve.add_argument(
+        "--pid-file",
+        metavar="FILE",
+        help="write the relay's process id here (for `kill -HUP`, which re-reads the policy); "
+        "removed at exit",
+    )
 
-    check = commands.add_parser("check", help="run the policy on one message, send nothing")
+    check = commands.add("check", "run the policy on one message, send nothing, record nothing")
     check.add_argument("message", help="an .eml file, or - for standard input")
     check.add_argument("--mail-from", help="envelope sender (default: the From: address)")
-    check.add_argument("--rcpt", action="append", help="envelope recipient (repeatable)")
+    check.add_argument(
+        "--rcpt",
+        action="append",
+        metavar="ADDRESS",
+        help="envelope recipient, repeatable (default: the To: and Cc: addresses)",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument("--now", help="judge as of this ISO 8601 time (default: now)")
 
-    orders = commands.add_parser("orders", help="the order store").add_subparsers(
-        dest="orders_command", required=True, parser_class=_Parser
+    orders = _Commands(commands.add("orders", "the order store"), "orders_command", "commands")
+    orders_import = orders.add(
+        "import",
+        "upsert orders from a CSV or Amazon's order report",
+        epilog=_ORDER_COLUMNS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    orders_import = orders.add_parser("import", help="upsert orders from a CSV or order report")
-    orders_import.add_argument("file")
+    orders_import.add_argument("file", help="the CSV (comma, semicolon or tab) or order report")
 
-    users = commands.add_parser("users", help="SMTP AUTH logins").add_subparsers(
-        dest="users_command", required=True, parser_class=_Parser
+    users = _Commands(commands.add("users", "SMTP AUTH logins"), "users_command", "commands")
+    users_add = users.add(
+        "add",
+        "add a login or change its password (a running relay picks it up within seconds)",
     )
-    users_add = users.add_parser("add", help="add or update a login")
-    users_add.add_argument("name")
-    users_add.add_argument("--password-stdin", action="store_true")
-    users_unlock = users.add_parser(
-        "unlock", help="end a login lockout after failed passwords (running relays: in seconds)"
+    users_add.add_argument("name", help="the login name (no spaces)")
+    users_add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input (also the default when "
+        "standard input is not a terminal)",
+    )
+    users_unlock = users.add(
+        "unlock", "end a login lockout after failed passwords (running relays: in seconds)"
     )
     users_unlock.add_argument("name", help="the login name")
 
-    quarantine = commands.add_parser("quarantine", help="review held and rejected messages")
-    q = quarantine.add_subparsers(dest="quarantine_command", required=True, parser_class=_Parser)
-    q_list = q.add_parser("list")
-    q_list.add_argument("--state", choices=["held", "rejected", "released", "deleted"])
-    q_list.add_argument("--json", action="store_true")
-    q.add_parser("show").add_argument("id")
-    q_release = q.add_parser("release")
-    q_release.add_argument("id")
-    q_release.add_argument("--by", help="operator name recorded in the history")
-    q_delete = q.add_parser("delete")
-    q_delete.add_argument("id")
-    q_delete.add_argument("--by", help="operator name recorded in the history")
+    q = _Commands(
+        commands.add("quarantine", "review held and rejected messages"),
+        "quarantine_command",
+        "commands",
+    )
+    q_list = q.add("list", "list quarantined messages: id, time, state, sender, rule codes")
+    q_list.add_argument(
+        "--state",
+        choices=["held", "rejected", "released", "deleted"],
+        help="only messages in this state",
+    )
+    q_list.add_argument("--json", action="store_true", help="print one JSON array")
+    q_show = q.add("show", "the findings with evidence, then the message summary")
+    q_show.add_argument("id", help="the quarantine id (from the SMTP reply or `list`)")
+    q_release = q.add("release", "forward a held message upstream and record who did it")
+    q_release.add_argument("id", help="the quarantine id of a held message")
+    q_release.add_argument("--by", help="operator name recorded (default: your OS user name)")
+    q_delete = q.add("delete", "mark a message deleted and remove its body")
+    q_delete.add_argument("id", help="the quarantine id")
+    q_delete.add_argument("--by", help="operator name recorded (default: your OS user name)")
 
-    rules = commands.add_parser("rules", help="the rule catalogue")
-    rules.add_argument("--json", action="store_true")
+    rules = commands.add(
+        "rules", "the rule catalogue, or one rule with its examples", description=None
+    )
+    rules.add_argument("code", nargs="?", help="one rule's code, e.g. CNT004")
+    rules.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
 def _operator(explicit: str | None) -> str:
-    if explicit:
-        return explicit
+    return explicit or _os_user()
+
+
+def _os_user() -> str:
+    """The OS user running the command: recorded beside any --by name."""
     try:
         return getpass.getuser()
     except Exception:
@@ -100,9 +194,19 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from relay.memory import fix_mmap_threshold
     from relay.server import serve
 
-    logs.configure()
+    logs.configure(log_format=args.log_format)
     fix_mmap_threshold()
-    asyncio.run(serve(settings))
+    pid_file = Path(args.pid_file) if args.pid_file else None
+    if pid_file is not None:
+        try:
+            pid_file.write_text(f"{os.getpid()}\n", encoding="ascii")
+        except OSError as exc:
+            raise CliError(f"--pid-file: cannot write {pid_file}: {exc.strerror or exc}") from None
+    try:
+        asyncio.run(serve(settings, log_format=args.log_format))
+    finally:
+        if pid_file is not None:
+            pid_file.unlink(missing_ok=True)
     return EXIT_OK
 
 
@@ -188,6 +292,8 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
     print(f"imported {report.imported} rows, refused {len(report.refused)}")
     for refused in report.refused:
         print(f"  line {refused.line}: {refused.reason}")
+    for warning in report.warnings:
+        print(f"bsm-relay: warning: {warning}", file=sys.stderr)
     return EXIT_OK if not report.refused else EXIT_BLOCKED
 
 
@@ -224,8 +330,15 @@ def _users_add(settings: Settings, args: argparse.Namespace) -> int:
     from relay.store import open_store
     from relay.users import hash_password
 
-    if args.password_stdin:
+    if args.password_stdin or not sys.stdin.isatty():
+        # no terminal to ask at (a script, `docker compose exec -T`): the first line of input
         password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CliError(
+                "no password on standard input: pipe one in "
+                f"(echo ... | bsm-relay users add {args.name} --password-stdin) "
+                "or run it at a terminal"
+            )
     else:
         password = getpass.getpass("Password: ")
         if getpass.getpass("Again: ") != password:
@@ -251,13 +364,18 @@ def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
     from relay.quarantine import Quarantine, QuarantineError
 
     quarantine = Quarantine(Path(settings.quarantine.dir))
+    if args.quarantine_command in ("release", "delete"):
+        # who changed what, on stderr as one JSON line each (stdout stays the command's answer)
+        logs.configure(level="info", stream=sys.stderr, log_format=args.log_format)
     try:
         if args.quarantine_command == "list":
             return _quarantine_list(quarantine, args)
         if args.quarantine_command == "show":
             return _quarantine_show(quarantine, args.id)
         if args.quarantine_command == "delete":
-            quarantine.delete(args.id, _operator(args.by))
+            operator = _operator(args.by)
+            quarantine.delete(args.id, operator)
+            _cli_log.info("deleted", quarantine_id=args.id, by=operator, os_user=_os_user())
             print(f"{args.id} deleted")
             return EXIT_OK
         return _quarantine_release(settings, args)
@@ -334,11 +452,11 @@ def _quarantine_release(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> Any:
         relay = await Relay.start(settings)
         try:
-            return await relay.release(args.id, _operator(args.by))
+            with structlog.contextvars.bound_contextvars(via="cli", os_user=_os_user()):
+                return await relay.release(args.id, _operator(args.by))
         finally:
             await relay.close()
 
-    logs.configure(level="warning", stream=sys.stderr)
     try:
         outcome = asyncio.run(run())
     except ReleaseError as exc:
@@ -352,8 +470,17 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
     from relay.rules import REGISTRY
 
     policy = load_policy(settings.policy.files)
+    codes = list(REGISTRY)
+    if args.code:
+        wanted = args.code.upper()
+        if wanted not in REGISTRY:
+            close = difflib.get_close_matches(wanted, codes, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else " (`bsm-relay rules` lists them)"
+            raise CliError(f"no rule {args.code}{hint}")
+        codes = [wanted]
     rows: list[dict[str, Any]] = []
-    for code, spec in REGISTRY.items():
+    for code in codes:
+        spec = REGISTRY[code]
         severity, mode = policy.resolve(code)
         rule_settings = policy.settings(code)
         rows.append(
@@ -371,8 +498,10 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
             }
         )
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(rows[0] if args.code else rows, ensure_ascii=False, indent=2))
         return EXIT_OK
+    if args.code:
+        return _rule_detail(rows[0])
     for row in rows:
         flags = "" if row["enabled"] else " (disabled)"
         if row["mode"] == "log":
@@ -380,6 +509,21 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
         variants = ", ".join(f"{k}: {v}" for k, v in row["variants"].items())
         print(f"{row['code']:<8} {row['severity']:<7} {row['name']}{flags}")
         print(f"         {row['description']}" + (f" [{variants}]" if variants else ""))
+    return EXIT_OK
+
+
+def _rule_detail(row: dict[str, Any]) -> int:
+    """One rule: what it checks, why (the guideline), how it is set, and its examples."""
+    flags = "" if row["enabled"] else ", disabled"
+    if row["mode"] == "log":
+        flags += ", shadow (logged only)"
+    print(f"{row['code']}  {row['name']}  ({row['severity']}{flags})")
+    if row["variants"]:
+        print("variants: " + ", ".join(f"{k}: {v}" for k, v in row["variants"].items()))
+    if row["citation"]:
+        print(f"guideline: {row['citation']}")
+    print()
+    print(row["documentation"] or row["description"])
     return EXIT_OK
 
 
@@ -402,6 +546,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     try:
+        logs.configure(level="warning", stream=sys.stderr, log_format=args.log_format)
         settings = load_settings(args.config)
         return COMMANDS[args.command](settings, args)
     except (ConfigError, PolicyError, StoreError, CliError) as exc:
@@ -409,7 +554,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError as exc:
+        if not _stdout_reader_gone():
+            # a socket or a child process's pipe, not our output: a failure, never a quiet 0
+            print(f"bsm-relay: internal error: BrokenPipeError: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         # `bsm-relay rules | head`: the reader has all it wanted. Point stdout at /dev/null so
         # the interpreter's final flush does not fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -423,6 +572,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug of ours: still one line, never a traceback
         print(f"bsm-relay: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _stdout_reader_gone() -> bool:
+    """Whether standard output is a pipe whose reader has closed it (poll reports an error
+    on the writing end then); a file or a terminal never is."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(event & select.POLLERR for _fd, event in poller.poll(0))
+    except (OSError, ValueError):
+        return True  # no usable stdout at all: nothing to report it on either
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import os
 import tomllib
@@ -54,6 +55,9 @@ class SmtpSettings(_Section):
     auth: Literal["required", "off"] = "required"
     tls_cert: str = ""
     tls_key: str = ""
+    # host:port of a second listener speaking TLS from the first byte (RFC 8314, port 465
+    # style), for clients that offer only "SSL/TLS"; same certificate and AUTH rules
+    tls_listen: str = ""
     max_message_bytes: int = Field(default=20 * 1024 * 1024, gt=0)
     hostname: str = "bsm-relay"
     # The aiosmtpd session timeout covers the upload and handle_DATA; the upstream send is
@@ -87,6 +91,13 @@ class SmtpSettings(_Section):
         split_host_port(value)
         return value
 
+    @field_validator("tls_listen")
+    @classmethod
+    def _tls_listen(cls, value: str) -> str:
+        if value:
+            split_host_port(value)
+        return value
+
     @field_validator("proxy_protocol_from")
     @classmethod
     def _proxy_from(cls, value: list[str]) -> list[str]:
@@ -111,6 +122,10 @@ class SmtpSettings(_Section):
             raise ValueError('auth = "off" is refused unless listen is a loopback address')
         if bool(self.tls_cert) != bool(self.tls_key):
             raise ValueError("tls_cert and tls_key must be set together")
+        if self.tls_listen and not self.tls_cert:
+            raise ValueError("tls_listen needs tls_cert and tls_key")
+        if self.tls_listen and self.tls_listen == self.listen:
+            raise ValueError("tls_listen must differ from listen")
         return self
 
 
@@ -294,6 +309,7 @@ def load_settings(explicit: str | None = None) -> Settings:
                 tomllib.load(handle)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path}: {exc}") from None
+    _check_environment_sections()
     _config_path_var["path"] = path
     try:
         settings = Settings()
@@ -306,10 +322,64 @@ def load_settings(explicit: str | None = None) -> Settings:
     return settings
 
 
+ENV_PREFIX = "BSM_RELAY_"
+
+
+def _did_you_mean(name: str, known: list[str], show: Any = str) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {show(close[0])}?)" if close else ""
+
+
+def _check_environment_sections() -> None:
+    """`BSM_RELAY_SMPT__LISTEN` would be ignored without a word (pydantic-settings only reads
+    the sections it knows): a settings variable naming no section stops start-up."""
+    sections = list(Settings.model_fields)
+    for name in sorted(os.environ):
+        upper = name.upper()
+        if not upper.startswith(ENV_PREFIX) or "__" not in upper:
+            continue
+        section, key = upper[len(ENV_PREFIX) :].split("__", 1)
+        section = section.lower()
+        if section not in sections:
+            hint = _did_you_mean(
+                section, sections, lambda s, k=key: f"{ENV_PREFIX}{s.upper()}__{k}"
+            )
+            raise ConfigError(f"environment variable {name}: unknown section {section}{hint}")
+
+
+def _environment_variable(loc: tuple[Any, ...]) -> str | None:
+    """The variable that set the value at `loc`, if it came from the environment."""
+    if len(loc) < 2:
+        return None
+    wanted = f"{ENV_PREFIX}{loc[0]}__{loc[1]}".upper()
+    return next((n for n in os.environ if n.upper() == wanted), None)
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    section = Settings.model_fields.get(str(loc[0])) if loc else None
+    model = section.annotation if section is not None else None
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return list(Settings.model_fields)
+
+
 def describe_validation_error(exc: ValidationError, where: str) -> str:
     first: Any = exc.errors()[0]
-    key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    loc = tuple(first["loc"])
+    key = ".".join(str(part) for part in loc) or "(top level)"
+    variable = _environment_variable(loc)
+    if variable is not None:
+        where = f"environment variable {variable}"
     if first["type"] == "extra_forbidden":
-        return f"{where}: unknown key {key}"
+        hint = ""
+        if loc:
+            known = _known_keys(loc)
+            prefix = ".".join(str(part) for part in loc[:-1])
+            hint = _did_you_mean(str(loc[-1]), known, lambda k: f"{prefix}.{k}" if prefix else k)
+            if variable is not None and hint:
+                hint = _did_you_mean(
+                    str(loc[-1]), known, lambda k: f"{ENV_PREFIX}{loc[0]}__{k}".upper()
+                )
+        return f"{where}: unknown key {key}{hint}"
     message = str(first["msg"]).removeprefix("Value error, ")
     return f"{where}: {key}: {message}"

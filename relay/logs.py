@@ -159,8 +159,21 @@ class _ResilientHandler(logging.StreamHandler):  # type: ignore[type-arg]
             _REPORTER.once("logging", exc)
 
 
-def configure(level: str = "info", stream: Any = None) -> None:
-    """JSON to stdout (or `stream`); also routes stdlib logging (aiosmtpd's) through it."""
+LOG_FORMATS = ("json", "console")
+
+
+def _renderer(log_format: str, stream: ResilientStream) -> Any:
+    if log_format == "console":
+        # for a person at a terminal: aligned, coloured only when it is one
+        return structlog.dev.ConsoleRenderer(colors=stream.isatty())
+    return structlog.processors.JSONRenderer()
+
+
+def configure(level: str = "info", stream: Any = None, log_format: str = "json") -> None:
+    """JSON lines (or `log_format="console"`) to stdout (or `stream`); also routes stdlib
+    logging (aiosmtpd's) through it."""
+    if log_format not in LOG_FORMATS:
+        raise ValueError(f"log format must be one of {', '.join(LOG_FORMATS)}")
     stream = ResilientStream(stream or sys.stdout)
     processors: list[Any] = [
         structlog.contextvars.merge_contextvars,
@@ -168,7 +181,7 @@ def configure(level: str = "info", stream: Any = None) -> None:
         structlog.processors.TimeStamper(fmt="iso", utc=True, key="timestamp"),
         structlog.processors.format_exc_info,
         _mask_fields,  # after format_exc_info: a traceback is masked too
-        structlog.processors.JSONRenderer(),
+        _renderer(log_format, stream),
     ]
     structlog.configure(
         processors=processors,
@@ -179,7 +192,7 @@ def configure(level: str = "info", stream: Any = None) -> None:
     handler = _ResilientHandler(stream)
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
-            processor=structlog.processors.JSONRenderer(),
+            processor=_renderer(log_format, stream),
             foreign_pre_chain=[
                 structlog.stdlib.add_log_level,
                 structlog.stdlib.add_logger_name,

@@ -91,6 +91,30 @@ class RefusedRow:
 class ImportReport:
     imported: int
     refused: tuple[RefusedRow, ...]
+    # columns the rules read that the file lacks, each with what the rules then do
+    warnings: tuple[str, ...] = ()
+
+
+# Optional columns the rules read: (any of these columns, the rules, what they do without).
+RULE_COLUMNS: Final = (
+    (
+        ("delivery_date", "latest_delivery_date", "earliest_delivery_date"),
+        ("ORD004", "ORD007"),
+        "judge the contact window and the review-request timing from the ship or purchase date",
+    ),
+    (("buyer_locale",), ("LNG001",), "expect the marketplace's language, not the buyer's"),
+    (("opted_out",), ("ORD005",), "cannot hold unsolicited messages to buyers who opted out"),
+)
+
+
+def missing_rule_columns(fields: set[str]) -> list[str]:
+    """One warning per group of columns the rules use that none of `fields` provides."""
+    warnings = []
+    for columns, codes, without in RULE_COLUMNS:
+        if not fields & set(columns):
+            named = " / ".join(columns)
+            warnings.append(f"no {named} column: {', '.join(codes)} {without}")
+    return warnings
 
 
 class RowError(ValueError):
@@ -98,20 +122,34 @@ class RowError(ValueError):
 
 
 async def import_file(path: Path, store: Store) -> ImportReport:
-    """Read an order file, upsert its good rows and report the refused ones."""
-    parsed, refused = read_orders(path)
+    """Read an order file, upsert its good rows and report the refused ones, and warn about
+    columns the rules use that the file does not have."""
+    content = _read(path)
+    parsed, refused = parse_orders(content, name=str(path))
     if parsed:
         await store.upsert_orders(parsed)
-    return ImportReport(imported=len(parsed), refused=tuple(refused))
+    warnings = missing_rule_columns(header_fields(content, str(path)))
+    return ImportReport(imported=len(parsed), refused=tuple(refused), warnings=tuple(warnings))
 
 
 def read_orders(path: Path) -> tuple[list[Order], list[RefusedRow]]:
     """The orders of a file and the rows refused; raises ImportFileError for the whole file."""
+    return parse_orders(_read(path), name=str(path))
+
+
+def _read(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return parse_orders(decode(data), name=str(path))
+    return decode(data)
+
+
+def header_fields(content: str, name: str = "file") -> set[str]:
+    """The order fields a file's header provides (CSV or order report)."""
+    _reader, _rows, columns = _header(content, name)
+    mapping, _build = _columns(columns, name)
+    return set(mapping.values())
 
 
 def decode(data: bytes) -> str:
@@ -123,21 +161,7 @@ def decode(data: bytes) -> str:
 
 
 def parse_orders(content: str, name: str = "file") -> tuple[list[Order], list[RefusedRow]]:
-    header_line = next((line for line in content.splitlines() if line.strip()), None)
-    if header_line is None:
-        raise ImportFileError(f"{name}: empty file, expected a header row")
-    delimiter = _delimiter(header_line)
-    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
-    rows = _numbered(reader)
-    try:
-        header: list[str] = []
-        while not any(cell.strip() for cell in header):
-            _, header = next(rows)
-    except StopIteration:
-        raise ImportFileError(f"{name}: empty file, expected a header row") from None
-    except csv.Error as exc:
-        raise ImportFileError(f"{name}: line 1: {exc}") from None
-    columns = [c.strip().lstrip("\ufeff").strip().lower() for c in header]
+    reader, rows, columns = _header(content, name)
     mapping, build = _columns(columns, name)
 
     orders: list[Order] = []
@@ -162,6 +186,26 @@ def parse_orders(content: str, name: str = "file") -> tuple[list[Order], list[Re
         except RowError as exc:
             refused.append(RefusedRow(line, str(exc)))
     return orders, refused
+
+
+def _header(content: str, name: str) -> tuple[Any, Iterator[tuple[int, list[str]]], list[str]]:
+    """The csv reader, its numbered rows after the header, and the header's column names."""
+    header_line = next((line for line in content.splitlines() if line.strip()), None)
+    if header_line is None:
+        raise ImportFileError(f"{name}: empty file, expected a header row")
+    delimiter = _delimiter(header_line)
+    reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter)
+    rows = _numbered(reader)
+    try:
+        header: list[str] = []
+        while not any(cell.strip() for cell in header):
+            _, header = next(rows)
+    except StopIteration:
+        raise ImportFileError(f"{name}: empty file, expected a header row") from None
+    except csv.Error as exc:
+        raise ImportFileError(f"{name}: line 1: {exc}") from None
+    columns = [c.strip().lstrip("\ufeff").strip().lower() for c in header]
+    return reader, rows, columns
 
 
 def _numbered(reader: Any) -> Iterator[tuple[int, list[str]]]:

@@ -40,8 +40,27 @@ def require_writable(setting: str, path: Path, attempt: Callable[[], object]) ->
         ) from None
 
 
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a `sqlite:///relative` or `sqlite:////absolute` URL."""
+    if not url.startswith("sqlite:///"):
+        return None
+    name = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(name) if name and name != ":memory:" else None
+
+
+def require_writable_database(path: Path) -> None:
+    """SQLite writes the file and its journal beside it: the file, or else the nearest folder
+    that exists, must be writable (sqlite3 itself only says "unable to open database file")."""
+    target = path
+    while not target.exists() and target != target.parent:
+        target = target.parent
+    if not os.access(target, os.W_OK) or (target == path and not os.access(path.parent, os.W_OK)):
+        denied = target if not os.access(target, os.W_OK) else path.parent
+        raise ConfigError(f"store.url: cannot write to {denied}: Permission denied ({_runs_as()})")
+
+
 def check_files(settings: Settings) -> None:
-    """Every file the settings name is readable by this process."""
+    """Every file the settings name is readable (or, for the SQLite store, writable)."""
     smtp = settings.smtp
     for setting, path in (
         ("smtp.tls_cert", smtp.tls_cert),
@@ -50,3 +69,6 @@ def check_files(settings: Settings) -> None:
     ):
         if path:
             require_readable(setting, path)
+    database = sqlite_path(settings.store.url)
+    if database is not None:
+        require_writable_database(database)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import gc
 import multiprocessing
 import multiprocessing.process
@@ -12,6 +13,7 @@ import signal
 import socket
 import ssl
 import tempfile
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +21,7 @@ import structlog
 from prometheus_client import CollectorRegistry
 
 from relay.app import Relay
-from relay.config import Settings, split_host_port
+from relay.config import ConfigError, Settings, split_host_port
 from relay.http import HttpEndpoint
 from relay.memory import freeze_startup_objects
 from relay.metrics import WorkerMetrics
@@ -45,6 +47,13 @@ class RunningRelay:
     handler: RelayHandler
     smtp_server: asyncio.Server
     http_server: asyncio.Server | None
+    tls_server: asyncio.Server | None = None
+
+    @property
+    def tls_port(self) -> int | None:
+        if self.tls_server is None:
+            return None
+        return int(self.tls_server.sockets[0].getsockname()[1])
 
     @property
     def smtp_port(self) -> int:
@@ -60,6 +69,8 @@ class RunningRelay:
         """Stop accepting, let in-flight sessions and deliveries finish (bounded), close."""
         self.handler.accepting = False
         self.smtp_server.close()
+        if self.tls_server is not None:
+            self.tls_server.close()
         if self.http_server is not None:
             self.http_server.close()
         loop = asyncio.get_running_loop()
@@ -83,38 +94,91 @@ async def start(
     the kernel spreads connections over them.
     """
     relay = await Relay.start(settings)
-    context = tls_context(settings)
-    handler = RelayHandler(relay)
-    host, port = split_host_port(settings.smtp.listen)
-    require_tls = auth_needs_tls(host, context is not None)
-    loop = asyncio.get_running_loop()
-    smtp_server = await loop.create_server(
-        lambda: handler.factory(context, require_tls),
-        host=host,
-        port=port,
-        reuse_address=True,
-        reuse_port=reuse_port or None,
-    )
-    http_server = None
-    if with_http:
-        http_host, http_port = split_host_port(settings.http.listen)
-        http_server = await asyncio.start_server(
-            HttpEndpoint(relay).handle, host=http_host, port=http_port
-        )
-    running = RunningRelay(relay, handler, smtp_server, http_server)
+    servers: list[asyncio.Server] = []
+    try:
+        context = tls_context(settings)
+        handler = RelayHandler(relay)
+        host, port = split_host_port(settings.smtp.listen)
+        require_tls = auth_needs_tls(host, context is not None)
+        loop = asyncio.get_running_loop()
+        reuse = reuse_port or None
+        smtp_server = await _listen(
+            "smtp.listen",
+            settings.smtp.listen,
+            loop.create_server(
+                lambda: handler.factory(context, require_tls),
+                host=host, port=port, reuse_address=True, reuse_port=reuse,
+            ),
+        )  # fmt: skip
+        servers.append(smtp_server)
+        tls_server = None
+        if settings.smtp.tls_listen and context is not None:
+            tls_host, tls_port = split_host_port(settings.smtp.tls_listen)
+            # TLS from the first byte: no STARTTLS to offer, AUTH allowed at once
+            tls_server = await _listen(
+                "smtp.tls_listen",
+                settings.smtp.tls_listen,
+                loop.create_server(
+                    lambda: handler.factory(None, False),
+                    host=tls_host, port=tls_port, ssl=context, reuse_address=True,
+                    reuse_port=reuse,
+                ),
+            )  # fmt: skip
+            servers.append(tls_server)
+        http_server = None
+        if with_http:
+            http_host, http_port = split_host_port(settings.http.listen)
+            http_server = await _listen(
+                "http.listen",
+                settings.http.listen,
+                asyncio.start_server(HttpEndpoint(relay).handle, host=http_host, port=http_port),
+            )
+    except BaseException:
+        for server in servers:
+            server.close()
+        await relay.close()
+        raise
+    running = RunningRelay(relay, handler, smtp_server, http_server, tls_server)
     if relay.notice_sender is not None:
         relay.notice_sender.start()  # also sends what an earlier run left pending
     log.info(
         "listening",
         smtp=f"{host}:{running.smtp_port}",
+        smtp_tls=settings.smtp.tls_listen or None,
         http=f"{settings.http.listen}" if with_http else None,
         upstream=settings.upstream.url.split("@")[-1],
         store=settings.store.url.split("@")[-1],
         policy_version=relay.policy.version,
         tls=context is not None,
         auth=settings.smtp.auth,
+        pid=os.getpid(),
+        # users and unlocks arrive by themselves (watch_users); a policy file change does not
+        reload=f"kill -HUP {os.getpid()} re-reads the policy files",
     )
     return running
+
+
+_LISTEN_ERRORS: dict[int, str] = {
+    errno.EADDRINUSE: "is already in use (another bsm-relay or mail server?); stop it or "
+    "choose another address",
+    errno.EACCES: "is not allowed (a port below 1024 needs privileges)",
+    errno.EADDRNOTAVAIL: "is not an address of this host",
+}
+
+
+async def _listen(setting: str, address: str, opening: Awaitable[asyncio.Server]) -> asyncio.Server:
+    """Open a listener; a bind that fails says which setting and address, in one line."""
+    try:
+        return await opening
+    except OSError as exc:
+        raise ConfigError(_listen_error(setting, address, exc)) from None
+
+
+def _listen_error(setting: str, address: str, exc: OSError) -> str:
+    reason = _LISTEN_ERRORS.get(exc.errno or 0)
+    if reason is None:
+        return f"{setting}: cannot listen on {address}: {exc.strerror or exc}"
+    return f"{setting}: {address} {reason}"
 
 
 async def reload(relay: Relay) -> bool:
@@ -165,9 +229,9 @@ def _track(relay: Relay, coro: Any) -> None:
     task.add_done_callback(relay.inflight.discard)
 
 
-async def serve(settings: Settings) -> None:
+async def serve(settings: Settings, *, log_format: str = "json") -> None:
     if settings.smtp.workers > 1:
-        await supervise(settings)
+        await supervise(settings, log_format=log_format)
         return
     await _serve_one(settings, with_http=True, reuse_port=False)
 
@@ -206,13 +270,15 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
 # -- several worker processes sharing the port ------------------------------------------------
 
 
-def _worker_main(settings_data: dict[str, Any], index: int, supervisor: int) -> None:
+def _worker_main(
+    settings_data: dict[str, Any], index: int, supervisor: int, log_format: str = "json"
+) -> None:
     """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint."""
     from relay import logs
     from relay.lifeline import stop_with_parent
     from relay.memory import fix_mmap_threshold
 
-    logs.configure()
+    logs.configure(log_format=log_format)
     fix_mmap_threshold()
     stop_with_parent(supervisor)  # a supervisor killed hard leaves no worker serving the port
     structlog.contextvars.bind_contextvars(worker=index)
@@ -227,8 +293,9 @@ class Supervisor:
     folder (prometheus_client multiprocess mode), which the supervisor sums at scrape time.
     """
 
-    def __init__(self, settings: Settings, metrics_dir: str) -> None:
+    def __init__(self, settings: Settings, metrics_dir: str, log_format: str = "json") -> None:
         self.settings = settings
+        self.log_format = log_format
         self.metrics_dir = metrics_dir
         self.context = multiprocessing.get_context("spawn")
         self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
@@ -237,7 +304,7 @@ class Supervisor:
     def spawn(self, index: int) -> None:
         process = self.context.Process(
             target=_worker_main,
-            args=(self.settings.model_dump(mode="python"), index, os.getpid()),
+            args=(self.settings.model_dump(mode="python"), index, os.getpid(), self.log_format),
             name=f"bsm-relay-worker-{index}",
             daemon=False,
         )
@@ -264,11 +331,11 @@ class Supervisor:
             self.spawn(index)
 
 
-async def supervise(settings: Settings) -> None:
+async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     metrics_dir = tempfile.mkdtemp(prefix="bsm-relay-metrics-")
     # Inherited by the spawned workers, whose prometheus_client then writes to files.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
-    supervisor = Supervisor(settings, metrics_dir)
+    supervisor = Supervisor(settings, metrics_dir, log_format)
     # for /healthz: the same store, upstream and quarantine; the workers judge
     relay = await Relay.start(settings, judges=False)
     freeze_startup_objects()
@@ -277,10 +344,18 @@ async def supervise(settings: Settings) -> None:
     registry.register(collector)  # type: ignore[arg-type, unused-ignore]  # stubs differ by version
     http_host, http_port = split_host_port(settings.http.listen)
     endpoint = HttpEndpoint(relay, registry=registry, held=collector)
-    http_server = await asyncio.start_server(endpoint.handle, host=http_host, port=http_port)
+    http_server = await _listen(
+        "http.listen",
+        settings.http.listen,
+        asyncio.start_server(endpoint.handle, host=http_host, port=http_port),
+    )
     # Bind once here so a port already in use is reported before any worker starts.
     host, port = split_host_port(settings.smtp.listen)
-    probe = socket.create_server((host, port), reuse_port=True)
+    try:
+        probe = socket.create_server((host, port), reuse_port=True)
+    except OSError as exc:
+        http_server.close()
+        raise ConfigError(_listen_error("smtp.listen", settings.smtp.listen, exc)) from None
     for index in range(settings.smtp.workers):
         supervisor.spawn(index)
     probe.close()

@@ -102,6 +102,30 @@ class RelaySMTP(ChunkedDataMixin, SMTP):
             return
         await super()._handle_client()
 
+    def refuse_too_big(self, size: int) -> str:
+        """The 552 for a message (declared or uploaded) over `max_message_bytes`, logged."""
+        limit = self.data_size_limit or 0
+        peer = _peer_host(self.session) if self.session is not None else None
+        log.warning(
+            "message_too_big", session_id=self.session_id, peer=peer, size=size, limit=limit
+        )
+        self.relay_handler.relay.metrics.messages.labels("too_big", "552").inc()
+        return f"552 5.3.4 message exceeds {limit} bytes"
+
+    async def smtp_MAIL(self, arg: str | None) -> None:
+        # aiosmtpd refuses a too large SIZE= itself, without the limit or a log line
+        declared = _declared_size(arg)
+        if (
+            declared is not None
+            and self.data_size_limit
+            and declared > self.data_size_limit
+            and self.session is not None
+            and self.session.extended_smtp
+        ):
+            await self.push(self.refuse_too_big(declared))
+            return
+        await super().smtp_MAIL(arg)
+
     @property
     def in_transaction(self) -> bool:
         """MAIL FROM given and the message not answered yet (aiosmtpd resets after DATA)."""
@@ -201,6 +225,20 @@ class RelayHandler:
         # handled=False makes aiosmtpd answer 535 (architecture trap 6).
         return AuthResult(success=False, handled=False)
 
+    async def handle_EHLO(
+        self,
+        server: SMTP,
+        session: SmtpSession,
+        envelope: SmtpEnvelope,
+        hostname: str,
+        responses: list[str],
+    ) -> list[str]:
+        session.host_name = hostname  # aiosmtpd leaves it to a five-argument hook
+        if self.relay.settings.smtp.auth == "off":
+            # nobody signs in here: offering AUTH makes clients send passwords for nothing
+            return [line for line in responses if not line[4:].upper().startswith("AUTH")]
+        return responses
+
     async def handle_PROXY(
         self, server: SMTP, session: SmtpSession, envelope: SmtpEnvelope, proxy_data: Any
     ) -> bool:
@@ -272,6 +310,14 @@ class RelayHandler:
         with contextlib.suppress(Exception):
             log.error("smtp_exception", error=type(error).__name__, detail=str(error)[:200])
         return REPLY_INTERNAL
+
+
+_SIZE_PARAM: Final = re.compile(r"\sSIZE=(\d{1,20})(?:\s|$)", re.IGNORECASE)
+
+
+def _declared_size(arg: str | None) -> int | None:
+    match = _SIZE_PARAM.search(arg or "")
+    return int(match.group(1)) if match else None
 
 
 def _close_transport(server: SMTP) -> None:

@@ -94,6 +94,10 @@ class ChunkedDataMixin:
     _decode_data: bool
     enable_SMTPUTF8: bool
 
+    def refuse_too_big(self, size: int) -> str:
+        """The reply to a message over the limit (aiosmtpd's; the relay's server says more)."""
+        return "552 Error: Too much mail data"
+
     async def smtp_DATA(self, arg: str) -> None:
         smtp: Any = self
         if await smtp.check_helo_needed():
@@ -152,11 +156,10 @@ class ChunkedDataMixin:
             reader._buffer[0:0] = rest
         del buffer[end:]  # in place: no second copy of a large message
         if too_long or (limit and len(buffer) > limit) or too_much:
-            await smtp.push(
-                "500 Line too long (see RFC5321 4.5.3.1.6)"
-                if too_long
-                else "552 Error: Too much mail data"
-            )
+            if too_long:
+                await smtp.push("500 Line too long (see RFC5321 4.5.3.1.6)")
+            else:
+                await smtp.push(smtp.refuse_too_big(received - len(EOD)))
             smtp._set_post_data_state()
             return
         scanner.finish()

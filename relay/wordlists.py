@@ -91,7 +91,13 @@ def _build(language: str, source: bytes, folder: Path) -> Container[str]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(temporary)
     except OSError as exc:
-        log.info("wordlist_not_cached", language=language, folder=str(folder), error=str(exc))
+        log.info(
+            "wordlist_not_cached",
+            language=language,
+            folder=str(folder),
+            error=str(exc),
+            setting="BSM_RELAY_CACHE_DIR",
+        )
         return cast(Container[str], trie)
     return _map(folder / _cache_name(language, source)) or cast(Container[str], trie)
 
@@ -99,7 +105,10 @@ def _build(language: str, source: bytes, folder: Path) -> Container[str]:
 def _map(path: Path) -> Container[str] | None:
     import marisa_trie
 
-    if not path.is_file():
+    try:
+        if not path.is_file():
+            return None
+    except OSError:  # a folder this user may not enter (another user's home): built instead
         return None
     trie = marisa_trie.Trie()
     try:

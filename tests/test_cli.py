@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SELLER, console_script, make_message
+from tests.conftest import SELLER, Sink, console_script, make_message, write_settings
 from tests.test_smtp import ORDERS_CSV, compliant_reply, with_attachment
 
 
@@ -123,3 +127,110 @@ def test_a_reader_that_stops_early_gets_no_error_line(workdir: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == "", done.stderr
+
+
+def test_users_add_without_a_terminal_reads_standard_input(workdir: Path) -> None:
+    done = run(workdir, "users", "add", "desk", stdin="long enough pw\n")
+    assert done.returncode == 0, done.stderr
+    assert "picks it up within" in done.stdout
+    empty = run(workdir, "users", "add", "desk", stdin="")
+    assert empty.returncode == 2
+    assert "--password-stdin" in empty.stderr and "internal error" not in empty.stderr
+    assert len(empty.stderr.strip().splitlines()) == 1
+
+
+def test_config_is_accepted_after_the_command(workdir: Path) -> None:
+    (workdir / "seller.toml").write_text('[rules.CNT004]\nseverity = "warn"\n')
+    (workdir / "other.toml").write_text('[policy]\nfiles = ["seller.toml"]\n')
+    done = run(workdir, "rules", "CNT004", "--config", "other.toml")
+    assert done.returncode == 0, done.stderr
+    assert "(warn)" in done.stdout.splitlines()[0]
+    (workdir / "typo.toml").write_text("[smtp]\nlisten_on = 1\n")
+    bad = run(workdir, "orders", "import", "orders.csv", "--config", "typo.toml")
+    assert bad.returncode == 2 and "typo.toml" in bad.stderr and "smtp.listen_on" in bad.stderr
+    # before the command still works, and after it wins over nothing else
+    before = run(workdir, "--config", "other.toml", "rules", "CNT004")
+    assert "(warn)" in before.stdout.splitlines()[0]
+
+
+def test_every_argument_has_a_help_text() -> None:
+    from relay.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> Iterator[tuple[str, argparse.Action]]:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    yield from walk(sub, f"{path} {name}")
+            else:
+                yield path, action
+
+    missing = [f"{path}: {a.dest}" for path, a in walk(build_parser(), "bsm-relay") if not a.help]
+    assert missing == []
+
+
+def test_orders_import_help_lists_the_columns(workdir: Path) -> None:
+    from relay.context import ORDER_FIELDS
+
+    done = run(workdir, "orders", "import", "--help")
+    assert done.returncode == 0
+    for column in ORDER_FIELDS:
+        assert f"\n  {column} " in done.stdout or done.stdout.count(column), column
+    assert "required" in done.stdout
+
+
+def test_rules_code_shows_one_rule_with_its_examples(workdir: Path) -> None:
+    done = run(workdir, "rules", "cnt004")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("CNT004")
+    assert "Compliant:" in done.stdout and "Non-compliant:" in done.stdout
+    assert "ENV001" not in done.stdout
+    one = json.loads(run(workdir, "rules", "CNT004", "--json").stdout)
+    assert one["code"] == "CNT004"
+    typo = run(workdir, "rules", "CNT04")
+    assert typo.returncode == 2 and "did you mean CNT004" in typo.stderr
+
+
+def test_serve_writes_a_pid_file_and_logs_for_a_person(tmp_path: Path, sink: Sink) -> None:
+    path = write_settings(tmp_path / "bsm-relay.toml", tmp_path, sink.url)
+    pid_file = tmp_path / "relay.pid"
+    log = tmp_path / "relay.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [console_script(), "serve", "--config", str(path), "--pid-file", str(pid_file),
+             "--log-format", "console"],
+            stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while "listening" not in log.read_text():
+            assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.1)
+        assert pid_file.read_text().strip() == str(process.pid)
+        line = next(x for x in log.read_text().splitlines() if "listening" in x)
+        assert not line.startswith("{")  # not JSON
+        assert f"pid={process.pid}" in line and "kill -HUP" in line
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl-C
+        code = process.wait(timeout=60)
+    assert code == 0, log.read_text()
+    assert not pid_file.exists()
+
+
+def test_a_broken_pipe_that_is_not_stdout_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A socket or a helper process gone (seen: the multiprocessing resource tracker) must not
+    end `serve` with a silent 0 as if an early reader had closed our output."""
+    from relay import cli as cli_module
+
+    def broken(settings: object, args: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(cli_module.COMMANDS, "rules", broken)
+    monkeypatch.setattr(cli_module.logs, "configure", lambda **_: None)  # keep pytest's logging
+    with (tmp_path / "out.txt").open("w") as out:
+        monkeypatch.setattr(sys, "stdout", out)
+        code = cli_module.main(["rules"])
+    assert code == 2
+    assert "internal error: BrokenPipeError" in capsys.readouterr().err

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from relay.config import ConfigError, load_settings
+from tests.conftest import console_script
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +73,44 @@ def test_password_file(tmp_path: Path) -> None:
     (tmp_path / "bsm-relay.toml").write_text('[upstream]\npassword_file = "/nonexistent"\n')
     with pytest.raises(ConfigError, match="password_file"):
         load_settings()
+
+
+def _cli(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("BSM_RELAY_")}
+    return subprocess.run(
+        [console_script(), *args], cwd=cwd, env={**clean, **env}, capture_output=True,
+        text=True, timeout=120, check=False,
+    )  # fmt: skip
+
+
+def test_a_typo_from_the_environment_names_the_variable(tmp_path: Path) -> None:
+    (tmp_path / "bsm-relay.toml").write_text('[smtp]\nlisten = "127.0.0.1:2525"\n')
+    cases = {
+        "BSM_RELAY_SMTP__LISTN": (
+            "environment variable BSM_RELAY_SMTP__LISTN: unknown key smtp.listn "
+            "(did you mean BSM_RELAY_SMTP__LISTEN?)"
+        ),
+        "BSM_RELAY_SMPT__LISTEN": (
+            "environment variable BSM_RELAY_SMPT__LISTEN: unknown section smpt "
+            "(did you mean BSM_RELAY_SMTP__LISTEN?)"
+        ),
+    }
+    for variable, message in cases.items():
+        done = _cli(tmp_path, {variable: "127.0.0.1:2526"}, "rules")
+        assert done.returncode == 2
+        assert done.stderr.strip() == f"bsm-relay: {message}"
+        assert "bsm-relay.toml" not in done.stderr
+    bad = _cli(tmp_path, {"BSM_RELAY_SMTP__LISTEN": "nowhere"}, "rules")
+    assert bad.stderr.startswith("bsm-relay: environment variable BSM_RELAY_SMTP__LISTEN: ")
+
+
+def test_an_unknown_key_in_the_file_gets_a_suggestion(tmp_path: Path) -> None:
+    (tmp_path / "bsm-relay.toml").write_text('[smtp]\nlisen = "127.0.0.1:2525"\n')
+    done = _cli(tmp_path, {}, "rules")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "bsm-relay: bsm-relay.toml: unknown key smtp.lisen (did you mean smtp.listen?)"
+    )
+    (tmp_path / "bsm-relay.toml").write_text("[smtp]\nzzz = 1\n")
+    far = _cli(tmp_path, {}, "rules")
+    assert far.stderr.strip() == "bsm-relay: bsm-relay.toml: unknown key smtp.zzz"

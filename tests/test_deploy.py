@@ -351,3 +351,15 @@ def test_a_denied_file_at_start_names_the_path_and_the_setting(
     assert "quarantine.dir" in done.stderr and str(quarantine) in done.stderr, done.stderr
     assert "Permission denied" in done.stderr
     assert "Traceback" not in done.stderr
+    os.chown(quarantine, IMAGE_UID, IMAGE_UID)
+
+    # a SQLite store in a folder the relay may not write (sqlite3 only says "unable to open")
+    root_owned = image_root.inside("/srv/relay-data")
+    root_owned.mkdir(parents=True)
+    env["BSM_RELAY_STORE__URL"] = f"sqlite:///{root_owned}/relay.db"
+    done = serve()
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"bsm-relay: store.url: cannot write to {root_owned}: Permission denied "
+        f"(the relay runs as uid {IMAGE_UID})"
+    )

@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 import asyncio
+import getpass
 import json
 import signal
+import smtplib
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from relay.config import load_settings
 from relay.server import DRAIN_SECONDS
-from tests.conftest import Sink, console_script, write_settings
-from tests.test_smtp import _import_orders, compliant_reply, send
+from tests.conftest import (
+    BUYER,
+    SELLER,
+    Sink,
+    console_script,
+    free_port,
+    make_message,
+    write_settings,
+)
+from tests.test_policy_reload import Served
+from tests.test_smtp import _import_orders, cli, compliant_reply, held_by_att002, send
 
 
 def _start_with_piped_stdout(path: Path, stderr: Path) -> subprocess.Popen[bytes]:
@@ -59,3 +73,91 @@ def test_a_closed_log_pipe_neither_fails_mail_nor_blocks_the_stop(
     reports = [line for line in stderr.read_text().splitlines() if "log output failed" in line]
     assert len(reports) == 1, stderr.read_text()
     assert "Traceback" not in stderr.read_text()
+
+
+HOLD_ATT002 = '[rules.ATT002]\nseverity = "hold"\n'
+SHOP_LINKS = (
+    "Guten Tag, zur Bestellung 302-1234567-1234567: mehr unter www.shop-example.de, "
+    "shop-example.de/angebote und https://shop-example.de/x. Viele Grüße"
+)
+
+
+def test_the_auth_user_and_the_operator_are_in_the_logs_and_the_record(
+    tmp_path: Path, sink: Sink
+) -> None:
+    policy = tmp_path / "hold.toml"
+    policy.write_text(HOLD_ATT002)
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, sink.url, smtp_extra='auth = "required"',
+        extra=f'[policy]\nfiles = ["{policy}"]\n',
+    )  # fmt: skip
+    asyncio.run(_import_orders(path, tmp_path))
+    added = cli(path, "users", "add", "agent7", "--password-stdin", stdin="agent seven pw\n")
+    assert added.returncode == 0, added.stderr
+    log = tmp_path / "relay.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [console_script(), "--config", str(path), "serve"], stdout=out, stderr=subprocess.STDOUT
+        )
+    served = Served(process, log, load_settings(str(path)).smtp.port)
+    try:
+        served.wait_for("listening")
+        with smtplib.SMTP("127.0.0.1", served.port, timeout=30) as client:
+            client.login("agent7", "agent seven pw")
+            for n in range(2):
+                assert client.sendmail(SELLER, [BUYER], held_by_att002(f"<who-{n}@x>")) == {}
+            # one rule matching three links: the code once, with its count
+            with pytest.raises(smtplib.SMTPDataError):
+                client.sendmail(SELLER, [BUYER], make_message(SHOP_LINKS))
+        lines = served.wait_for("message", count=3)
+        assert [line["auth_user"] for line in lines] == ["agent7"] * 3
+        assert lines[0]["level"] == "info" and lines[0]["codes"] == ["ATT002"]
+        assert lines[2]["codes"].count("LNK001") == 1
+        assert lines[2]["code_counts"]["LNK001"] == 3
+        records = sorted((tmp_path / "quarantine").glob("*/*.json"))
+        envelopes = [json.loads(r.read_text())["envelope"] for r in records]
+        assert [e["auth_user"] for e in envelopes] == ["agent7"] * 3
+        held = [str(line["quarantine_id"]) for line in lines[:2]]
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+    released = cli(path, "quarantine", "release", held[0], "--by", "anna")
+    assert released.returncode == 0, released.stderr
+    event = _event(released.stderr, "released")
+    assert event["by"] == "anna" and event["os_user"] == getpass.getuser()
+    assert event["via"] == "cli" and event["auth_user"] == "agent7"
+    deleted = cli(path, "quarantine", "delete", held[1])
+    assert deleted.returncode == 0, deleted.stderr
+    event = _event(deleted.stderr, "deleted")
+    assert event["by"] == getpass.getuser() and event["quarantine_id"] == held[1]
+
+
+def _event(stderr: str, name: str) -> dict[str, Any]:
+    for line in stderr.splitlines():
+        if line.startswith("{") and json.loads(line).get("event") == name:
+            return dict(json.loads(line))
+    raise AssertionError(f"no {name} line on stderr: {stderr}")
+
+
+def test_an_upstream_failure_is_a_warning(tmp_path: Path) -> None:
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, f"smtp://127.0.0.1:{free_port()}"
+    )  # nothing listens there
+    asyncio.run(_import_orders(path, tmp_path))
+    log = tmp_path / "relay.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [console_script(), "--config", str(path), "serve"], stdout=out, stderr=subprocess.STDOUT
+        )
+    served = Served(process, log, load_settings(str(path)).smtp.port)
+    try:
+        served.wait_for("listening")
+        with pytest.raises(smtplib.SMTPDataError) as deferred:
+            asyncio.run(send(served.port, compliant_reply("<down-1@shop.example>")))
+        assert deferred.value.smtp_code == 451
+        line = served.wait_for("message")[0]
+        assert line["level"] == "warning" and line["problem"] == "upstream"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -21,6 +22,7 @@ from relay.orders_import import (
     read_orders,
 )
 from relay.store import SqlStore, StoreError, async_url, open_store
+from tests.conftest import console_script
 
 PG_URL = os.environ.get("BSM_RELAY_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 
@@ -259,3 +261,36 @@ def test_order_report_without_buyer_email_is_refused() -> None:
     header = "order-id\tpurchase-date\tsales-channel\n"
     with pytest.raises(ImportFileError, match="buyer-email"):
         parse_orders(header + "302-9100024-9100024\t2026-11-10\tAmazon.de\n")
+
+
+def test_import_warns_about_columns_the_rules_use(tmp_path: Path) -> None:
+    def import_csv(header: str, row: str) -> subprocess.CompletedProcess[str]:
+        (tmp_path / "orders.csv").write_text(f"{header}\n{row}\n")
+        return subprocess.run(
+            [console_script(), "orders", "import", "orders.csv"], cwd=tmp_path,
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+
+    alias = "a1b2c3@marketplace.amazon.de"
+    row = f"302-1234567-1234567,{alias},2026-11-10"
+    bare = import_csv("order_id,buyer_email,purchase_date", row)
+    assert bare.returncode == 0 and "imported 1 rows" in bare.stdout
+    warnings = [line for line in bare.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 3, bare.stderr
+    assert "delivery_date" in warnings[0] and "ORD004, ORD007" in warnings[0]
+    assert "buyer_locale" in warnings[1] and "LNG001" in warnings[1]
+    assert "opted_out" in warnings[2] and "ORD005" in warnings[2]
+
+    some = import_csv(
+        "order_id,buyer_email,purchase_date,delivery_date,buyer_locale",
+        f"302-1234567-1234567,{alias},2026-11-10,2026-11-17,de-DE",
+    )
+    assert [line for line in some.stderr.splitlines() if "warning" in line] == [
+        "bsm-relay: warning: no opted_out column: ORD005 cannot hold unsolicited messages to "
+        "buyers who opted out"
+    ]
+    full = import_csv(
+        "order_id,buyer_email,purchase_date,latest_delivery_date,buyer_locale,opted_out",
+        f"302-1234567-1234567,{alias},2026-11-10,2026-11-18,de-DE,false",
+    )
+    assert full.returncode == 0 and full.stderr == ""

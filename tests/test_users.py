@@ -89,3 +89,21 @@ def test_one_users_typos_lock_out_only_that_user_until_unlocked(
 
     missing = cli(path, "users", "unlock", "nobody")
     assert missing.returncode == 2 and "no user nobody" in missing.stderr
+
+
+def test_a_user_added_to_a_running_relay_signs_in_within_seconds(
+    auth_served: tuple[Served, Path],
+) -> None:
+    served, path = auth_served
+    assert login(served.port, "carol", "carol's password")[0] == 535
+    added = cli(path, "users", "add", "carol", "--password-stdin", stdin="carol's password\n")
+    assert added.returncode == 0, added.stderr
+    changed = cli(path, "users", "add", "bob", "--password-stdin", stdin="bob's new password\n")
+    assert changed.returncode == 0, changed.stderr
+    deadline = time.monotonic() + 10
+    while login(served.port, "carol", "carol's password")[0] != 235:
+        assert time.monotonic() < deadline, "the new user did not reach the running relay"
+        time.sleep(0.2)
+    assert login(served.port, "bob", "bob's new password")[0] == 235
+    assert login(served.port, *BOB)[0] == 535
+    assert served.events("users_refreshed")
