@@ -83,6 +83,8 @@ async def start(
     the kernel spreads connections over them.
     """
     relay = await Relay.start(settings)
+    if relay.spapi is not None:
+        relay.spapi.start_background_sync()
     context = tls_context(settings)
     handler = RelayHandler(relay)
     host, port = split_host_port(settings.smtp.listen)
