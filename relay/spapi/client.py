@@ -194,11 +194,12 @@ class SpapiClient:
                         self._observe("lwaToken", "error")
                         # LWA's error codes (invalid_grant, invalid_client) name no secret.
                         body = _json(response)
-                        code = body.get("error") or response.status_code
+                        reason = str(body.get("error") or f"HTTP {response.status_code}")
+                        if body.get("error_description"):
+                            reason += f": {body['error_description']}"
                         raise SpapiError(
                             "LWA token",
-                            f"refused ({code}: {body.get('error_description', '')})".rstrip(": )")
-                            + ")",
+                            f"refused ({reason})",
                             status=response.status_code,
                         )
                     last = f"HTTP {response.status_code}"
