@@ -99,7 +99,9 @@ class TokenBucket:
         async with self._lock:  # waiters are served in order
             while True:
                 self._refill()
-                if self._tokens >= 1.0:
+                # (a hair under 1 counts: float rounding must not leave a sleep too short to
+                # move the clock)
+                if self._tokens >= 1.0 - 1e-9:
                     self._tokens -= 1.0
                     return
                 await asyncio.sleep((1.0 - self._tokens) / self.rate)
