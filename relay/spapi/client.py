@@ -338,9 +338,13 @@ class SpapiClient:
         )
 
     async def get_order(self, order_id: str) -> dict[str, Any] | None:
-        """getOrder with its buyer info (an RDT for this order's path); None if Amazon has none."""
+        """getOrder with its buyer info; None if Amazon has no such order.
+
+        The RDT is for the generic path (`{orderId}` literally), valid for any order of the
+        seller for an hour: one Tokens call per hour, not one per lookup.
+        """
         path = f"/orders/v0/orders/{order_id}"
-        rdt = await self.restricted_data_token(path, ("buyerInfo",))
+        rdt = await self.restricted_data_token("/orders/v0/orders/{orderId}", ("buyerInfo",))
         answer = await self._call(
             "getOrder", "GET", path, order_id=order_id, rdt=rdt, missing_ok=True
         )
@@ -351,7 +355,7 @@ class SpapiClient:
 
     async def get_order_buyer_info(self, order_id: str) -> dict[str, Any]:
         path = f"/orders/v0/orders/{order_id}/buyerInfo"
-        rdt = await self.restricted_data_token(path, ())
+        rdt = await self.restricted_data_token("/orders/v0/orders/{orderId}/buyerInfo", ())
         answer = await self._call("getOrderBuyerInfo", "GET", path, order_id=order_id, rdt=rdt)
         return _payload(answer)
 

@@ -39,14 +39,26 @@ async def test_message_for_an_order_only_amazon_knows_is_delivered_after_one_loo
         )
         assert [code for code, _ in replies] == [250] * 5, replies
         assert len(sink.messages) == 5
-        assert fake_spapi.calls["getOrder"] == 1  # single flight: one lookup for the burst
+        # Single flight: one lookup for the burst: getOrder with the buyer alias, the buyer's
+        # locale, and the RDT for buyer info (generic path: reused by later lookups for an hour).
+        assert fake_spapi.calls["getOrder"] == 1
         assert fake_spapi.calls["getAttributes"] == 1
+        assert fake_spapi.calls["createRestrictedDataToken"] == 1
+        assert sum(fake_spapi.calls.values()) == 3
         stored = await running.relay.store.get_order(ORDER)
         assert stored is not None
         assert stored.buyer_email == BUYER and stored.buyer_locale == "de-DE"
         # Stored: the next message needs no API call at all.
         assert (await asyncio.to_thread(send, running.smtp_port, engraving(9), BUYER))[0] == 250
         assert fake_spapi.calls["getOrder"] == 1
+        # Another unknown order: the RDT is reused, so one Orders call and one Messaging call.
+        other = "302-7700011-7700011"
+        fake_spapi.put_order(other, buyer_email=BUYER)
+        assert (await asyncio.to_thread(send, running.smtp_port, engraving(10, other), BUYER))[
+            0
+        ] == 250
+        assert fake_spapi.calls["getOrder"] == 2
+        assert fake_spapi.calls["createRestrictedDataToken"] == 1
     assert fake_spapi.violations == []
 
 
