@@ -12,10 +12,16 @@ from relay.spapi.marketplaces import MARKETPLACES
 # Fields the Orders API does not provide: a stored value (from a CSV import) is kept.
 NOT_FROM_API: Final = ("opted_out", "delivery_date", "review_requested_at", "buyer_locale")
 _SHIPPED: Final = frozenset({"Shipped", "PartiallyShipped"})
+# Amazon releases the buyer's details only once an order leaves these states.
+PENDING: Final = frozenset({"Pending", "PendingAvailability"})
 
 
 class OrderShapeError(ValueError):
     """The API's order lacks something the store needs; the text says what."""
+
+
+class OrderNotReady(OrderShapeError):
+    """A pending order without its buyer yet: taken when it changes (its LastUpdateDate moves)."""
 
 
 def parse_time(value: object) -> datetime | None:
@@ -44,6 +50,8 @@ def order_from_api(data: dict[str, Any], *, buyer_locale: str | None = None) -> 
     buyer = data.get("BuyerInfo") or {}
     email = buyer.get("BuyerEmail") if isinstance(buyer, dict) else None
     if not isinstance(email, str) or "@" not in email:
+        if data.get("OrderStatus") in PENDING:
+            raise OrderNotReady(f"order {order_id} is pending: no buyer alias yet")
         raise OrderShapeError(f"order {order_id} has no BuyerEmail (buyer alias)")
     marketplace = MARKETPLACES.get(str(data.get("MarketplaceId") or ""))
     if marketplace is None:

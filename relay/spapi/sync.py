@@ -25,7 +25,13 @@ from relay.config import SpapiSettings
 from relay.context import Order
 from relay.spapi.client import SpapiClient, SpapiError
 from relay.spapi.marketplaces import marketplace_id
-from relay.spapi.orders import NOT_FROM_API, OrderShapeError, last_update, order_from_api
+from relay.spapi.orders import (
+    NOT_FROM_API,
+    OrderNotReady,
+    OrderShapeError,
+    last_update,
+    order_from_api,
+)
 from relay.spapi.status import SYNC_NAME, SpapiMetrics
 from relay.store.base import Store, StoreError
 
@@ -164,6 +170,8 @@ def _convert(items: list[dict[str, Any]]) -> tuple[list[Order], list[str]]:
     for data in items:
         try:
             converted.append(order_from_api(data))
+        except OrderNotReady:
+            continue
         except OrderShapeError as exc:
             refused.append(str(exc))
             log.warning("sync_order_refused", reason=str(exc))
