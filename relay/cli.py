@@ -205,7 +205,12 @@ def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
 
     if not settings.spapi.enabled:
         raise CliError("orders sync needs [spapi] client_id and its credentials")
-    since = _parse_now(args.since) if args.since else None
+    since = None
+    if args.since:
+        try:
+            since = _parse_now(args.since)
+        except CliError:
+            raise CliError(f"--since: not an ISO 8601 date: {args.since}") from None
     logs.configure(level="warning", stream=sys.stderr)
 
     async def run() -> Any:

@@ -24,6 +24,8 @@ def fake_spapi() -> Iterator[FakeSpapi]:
         yield fake
     finally:
         fake.stop()
+    # Every test: no operation was called faster than the rate the fake advertised.
+    assert fake.violations == [], fake.violations
 
 
 @asynccontextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -91,6 +92,24 @@ async def test_throttling_and_server_errors_are_retried_then_reported_as_tempora
         assert failed.value.temporary and "after 4 attempts (HTTP 503)" in str(failed.value)
     finally:
         await client.close()
+
+
+async def test_the_advertised_rate_replaces_the_documented_one(fake_spapi: FakeSpapi) -> None:
+    fake_spapi.put_order("302-7700007-7700007")
+    fake_spapi.rates["getAttributes"] = (4.0, 5)  # x-amzn-RateLimit-Limit: 4.0
+    fake_spapi._buckets["getAttributes"].rate = 4.0
+    client = SpapiClient(settings(fake_spapi), retry_backoff=0.01)
+    try:
+        started = time.monotonic()
+        for _ in range(13):
+            await client.buyer_locale("302-7700007-7700007", DE)
+        elapsed = time.monotonic() - started
+    finally:
+        await client.close()
+    # Burst 5, then 8 more at 4/s (less the margin): about 2.2 s; at the documented 1/s it
+    # would have taken 8 s. The fake fails the test if its 4/s was exceeded.
+    assert 8 / 4.0 <= elapsed < 5.0, elapsed
+    assert fake_spapi.served["getAttributes"] == 13
 
 
 async def test_token_bucket_keeps_the_documented_rate_after_the_burst(
