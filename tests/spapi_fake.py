@@ -165,11 +165,14 @@ class FakeSpapi:
             self.orders[order_id].update(changes)
             self.orders[order_id]["LastUpdateDate"] = iso(datetime.now(UTC))
 
-    def expire_tokens(self) -> None:
-        """Every access token issued so far stops working now (LWA revoked them early)."""
+    def expire_tokens(self, *, rdts: bool = False) -> None:
+        """Every access token (and with `rdts`, every RDT) issued so far stops working now."""
         with self._lock:
             for token in self._access:
                 self._access[token] = 0.0
+            if rdts:
+                for token, (resources, _expiry) in list(self._rdts.items()):
+                    self._rdts[token] = (resources, 0.0)
 
     # -- server ---------------------------------------------------------------------------
 

@@ -15,10 +15,10 @@ import asyncio
 import contextlib
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import httpx
 import structlog
@@ -26,6 +26,7 @@ import structlog
 from relay.config import SpapiSettings
 
 log = structlog.get_logger("relay.spapi")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +180,7 @@ class SpapiClient:
                     response = await self._http.post(self.settings.token_endpoint, data=form)
                 except httpx.HTTPError as exc:
                     last = _transport_text(exc)
+                    self._observe("lwaToken", "unreachable")
                 else:
                     if response.status_code == 200:
                         body = _json(response)
@@ -193,7 +195,7 @@ class SpapiClient:
                         self._observe("lwaToken", "ok")
                         return token
                     if response.status_code != 429 and response.status_code < 500:
-                        self._observe("lwaToken", "error")
+                        self._observe("lwaToken", "refused")
                         # LWA's error codes (invalid_grant, invalid_client) name no secret.
                         body = _json(response)
                         reason = str(body.get("error") or f"HTTP {response.status_code}")
@@ -205,7 +207,9 @@ class SpapiClient:
                             status=response.status_code,
                         )
                     last = f"HTTP {response.status_code}"
-                self._observe("lwaToken", "throttled")
+                    self._observe(
+                        "lwaToken", "throttled" if response.status_code == 429 else "error"
+                    )
                 await asyncio.sleep(self._delay(attempt))
             self._observe("lwaToken", "failed")
             raise SpapiError("LWA token", f"unavailable ({last})", temporary=True)
@@ -287,7 +291,7 @@ class SpapiClient:
 
     async def restricted_data_token(self, path: str, data_elements: tuple[str, ...]) -> str:
         """An RDT for GET `path` with `data_elements` (PII), cached until shortly before expiry."""
-        key = f"{path}|{','.join(data_elements)}"
+        key = _rdt_key(path, data_elements)
         async with self._rdt_lock:
             cached = self._rdts.get(key)
             if cached and time.monotonic() < cached[1]:
@@ -310,6 +314,20 @@ class SpapiClient:
             self._rdts[key] = (token, time.monotonic() + max(expires_in - _TOKEN_MARGIN, 1.0))
             return token
 
+    async def _restricted(
+        self, path: str, data_elements: tuple[str, ...], call: Callable[[str], Awaitable[T]]
+    ) -> T:
+        """`call` with an RDT; an RDT refused early (403) is dropped and replaced once."""
+        for attempt in range(2):
+            rdt = await self.restricted_data_token(path, data_elements)
+            try:
+                return await call(rdt)
+            except SpapiError as exc:
+                if exc.status != 403 or attempt == 1:
+                    raise
+                self._rdts.pop(_rdt_key(path, data_elements), None)
+        raise AssertionError("unreachable")
+
     # -- Orders API -----------------------------------------------------------------------
 
     async def get_orders(
@@ -320,13 +338,16 @@ class SpapiClient:
         next_token: str | None = None,
     ) -> OrdersPage:
         """One page of getOrders, with the buyer info (an RDT for `buyerInfo`)."""
-        rdt = await self.restricted_data_token("/orders/v0/orders", ("buyerInfo",))
         params = {"MarketplaceIds": ",".join(marketplaces), "MaxResultsPerPage": "100"}
         if next_token:
             params["NextToken"] = next_token
         elif last_updated_after is not None:
             params["LastUpdatedAfter"] = iso(last_updated_after)
-        answer = await self._call("getOrders", "GET", "/orders/v0/orders", params=params, rdt=rdt)
+        answer = await self._restricted(
+            "/orders/v0/orders",
+            ("buyerInfo",),
+            lambda rdt: self._call("getOrders", "GET", "/orders/v0/orders", params=params, rdt=rdt),
+        )
         payload = _payload(answer)
         orders = payload.get("Orders") or []
         if not isinstance(orders, list):
@@ -344,9 +365,12 @@ class SpapiClient:
         seller for an hour: one Tokens call per hour, not one per lookup.
         """
         path = f"/orders/v0/orders/{order_id}"
-        rdt = await self.restricted_data_token("/orders/v0/orders/{orderId}", ("buyerInfo",))
-        answer = await self._call(
-            "getOrder", "GET", path, order_id=order_id, rdt=rdt, missing_ok=True
+        answer = await self._restricted(
+            "/orders/v0/orders/{orderId}",
+            ("buyerInfo",),
+            lambda rdt: self._call(
+                "getOrder", "GET", path, order_id=order_id, rdt=rdt, missing_ok=True
+            ),
         )
         if answer is None:
             return None
@@ -355,8 +379,11 @@ class SpapiClient:
 
     async def get_order_buyer_info(self, order_id: str) -> dict[str, Any]:
         path = f"/orders/v0/orders/{order_id}/buyerInfo"
-        rdt = await self.restricted_data_token("/orders/v0/orders/{orderId}/buyerInfo", ())
-        answer = await self._call("getOrderBuyerInfo", "GET", path, order_id=order_id, rdt=rdt)
+        answer = await self._restricted(
+            "/orders/v0/orders/{orderId}/buyerInfo",
+            (),
+            lambda rdt: self._call("getOrderBuyerInfo", "GET", path, order_id=order_id, rdt=rdt),
+        )
         return _payload(answer)
 
     # -- Messaging API --------------------------------------------------------------------
@@ -400,6 +427,10 @@ class SpapiClient:
             params={"marketplaceIds": marketplace_id},
             order_id=order_id,
         )
+
+
+def _rdt_key(path: str, data_elements: tuple[str, ...]) -> str:
+    return f"{path}|{','.join(data_elements)}"
 
 
 def iso(moment: datetime) -> str:

@@ -58,6 +58,26 @@ async def test_a_token_revoked_early_is_replaced_once_and_the_call_retried(
         await client.close()
 
 
+async def test_an_rdt_refused_early_is_replaced_once(fake_spapi: FakeSpapi) -> None:
+    fake_spapi.put_order("302-7700008-7700008", buyer_email="x1y2z3@marketplace.amazon.de")
+    client = SpapiClient(settings(fake_spapi), retry_backoff=0.01)
+    try:
+        first = await client.get_order("302-7700008-7700008")
+        assert (
+            first is not None and first["BuyerInfo"]["BuyerEmail"] == "x1y2z3@marketplace.amazon.de"
+        )
+        fake_spapi.expire_tokens(rdts=True)
+        again = await client.get_order("302-7700008-7700008")
+        assert (
+            again is not None and again["BuyerInfo"]["BuyerEmail"] == "x1y2z3@marketplace.amazon.de"
+        )
+        assert fake_spapi.served["createRestrictedDataToken"] == 2
+        assert fake_spapi.token_requests == 2
+        assert await client.get_order("302-0000000-0000000") is None  # Amazon has no such order
+    finally:
+        await client.close()
+
+
 async def test_other_4xx_is_reported_with_the_operation_and_the_order(
     fake_spapi: FakeSpapi,
 ) -> None:
