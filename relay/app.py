@@ -17,7 +17,7 @@ import structlog
 
 from relay import aliases
 from relay.config import Settings
-from relay.context import Envelope, RelayConfig
+from relay.context import Envelope, Order, RelayConfig
 from relay.memory import release_free_memory
 from relay.metrics import Metrics
 from relay.pipeline import Checker, Evaluation, load_wordlists, warm
@@ -261,10 +261,9 @@ class Relay:
         )
 
     async def _solicit(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
-        from relay.spapi.client import REVIEW_SOLICITATION, SpapiError
-        from relay.spapi.marketplaces import marketplace_id
+        from relay.spapi.client import SpapiError
 
-        assert self.spapi is not None and evaluation.orders.order is not None
+        assert evaluation.orders.order is not None
         order = evaluation.orders.order
         key = message_key(evaluation)
         claimed = False
@@ -276,28 +275,17 @@ class Relay:
                 verdict = decide([*evaluation.verdict.findings, lost])
                 return await self._hold_or_reject(raw, envelope, evaluation, verdict)
             claimed = True
-        client = self.spapi.client
-        refusal: str | None = None
         try:
-            market = marketplace_id(order.marketplace)
-            if market is None:
-                refusal = f"no SP-API marketplace id for {order.marketplace}"
-            else:
-                actions = await client.solicitation_actions(order.order_id, market)
-                if REVIEW_SOLICITATION not in actions:
-                    refusal = (
-                        f"getSolicitationActionsForOrder {order.order_id}: "
-                        f"offered {', '.join(actions) or 'nothing'}"
-                    )
-                else:
-                    await client.request_review(order.order_id, market)
-        except SpapiError as exc:
+            refusal = await self._amazon_review_request(order)
+        except BaseException as exc:
+            # Not sent (or unknown, as for a mail whose send failed): the client's retry is
+            # judged afresh.
             if claimed:
                 await self._release_claim(order.order_id, key)
-            if exc.temporary:
-                log.error("solicitation_failed", order_id=order.order_id, error=str(exc))
-                return Outcome(reply=REPLY_SPAPI_DOWN, action="deferred")
-            refusal = str(exc)
+            if not isinstance(exc, SpapiError):
+                raise
+            log.error("solicitation_failed", order_id=order.order_id, error=str(exc))
+            return Outcome(reply=REPLY_SPAPI_DOWN, action="deferred")
         if refusal is not None:
             if claimed:
                 await self._release_claim(order.order_id, key)
@@ -332,6 +320,28 @@ class Relay:
             verdict=evaluation.verdict,
             upstream_reply=SOLICITATION_REPLY,
         )
+
+    async def _amazon_review_request(self, order: Order) -> str | None:
+        """Send Amazon's review request for the order; the reason when Amazon does not offer it
+        (or refuses it). Raises SpapiError when the API is unavailable (temporary)."""
+        from relay.spapi.client import REVIEW_SOLICITATION, SpapiError
+        from relay.spapi.marketplaces import marketplace_id
+
+        assert self.spapi is not None
+        market = marketplace_id(order.marketplace)
+        if market is None:
+            return f"no SP-API marketplace id for {order.marketplace}"
+        try:
+            actions = await self.spapi.client.solicitation_actions(order.order_id, market)
+            if REVIEW_SOLICITATION not in actions:
+                offered = ", ".join(actions) or "nothing"
+                return f"getSolicitationActionsForOrder {order.order_id}: offered {offered}"
+            await self.spapi.client.request_review(order.order_id, market)
+        except SpapiError as exc:
+            if exc.temporary:
+                raise
+            return str(exc)
+        return None
 
     async def _release_claim(self, order_id: str, key: str) -> None:
         try:

@@ -89,3 +89,22 @@ async def test_mail_mode_mails_the_review_request_as_before(
     assert len(sink.messages) == 1
     assert fake_spapi.solicitations == []
     assert fake_spapi.calls["getSolicitationActionsForOrder"] == 0
+
+
+async def test_solicitations_api_down_answers_451_and_the_retry_is_sent(
+    tmp_path: Path, sink: Sink, fake_spapi: FakeSpapi
+) -> None:
+    fake_spapi.put_order(ORDER, marketplace_id=UK, buyer_email=UK_BUYER)
+    fake_spapi.outage = {"getSolicitationActionsForOrder": 0}
+    async with spapi_relay(
+        tmp_path, sink, fake_spapi, review_requests="solicitation", retry_backoff=0.01
+    ) as running:
+        code, text = await asyncio.to_thread(send, running.smtp_port, review_request(1), UK_BUYER)
+        assert code == 451 and "try again later" in text
+        assert fake_spapi.solicitations == []
+        fake_spapi.outage = {}
+        # The client retries: the claim was given back, so this is not a "second" request.
+        code, text = await asyncio.to_thread(send, running.smtp_port, review_request(1), UK_BUYER)
+        assert code == 250 and "not mailed" in text, text
+        assert fake_spapi.solicitations == [ORDER]
+    assert sink.messages == []
