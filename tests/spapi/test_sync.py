@@ -112,6 +112,15 @@ async def test_sync_reads_250_orders_over_three_marketplaces_and_then_only_chang
     third = await asyncio.to_thread(orders_sync, path)
     assert "synced 0 orders (0 new) from 1 pages" in third.stdout  # idempotent: nothing new
 
+    # --since reads again from that date: every order, none new, no locale asked again.
+    attributes_before = fake_spapi.served["getAttributes"]
+    again = await asyncio.to_thread(orders_sync, path, "--since", "2026-01-01")
+    assert "synced 252 orders (0 new) from 6 pages" in again.stdout, again.stdout
+    assert fake_spapi.served["getAttributes"] == attributes_before
+    wrong = await asyncio.to_thread(orders_sync, path, "--since", "last week")
+    assert wrong.returncode == 2
+    assert wrong.stderr == "bsm-relay: --since: not an ISO 8601 date: last week\n"
+
 
 async def test_sync_that_fails_half_way_keeps_what_it_stored_and_resumes(
     tmp_path: Path, fake_spapi: FakeSpapi
