@@ -83,8 +83,6 @@ async def start(
     the kernel spreads connections over them.
     """
     relay = await Relay.start(settings)
-    if relay.spapi is not None:
-        relay.spapi.start_background_sync()
     context = tls_context(settings)
     handler = RelayHandler(relay)
     host, port = split_host_port(settings.smtp.listen)
@@ -103,6 +101,9 @@ async def start(
         http_server = await asyncio.start_server(
             HttpEndpoint(relay).handle, host=http_host, port=http_port
         )
+    if relay.spapi is not None:
+        # Once the listeners are bound: a relay that cannot serve does not sync either.
+        relay.spapi.start_background_sync()
     running = RunningRelay(relay, handler, smtp_server, http_server)
     log.info(
         "listening",
