@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 
 from relay import aliases
 from relay.config import Settings
-from relay.context import Envelope, RelayConfig
+from relay.context import Envelope, Order, RelayConfig
 from relay.memory import release_free_memory
 from relay.metrics import Metrics
 from relay.notice_sender import NoticeSender
@@ -40,12 +40,16 @@ from relay.policy import Policy, load_policy
 from relay.preflight import check_files, require_writable
 from relay.quarantine import Quarantine, QuarantineError
 from relay.replies import held_reply, rejected_reply
+from relay.spapi.status import SpapiMetrics
 from relay.store import open_store
 from relay.store.base import LedgerEntry, Store, StoreError
 from relay.store.outbox import NoticeState, Outbox
 from relay.store.sql import SqlStore
 from relay.upstream import Upstream, UpstreamError, open_upstream
 from relay.users import LoginLockout, RateLimiter, UserDirectory
+
+if TYPE_CHECKING:
+    from relay.spapi.service import SpapiService
 from relay.verdict import Action, Finding, Verdict, decide
 
 log = structlog.get_logger("relay")
@@ -53,6 +57,8 @@ log = structlog.get_logger("relay")
 REPLY_STORE_DOWN = "451 4.3.0 order store unavailable, try again later"
 REPLY_QUARANTINE_DOWN = "451 4.3.0 quarantine unavailable, try again later"
 REPLY_INTERNAL = "451 4.3.0 internal error, try again later"
+REPLY_SPAPI_DOWN = "451 4.4.1 Amazon's Solicitations API unavailable, try again later"
+SOLICITATION_REPLY = "solicitation: Amazon's own review request sent"
 
 
 class ReleaseError(Exception):
@@ -109,7 +115,13 @@ class Relay:
         self.quarantine = quarantine
         self.users = users
         self.metrics = Metrics()
+        self.spapi_metrics = SpapiMetrics(self.metrics.registry)
         self.config = relay_config(settings)
+        self.spapi: SpapiService | None = None
+        if settings.spapi.enabled:
+            from relay.spapi.service import SpapiService
+
+            self.spapi = SpapiService(settings.spapi, store, self.spapi_metrics)
         self.checker = Checker(
             policy,
             self.config,
@@ -118,6 +130,8 @@ class Relay:
             offload_bytes=settings.smtp.offload_bytes,
             parse_processes=settings.smtp.parse_processes,
             process_bytes=settings.smtp.process_bytes,
+            order_source=self.spapi.lookup if self.spapi is not None else None,
+            lookup_budget=settings.spapi.lookup_budget,
         )
         self.login_lockout = LoginLockout(
             per_login=settings.smtp.max_failed_logins,
@@ -174,6 +188,8 @@ class Relay:
     async def close(self) -> None:
         if self.notice_sender is not None:
             await self.notice_sender.stop()
+        if self.spapi is not None:
+            await self.spapi.close()
         self.checker.close()
         await self.upstream.close()
         await self.store.close()
@@ -242,6 +258,8 @@ class Relay:
                 verdict=evaluation.verdict,
                 upstream_reply=previous,
             )
+        if self._solicits(evaluation):
+            return await self._solicit(raw, envelope, evaluation)
         claimed_order: str | None = None
         if self._needs_review_claim(evaluation):
             order_id = evaluation.orders.order_id
@@ -297,6 +315,100 @@ class Relay:
             upstream_reply=delivered.reply,
         )
 
+    def _solicits(self, evaluation: Evaluation) -> bool:
+        """`review_requests = "solicitation"`: a compliant review request to a buyer goes as
+        Amazon's own request (Solicitations API), not as this mail."""
+        return (
+            self.spapi is not None
+            and self.settings.spapi.review_requests == "solicitation"
+            and evaluation.facts.is_review_request
+            and evaluation.facts.buyer_alias is not None
+            and evaluation.orders.order is not None
+        )
+
+    async def _solicit(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
+        from relay.spapi.client import SpapiError
+
+        assert evaluation.orders.order is not None
+        order = evaluation.orders.order
+        key = message_key(evaluation)
+        claimed = False
+        if self._needs_review_claim(evaluation):
+            if not await self.store.claim_review_request(order.order_id, key, datetime.now(UTC)):
+                lost = evaluation.context.finding(
+                    "ORD006", "a review request for this order was already sent", order.order_id
+                )
+                verdict = decide([*evaluation.verdict.findings, lost])
+                return await self._hold_or_reject(raw, envelope, evaluation, verdict)
+            claimed = True
+        try:
+            refusal = await self._amazon_review_request(order)
+        except BaseException as exc:
+            # Not sent (or unknown, as for a mail whose send failed): the client's retry is
+            # judged afresh.
+            if claimed:
+                await self._release_claim(order.order_id, key)
+            if not isinstance(exc, SpapiError):
+                raise
+            log.error("solicitation_failed", order_id=order.order_id, error=str(exc))
+            return Outcome(reply=REPLY_SPAPI_DOWN, action="deferred")
+        if refusal is not None:
+            if claimed:
+                await self._release_claim(order.order_id, key)
+            held = evaluation.context.finding(
+                "ORD008", "Amazon does not offer its review request for this order now", refusal
+            )
+            verdict = decide([*evaluation.verdict.findings, held])
+            return await self._hold_or_reject(raw, envelope, evaluation, verdict)
+        entry = LedgerEntry(
+            message_id=key,
+            digest=evaluation.message.digest,
+            order_id=order.order_id,
+            buyer_alias=evaluation.facts.buyer_alias,
+            sender=envelope.mail_from,
+            sent_at=datetime.now(UTC),
+            review_request=True,
+            proactive=not evaluation.message.is_reply,
+            upstream_reply=SOLICITATION_REPLY,
+        )
+        try:
+            await self.store.record_delivery(entry)
+        except StoreError as exc:
+            # Amazon sent it: the claim still counts for ORD006; answer 250 all the same.
+            log.error("ledger_write_failed", message_id=key, error=str(exc))
+        reply = (
+            f"250 2.0.0 not mailed: Amazon's own review request was sent for order "
+            f"{order.order_id} (Solicitations API)"
+        )
+        return Outcome(
+            reply=reply,
+            action="solicited",
+            verdict=evaluation.verdict,
+            upstream_reply=SOLICITATION_REPLY,
+        )
+
+    async def _amazon_review_request(self, order: Order) -> str | None:
+        """Send Amazon's review request for the order; the reason when Amazon does not offer it
+        (or refuses it). Raises SpapiError when the API is unavailable (temporary)."""
+        from relay.spapi.client import REVIEW_SOLICITATION, SpapiError
+        from relay.spapi.marketplaces import marketplace_id
+
+        assert self.spapi is not None
+        market = marketplace_id(order.marketplace)
+        if market is None:
+            return f"no SP-API marketplace id for {order.marketplace}"
+        try:
+            actions = await self.spapi.client.solicitation_actions(order.order_id, market)
+            if REVIEW_SOLICITATION not in actions:
+                offered = ", ".join(actions) or "nothing"
+                return f"getSolicitationActionsForOrder {order.order_id}: offered {offered}"
+            await self.spapi.client.request_review(order.order_id, market)
+        except SpapiError as exc:
+            if exc.temporary:
+                raise
+            return str(exc)
+        return None
+
     async def _release_claim(self, order_id: str, key: str) -> None:
         try:
             await self.store.release_review_request(order_id, key)
@@ -328,9 +440,7 @@ class Relay:
                 quarantine_id = earlier.id
                 log.info("quarantine_resend", quarantine_id=quarantine_id, state=earlier.state)
             else:
-                quarantine_id = await asyncio.to_thread(
-                    self.quarantine.put, raw, record, None, key
-                )
+                quarantine_id = await asyncio.to_thread(self.quarantine.put, raw, record, None, key)
         except OSError as exc:
             log.error("quarantine_failed", error=str(exc))
             return Outcome(

@@ -128,6 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     orders_import.add_argument("file", help="the CSV (comma, semicolon or tab) or order report")
+    orders_sync = orders.add(
+        "sync", "read new and changed orders from Amazon's SP-API ([spapi]) into the store"
+    )
+    orders_sync.add_argument(
+        "--since", help="read orders updated since this ISO 8601 date (default: the stored cursor)"
+    )
 
     users = _Commands(commands.add("users", "SMTP AUTH logins"), "users_command", "commands")
     users_add = users.add(
@@ -274,6 +280,8 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
     from relay.orders_import import ImportFileError, import_file
     from relay.store import open_store
 
+    if args.orders_command == "sync":
+        return _orders_sync(settings, args)
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"cannot read {path}: no such file")
@@ -294,6 +302,46 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
         print(f"  line {refused.line}: {refused.reason}")
     for warning in report.warnings:
         print(f"bsm-relay: warning: {warning}", file=sys.stderr)
+    return EXIT_OK if not report.refused else EXIT_BLOCKED
+
+
+def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
+    from prometheus_client import CollectorRegistry
+
+    from relay.spapi.client import SpapiError
+    from relay.spapi.service import SpapiService
+    from relay.spapi.status import SpapiMetrics
+    from relay.store import open_store
+
+    if not settings.spapi.enabled:
+        raise CliError("orders sync needs [spapi] client_id and its credentials")
+    since = None
+    if args.since:
+        try:
+            since = _parse_now(args.since)
+        except CliError:
+            raise CliError(f"--since: not an ISO 8601 date: {args.since}") from None
+    logs.configure(level="warning", stream=sys.stderr)
+
+    async def run() -> Any:
+        store = await open_store(settings.store.url)
+        service = SpapiService(settings.spapi, store, SpapiMetrics(CollectorRegistry()))
+        try:
+            return await service.sync.run(since)
+        finally:
+            await service.close()
+            await store.close()
+
+    try:
+        report = asyncio.run(run())
+    except SpapiError as exc:
+        raise CliError(f"{exc} (what was read before is stored; the next run resumes)") from None
+    print(
+        f"synced {report.stored} orders ({report.new} new) from {report.pages} pages "
+        f"updated since {report.since.isoformat()}; next run from {report.cursor.isoformat()}"
+    )
+    for reason in report.refused:
+        print(f"  refused: {reason}")
     return EXIT_OK if not report.refused else EXIT_BLOCKED
 
 

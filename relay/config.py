@@ -9,7 +9,15 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -249,6 +257,82 @@ class NoticesSettings(_Section):
         if value and not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+class SpapiSettings(_Section):
+    """`[spapi]`: Amazon's Selling Partner API. Without client_id the relay uses CSV imports only.
+
+    Secrets are SecretStr: their repr, model_dump and any validation message show `**********`.
+    """
+
+    client_id: str = ""
+    client_secret: SecretStr = SecretStr("")
+    client_secret_file: str = ""
+    refresh_token: SecretStr = SecretStr("")
+    refresh_token_file: str = ""
+    endpoint: str = ""
+    token_endpoint: str = ""
+    marketplaces: list[str] = []
+    sync_interval: float = Field(default=0, ge=0)
+    lookup_budget: float = Field(default=3.0, ge=0, le=60)
+    review_requests: Literal["mail", "solicitation"] = "mail"
+    # Seconds a background-sync lease lasts without renewal: how long a dead holder blocks the
+    # other relays. The holder renews it every lease_seconds / 3.
+    lease_seconds: float = Field(default=60.0, ge=3)
+    # Seconds one SP-API request may take before it counts as failed (and is retried).
+    request_timeout: float = Field(default=20.0, gt=0)
+    # Base of the exponential backoff (full jitter) after a 429, a 5xx or a network failure.
+    retry_backoff: float = Field(default=1.0, gt=0, le=60)
+
+    @field_validator("endpoint", "token_endpoint")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must be an http(s) URL")
+        return value.rstrip("/") if value else value
+
+    @field_validator("marketplaces")
+    @classmethod
+    def _marketplaces(cls, value: list[str]) -> list[str]:
+        from relay.spapi.marketplaces import MARKETPLACES
+
+        for item in value:
+            if item not in MARKETPLACES:
+                raise ValueError(f"{item!r} is not a known marketplace id")
+        return value
+
+    @model_validator(mode="after")
+    def _complete(self) -> SpapiSettings:
+        if not self.enabled:
+            return self
+        if self.client_secret.get_secret_value() and self.client_secret_file:
+            raise ValueError("set client_secret or client_secret_file, not both")
+        if self.refresh_token.get_secret_value() and self.refresh_token_file:
+            raise ValueError("set refresh_token or refresh_token_file, not both")
+        for key in ("endpoint", "token_endpoint"):
+            if not getattr(self, key):
+                raise ValueError(f"{key} is required when client_id is set")
+        if not self.client_secret.get_secret_value() and not self.client_secret_file:
+            raise ValueError("client_secret or client_secret_file is required")
+        if not self.refresh_token.get_secret_value() and not self.refresh_token_file:
+            raise ValueError("refresh_token or refresh_token_file is required")
+        if not self.marketplaces:
+            raise ValueError("marketplaces must name at least one marketplace id")
+        return self
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.client_id)
+
+    def resolved_client_secret(self) -> str:
+        return _secret(self.client_secret, self.client_secret_file)
+
+    def resolved_refresh_token(self) -> str:
+        return _secret(self.refresh_token, self.refresh_token_file)
+
+
+def _secret(value: SecretStr, path: str) -> str:
+    if path:
+        return Path(path).read_text(encoding="utf-8").strip()
+    return value.get_secret_value()
 
 
 class Settings(BaseSettings):
@@ -267,6 +351,7 @@ class Settings(BaseSettings):
     policy: PolicySettings = PolicySettings()
     http: HttpSettings = HttpSettings()
     notices: NoticesSettings = NoticesSettings()
+    spapi: SpapiSettings = SpapiSettings()
 
     @classmethod
     def settings_customise_sources(
@@ -319,6 +404,10 @@ def load_settings(explicit: str | None = None) -> Settings:
         _config_path_var["path"] = None
     if settings.upstream.password_file and not Path(settings.upstream.password_file).is_file():
         raise ConfigError(f"upstream.password_file: {settings.upstream.password_file} not found")
+    for key in ("client_secret_file", "refresh_token_file"):
+        secret_path = getattr(settings.spapi, key)
+        if secret_path and not Path(secret_path).is_file():
+            raise ConfigError(f"spapi.{key}: {secret_path} not found")
     return settings
 
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import structlog
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
+from relay.spapi import status as spapi_status
+
 if TYPE_CHECKING:
     from relay.app import Relay
     from relay.metrics import WorkerMetrics
@@ -40,6 +42,8 @@ async def health(relay: Relay) -> dict[str, str]:
         checks["quarantine"] = "ok"
     except OSError as exc:
         checks["quarantine"] = f"failed: {exc.strerror or exc}"
+    if relay.spapi is not None:
+        checks["spapi"] = await spapi_status.checked_health(relay)
     return checks
 
 
@@ -94,12 +98,15 @@ class HttpEndpoint:
             return 405, "text/plain", b"method not allowed\n"
         if path == "/healthz":
             checks = await health(self.relay)
-            healthy = all(v == "ok" for v in checks.values())
-            body = json.dumps({"status": "ok" if healthy else "failing", "checks": checks})
+            # A degraded SP-API does not fail the relay: it serves from the stored orders.
+            healthy = all(v == "ok" for k, v in checks.items() if k != "spapi")
+            status = "ok" if all(v == "ok" for v in checks.values()) else "degraded"
+            body = json.dumps({"status": status if healthy else "failing", "checks": checks})
             return (200 if healthy else 503), "application/json", body.encode() + b"\n"
         if path == "/metrics":
             held = await asyncio.to_thread(self.relay.quarantine.size)
             self.relay.metrics.quarantine_held.set(held)
+            await spapi_status.checked_refresh(self.relay)
             if self.held is not None:
                 self.held.held = float(held)
             return 200, CONTENT_TYPE_LATEST, generate_latest(self.registry)

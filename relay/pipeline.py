@@ -16,14 +16,14 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import structlog
 
 from relay import facts as facts_mod
 from relay import parse_process
 from relay import rewrite as rewrite_mod
-from relay.context import Envelope, MessageFacts, OrderContext, RelayConfig, RuleContext
+from relay.context import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
 from relay.message import ParsedMessage, parse
 from relay.policy import Policy
 from relay.rules import REGISTRY
@@ -32,6 +32,13 @@ from relay.verdict import Finding, Verdict, decide
 
 log = structlog.get_logger("relay.pipeline")
 T = TypeVar("T")
+
+
+class OrderSource(Protocol):
+    """Where an order the store does not know may still be found (the SP-API, relay.spapi)."""
+
+    async def find(self, order_id: str, budget: float) -> Order | None:
+        """The order, or None when there is none or it took longer than `budget` seconds."""
 
 
 @dataclass(frozen=True)
@@ -142,10 +149,14 @@ class Checker:
         offload_bytes: int = 32 * 1024,
         parse_processes: int = 0,
         process_bytes: int = 1024 * 1024,
+        order_source: OrderSource | None = None,
+        lookup_budget: float = 3.0,
     ) -> None:
         self.policy = policy
         self.config = config
         self.store = store
+        self.order_source = order_source
+        self.lookup_budget = lookup_budget
         self._offload_bytes = offload_bytes
         self._slots = asyncio.Semaphore(max_concurrent)
         # Large messages are parsed in worker processes (started by `serve` at start, else on
@@ -241,7 +252,7 @@ class Checker:
         if self.store is None:
             return OrderContext(order_id=order_id)
         alias = facts_mod.buyer_alias(envelope, message)
-        return await self.store.lookup(
+        context = await self.store.lookup(
             order_id,
             alias,
             envelope.mail_from,
@@ -249,3 +260,15 @@ class Checker:
             message_id=message.ledger_key,
             digest=message.digest,
         )
+        if (
+            context.order is None
+            and order_id is not None
+            and alias is not None
+            and self.order_source is not None
+        ):
+            # An order newer than the last sync or import: asked of Amazon within the budget
+            # before ORD002-ORD007 and LNG001 judge; without an answer they judge as before.
+            found = await self.order_source.find(order_id, self.lookup_budget)
+            if found is not None:
+                context = dataclasses.replace(context, order=found)
+        return context

@@ -141,6 +141,9 @@ async def start(
     running = RunningRelay(relay, handler, smtp_server, http_server, tls_server)
     if relay.notice_sender is not None:
         relay.notice_sender.start()  # also sends what an earlier run left pending
+    if relay.spapi is not None:
+        # Once the listeners are bound: a relay that cannot serve does not sync either.
+        relay.spapi.start_background_sync()
     log.info(
         "listening",
         smtp=f"{host}:{running.smtp_port}",

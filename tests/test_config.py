@@ -114,3 +114,64 @@ def test_an_unknown_key_in_the_file_gets_a_suggestion(tmp_path: Path) -> None:
     (tmp_path / "bsm-relay.toml").write_text("[smtp]\nzzz = 1\n")
     far = _cli(tmp_path, {}, "rules")
     assert far.stderr.strip() == "bsm-relay: bsm-relay.toml: unknown key smtp.zzz"
+_SPAPI = (
+    '[spapi]\nclient_id = "amzn1.application-oa2-client.x"\n'
+    'endpoint = "https://sellingpartnerapi-eu.amazon.com"\n'
+    'token_endpoint = "https://api.amazon.com/auth/o2/token"\n'
+)
+
+
+def test_spapi_is_off_without_client_id() -> None:
+    settings = load_settings()
+    assert not settings.spapi.enabled
+    assert settings.spapi.lookup_budget == 3.0 and settings.spapi.review_requests == "mail"
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            _SPAPI + 'refresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n',
+            "spapi: client_secret or client_secret_file is required",
+        ),
+        (
+            _SPAPI + 'client_secret = "s"\nmarketplaces = ["A1PA6795UKMFR9"]\n',
+            "spapi: refresh_token or refresh_token_file is required",
+        ),
+        (
+            _SPAPI + 'client_secret = "s"\nrefresh_token = "r"\nmarketplaces = ["XX"]\n',
+            "spapi.marketplaces: 'XX' is not a known marketplace id",
+        ),
+        (
+            _SPAPI + 'client_secret = "s"\nrefresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n'
+            'review_requests = "sms"\n',
+            "spapi.review_requests",
+        ),
+        (
+            _SPAPI + 'client_secret = "s"\nrefresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n'
+            'refresh_token_file = "/nonexistent/token"\n',
+            "spapi: set refresh_token or refresh_token_file, not both",
+        ),
+        (
+            _SPAPI + 'client_secret = "s"\nrefresh_token_file = "/nonexistent/token"\n'
+            'marketplaces = ["A1PA6795UKMFR9"]\n',
+            "spapi.refresh_token_file: /nonexistent/token not found",
+        ),
+    ],
+)
+def test_spapi_mistakes_stop_start_up_with_one_line(tmp_path: Path, text: str, says: str) -> None:
+    (tmp_path / "bsm-relay.toml").write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load_settings()
+    assert says in str(error.value) and "\n" not in str(error.value)
+    assert '"s"' not in str(error.value) and "'s'" not in str(error.value)
+
+
+def test_spapi_secret_from_the_environment_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("bsm-relay.toml").write_text(
+        _SPAPI + 'refresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n'
+    )
+    monkeypatch.setenv("BSM_RELAY_SPAPI__CLIENT_SECRET", "env-secret-123")
+    settings = load_settings()
+    assert settings.spapi.resolved_client_secret() == "env-secret-123"
+    assert "env-secret-123" not in repr(settings) and "env-secret-123" not in str(settings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from relay.store.base import LedgerEntry, Store, StoreError
+from relay.store.base import LedgerEntry, Store, StoreError, SyncState
 from relay.store.sql import SqlStore, async_url, redact
 
 # The outbox's table joins the store's metadata here, before any store creates its tables.
@@ -20,4 +20,13 @@ async def open_store(url: str, *, schema: str | None = None) -> SqlStore:
     return store
 
 
-__all__ = ["LedgerEntry", "SqlStore", "Store", "StoreError", "async_url", "open_store", "redact"]
+__all__ = [
+    "LedgerEntry",
+    "SqlStore",
+    "Store",
+    "StoreError",
+    "SyncState",
+    "async_url",
+    "open_store",
+    "redact",
+]

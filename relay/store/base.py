@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -26,6 +27,17 @@ class LedgerEntry:
     review_request: bool
     proactive: bool
     upstream_reply: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncState:
+    """Where the SP-API sync resumes and how its last runs went."""
+
+    name: str
+    cursor: datetime | None
+    last_success_at: datetime | None
+    last_failure_at: datetime | None
+    last_error: str | None
 
 
 class Store(Protocol):
@@ -55,7 +67,7 @@ class Store(Protocol):
         delivered before, so the relay asks once.
         """
 
-    async def upsert_orders(self, orders: list[Order]) -> int: ...
+    async def upsert_orders(self, orders: list[Order], *, keep: Collection[str] = ()) -> int: ...
 
     async def get_order(self, order_id: str) -> Order | None: ...
 
@@ -79,3 +91,24 @@ class Store(Protocol):
 
     async def touch_user(self, name: str) -> bool:
         """Mark a user changed now (`users unlock`); False if there is no such user."""
+    async def order_locales(self, order_ids: Collection[str]) -> dict[str, str | None]:
+        """The stored buyer locale of each of these orders that the store has."""
+
+    async def newest_order_at(self) -> datetime | None: ...
+
+    async def sync_state(self, name: str) -> SyncState | None: ...
+
+    async def record_sync(
+        self,
+        name: str,
+        *,
+        cursor: datetime | None = None,
+        success_at: datetime | None = None,
+        failure_at: datetime | None = None,
+        error: str | None = None,
+    ) -> None: ...
+
+    async def acquire_lease(self, name: str, holder: str, seconds: float) -> bool:
+        """Take or renew a lease atomically; False while another live holder has it."""
+
+    async def release_lease(self, name: str, holder: str) -> None: ...

@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Collection, Mapping
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -47,7 +47,7 @@ from sqlalchemy.pool import StaticPool
 
 from relay.context import ORDER_FIELDS, Order, OrderContext
 from relay.store import _aiosqlite
-from relay.store.base import LedgerEntry, StoreError
+from relay.store.base import LedgerEntry, StoreError, SyncState
 
 SCHEMA_VERSION: Final = 1
 # Any constant works: it only serializes concurrent migrations of relays sharing one database.
@@ -144,7 +144,33 @@ users = Table(
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
+# The SP-API sync's state per source ("orders"): where the next run starts and how the last
+# ones went (for /healthz on every relay, not only the one that ran it).
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("cursor", UTCDateTime),
+    Column("last_success_at", UTCDateTime),
+    Column("last_failure_at", UTCDateTime),
+    Column("last_error", Text),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+# Work that one relay of several does at a time (the background sync): held until expires_at,
+# renewed by its holder; a holder that dies stops renewing and another takes over.
+leases = Table(
+    "leases",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("holder", String(200), nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
+
 _ORDER_FIELDS: Final = ORDER_FIELDS
+_NULLABLE_ORDER_FIELDS: Final = frozenset(
+    name for name in ORDER_FIELDS if orders.c[name].nullable and name != "order_id"
+)
 
 
 def _lookup_statement() -> Select[Any]:
@@ -435,7 +461,15 @@ class SqlStore:
 
     # -- orders ---------------------------------------------------------------------------
 
-    async def upsert_orders(self, items: list[Order]) -> int:
+    async def upsert_orders(self, items: list[Order], *, keep: Collection[str] = ()) -> int:
+        """Insert or update orders; `review_requested_at` once stored is never cleared.
+
+        `keep`: fields the source does not know (the SP-API has no opt-out flag and no actual
+        delivery date): a stored value stays; a nullable one is only filled when still empty.
+        """
+        unknown = set(keep) - set(_ORDER_FIELDS)
+        if unknown:
+            raise ValueError(f"not order fields: {sorted(unknown)}")
         if not items:
             return 0
         now = datetime.now(UTC)
@@ -455,6 +489,12 @@ class SqlStore:
                 updates["review_requested_at"] = func.coalesce(
                     excluded.review_requested_at, orders.c.review_requested_at
                 )
+                for name in keep:
+                    updates[name] = (
+                        func.coalesce(excluded[name], orders.c[name])
+                        if name in _NULLABLE_ORDER_FIELDS
+                        else orders.c[name]
+                    )
                 await conn.execute(
                     stmt.on_conflict_do_update(index_elements=["order_id"], set_=updates)
                 )
@@ -468,6 +508,104 @@ class SqlStore:
                 .first()
             )
         return _order_from_row(row) if row is not None else None
+
+    async def order_locales(self, order_ids: Collection[str]) -> dict[str, str | None]:
+        """The stored buyer locale of each of these orders that the store has."""
+        found: dict[str, str | None] = {}
+        ids = list(order_ids)
+        async with self._tx("read orders") as conn:
+            for start in range(0, len(ids), _CHUNK):
+                rows = await conn.execute(
+                    select(orders.c.order_id, orders.c.buyer_locale).where(
+                        orders.c.order_id.in_(ids[start : start + _CHUNK])
+                    )
+                )
+                found.update({str(oid): locale for oid, locale in rows.all()})
+        return found
+
+    async def newest_order_at(self) -> datetime | None:
+        """The purchase date of the newest stored order (its age is a /metrics gauge)."""
+        async with self._tx("newest order", one_statement=True) as conn:
+            # max() keeps the column's type: UTCDateTime converts the answer as for a row.
+            value = (await conn.execute(select(func.max(orders.c.purchase_date)))).scalar()
+        return value if isinstance(value, datetime) else None
+
+    # -- sync state and leases -------------------------------------------------------------
+
+    async def sync_state(self, name: str) -> SyncState | None:
+        async with self._tx("read sync state", one_statement=True) as conn:
+            row = (
+                (await conn.execute(select(sync_state).where(sync_state.c.name == name)))
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return None
+        return SyncState(
+            name=row["name"],
+            cursor=row["cursor"],
+            last_success_at=row["last_success_at"],
+            last_failure_at=row["last_failure_at"],
+            last_error=row["last_error"],
+        )
+
+    async def record_sync(
+        self,
+        name: str,
+        *,
+        cursor: datetime | None = None,
+        success_at: datetime | None = None,
+        failure_at: datetime | None = None,
+        error: str | None = None,
+    ) -> None:
+        """Move the cursor and/or note a run's success or failure (unset values are kept)."""
+        now = datetime.now(UTC)
+        values: dict[str, Any] = {"name": name, "updated_at": now}
+        if cursor is not None:
+            values["cursor"] = cursor
+        if success_at is not None:
+            values["last_success_at"] = success_at
+        if failure_at is not None:
+            values["last_failure_at"] = failure_at
+            values["last_error"] = error
+        stmt = self._insert(sync_state).values(**values)
+        updates = {key: stmt.excluded[key] for key in values if key != "name"}
+        async with self._tx("write sync state", one_statement=True) as conn:
+            await conn.execute(stmt.on_conflict_do_update(index_elements=["name"], set_=updates))
+
+    async def acquire_lease(self, name: str, holder: str, seconds: float) -> bool:
+        """Take or renew the lease `name` for `seconds`: one statement, so two relays asking at
+        once cannot both win. True while `holder` has it; False while another live one does."""
+        now = datetime.now(UTC)
+        stmt = self._insert(leases).values(
+            name=name, holder=holder, expires_at=now + timedelta(seconds=seconds)
+        )
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["name"],
+            set_={"holder": stmt.excluded.holder, "expires_at": stmt.excluded.expires_at},
+            where=or_(leases.c.holder == stmt.excluded.holder, leases.c.expires_at <= now),
+        ).returning(leases.c.holder)
+        async with self._tx("take lease") as conn:
+            won = (await conn.execute(stmt)).first()
+        return won is not None
+
+    async def release_lease(self, name: str, holder: str) -> None:
+        async with self._tx("release lease", one_statement=True) as conn:
+            await conn.execute(
+                leases.delete().where(leases.c.name == name, leases.c.holder == holder)
+            )
+
+    async def lease_holder(self, name: str) -> str | None:
+        """Who holds `name` now (None when free or expired): for operators and tests."""
+        async with self._tx("read lease", one_statement=True) as conn:
+            value = (
+                await conn.execute(
+                    select(leases.c.holder).where(
+                        leases.c.name == name, leases.c.expires_at > datetime.now(UTC)
+                    )
+                )
+            ).scalar()
+        return None if value is None else str(value)
 
     async def count_orders(self) -> int:
         async with self._tx("count orders") as conn:

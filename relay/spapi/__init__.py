@@ -1,0 +1,2 @@
+"""Amazon's Selling Partner API: the client, the order sync, the just-in-time order lookup and
+Amazon's own review request (Solicitations)."""
