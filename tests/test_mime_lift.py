@@ -124,9 +124,21 @@ def test_headerless_part_and_missing_separator() -> None:
 
 
 def test_damaged_base64_keeps_its_defects() -> None:
-    lines = b64_lines(BIG, 8)
-    damaged = lines[:5000] + b"A" + lines[5000:]  # a line one character long: bad padding
-    assert_same_tree(multipart(damaged + b"QQ\r\n"), lifted_runs=1)
+    lines = b64_lines(57 * 2300, 8)  # 2300 full lines of 76
+    # a last line of 3 characters: base64 of a length that is no multiple of 4
+    raw = multipart(lines + b"QQQ\r\n")
+    assert_same_tree(raw, lifted_runs=1)
+    msg, _lifted, _restored = lifted_tree(raw)
+    decoded = [part.get_payload(decode=True) for part in msg.walk() if not part.is_multipart()]
+    assert decoded
+    assert "InvalidBase64PaddingDefect" in {type(d).__name__ for p in msg.walk() for d in p.defects}
+
+
+def test_lines_of_different_widths_are_left_to_the_parser() -> None:
+    lines = b64_lines(BIG, 12)
+    raw = multipart(lines[:5000] + b"A" + lines[5000:])
+    assert mime_lift.lift(raw).runs == {}
+    assert_same_tree(raw)
 
 
 def test_blank_line_or_lone_cr_inside_is_left_to_the_parser() -> None:
