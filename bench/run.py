@@ -106,6 +106,25 @@ def reference_loop_ms() -> float:
     return sorted(times)[1]
 
 
+def refused_through_milter(port: int) -> None:
+    """Postfix + rspamd must refuse a coupon offer, or its rows would measure a pass-through
+    (a milter that is not asked, or rules that do not load); raises RuntimeError if not."""
+    import smtplib
+
+    offer = (
+        f"From: {SELLER}\r\nTo: a1b2c3d4e5@marketplace.amazon.de\r\nSubject: Danke\r\n\r\n"
+        "Mit dem Gutscheincode DANKE10 sparen Sie 10 % bei Ihrer nächsten Bestellung.\r\n"
+    ).encode()
+    with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+        try:
+            client.sendmail(SELLER, ["a1b2c3d4e5@marketplace.amazon.de"], offer)
+        except smtplib.SMTPDataError as exc:
+            if 500 <= exc.smtp_code < 600:
+                return
+            raise RuntimeError(f"postfix+rspamd answered {exc.smtp_code} to a coupon") from exc
+    raise RuntimeError("postfix+rspamd accepted a coupon offer: the milter does not filter")
+
+
 def tree_cpu_seconds(pid: int) -> float:
     """CPU seconds (user + system) of a process and every descendant, the reaped ones too.
 
@@ -485,6 +504,7 @@ async def main_async(args: argparse.Namespace) -> int:
                     tmp / "postfix-rspamd", pr_port, sink_port, milter_port=milter_port
                 )
                 wait_port(pr_port, None)
+                refused_through_milter(pr_port)
             except (RuntimeError, OSError) as exc:
                 rspamd_reason = str(exc)
         else:
