@@ -42,3 +42,33 @@ def test_every_amazon_symbol_names_a_policy_code() -> None:
     for symbol in symbols:
         assert symbol.split("_")[1] in codes, symbol
     assert {"reject", "add header"} <= RSPAMD_BLOCKING
+
+
+def test_eval_scores_stop_decisions_and_rule_codes() -> None:
+    from datetime import UTC, datetime
+
+    from bench.rspamd_eval import Judgement, Sample, score
+
+    def sample(codes: set[str], block: bool, optional: frozenset[str] = frozenset()) -> Sample:
+        return Sample(
+            "m", b"", frozenset(codes), frozenset(optional), block, "s@x", None, datetime.now(UTC)
+        )
+
+    samples = [
+        sample({"CNT004"}, True),  # found and stopped
+        sample(set(), False),  # wrongly stopped, with a code not expected
+        sample(
+            {"CTC001", "ORD003"}, True, frozenset({"STY002"})
+        ),  # missed; ORD is out of rule scope
+        sample(set(), False, frozenset({"STY002"})),  # an optional code is no false positive
+    ]
+    judged = [
+        Judgement(frozenset({"CNT004"}), True),
+        Judgement(frozenset({"LNK001"}), True),
+        Judgement(frozenset(), False),
+        Judgement(frozenset({"STY002"}), False),
+    ]
+    result = score(samples, judged)
+    assert (result.block_tp, result.block_fp, result.block_fn) == (1, 1, 1)
+    assert (result.code_tp, result.code_fp, result.code_fn) == (1, 1, 1)
+    assert result.row("x", "set").startswith("| set (4) | x | 50.0% | 50.0% | 50.0% | 50.0% |")
