@@ -18,6 +18,7 @@ Run from the repository root:  .venv/bin/python bench/rspamd_eval.py
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import tempfile
 import tomllib
@@ -210,6 +211,7 @@ def main() -> int:
                         )
     finally:
         rspamd.stop()
+        shutil.rmtree(root, ignore_errors=True)
     print(
         "| set (messages) | target | precision (stop) | recall (stop) | precision (rules) "
         "| recall (rules) | wrongly stopped | let through |"
