@@ -98,14 +98,19 @@ def ensure_installed() -> str | None:
     """None when postfix is available; otherwise why it is not."""
     if shutil.which("postfix") or Path("/usr/sbin/postfix").exists():
         return None
+    return apt_install("postfix")
+
+
+def apt_install(package: str) -> str | None:
+    """Installs a Debian package (apt-get update, then install); None when it worked."""
     if os.geteuid() != 0:
-        return "postfix is not installed and installing it needs root (apt-get install postfix)"
+        return f"{package} is missing and installing it needs root (apt-get install {package})"
     if not shutil.which("apt-get"):
-        return "postfix is not installed and there is no apt-get to install it"
+        return f"{package} is not installed and there is no apt-get to install it"
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in (
         ["apt-get", "update", "-q"],
-        ["apt-get", "install", "-y", "-q", "--no-install-recommends", "postfix"],
+        ["apt-get", "install", "-y", "-q", "--no-install-recommends", package],
     ):
         done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
         if done.returncode != 0:
@@ -132,8 +137,24 @@ def _master_cf(port: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def start(root: Path, port: int, sink_port: int) -> PostfixInstance:
-    """Configure and start the private instance; raises RuntimeError with postfix's words."""
+# rspamd as a milter: a scan error or timeout answers 4xx (the message stays with the sender),
+# never accepts the message unchecked
+_MILTER_CF = """\
+smtpd_milters = inet:127.0.0.1:{milter_port}
+non_smtpd_milters = $smtpd_milters
+milter_default_action = tempfail
+milter_protocol = 6
+milter_mail_macros = i {{mail_addr}} {{client_addr}} {{client_name}} {{auth_authen}}
+milter_command_timeout = 60s
+milter_content_timeout = 120s
+"""
+
+
+def start(root: Path, port: int, sink_port: int, milter_port: int | None = None) -> PostfixInstance:
+    """Configure and start the private instance; raises RuntimeError with postfix's words.
+
+    With `milter_port`, every message passes the milter there (rspamd's proxy) before Postfix
+    answers DATA."""
     reason = ensure_installed()
     if reason is not None:
         raise RuntimeError(reason)
@@ -148,7 +169,10 @@ def start(root: Path, port: int, sink_port: int) -> PostfixInstance:
     (root / "data").mkdir(exist_ok=True)
     (root / "spool").mkdir(exist_ok=True)
     shutil.chown(root / "data", "postfix")
-    (etc / "main.cf").write_text(_MAIN_CF.format(root=root, sink_port=sink_port))
+    main_cf = _MAIN_CF.format(root=root, sink_port=sink_port)
+    if milter_port is not None:
+        main_cf += _MILTER_CF.format(milter_port=milter_port)
+    (etc / "main.cf").write_text(main_cf)
     (etc / "master.cf").write_text(_master_cf(port))
     # A non-default config directory must be declared in the default instance's main.cf.
     current = subprocess.run(

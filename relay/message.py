@@ -8,6 +8,7 @@ import email.policy
 import hashlib
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage, Message
 from email.utils import getaddresses
@@ -15,7 +16,7 @@ from typing import Final, Literal
 
 import structlog
 
-from relay import extract, html_events, quoting, sniff
+from relay import extract, html_events, mime_lift, quoting, sniff
 from relay.html_events import EventReader
 
 ORDER_ID: Final = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
@@ -49,10 +50,13 @@ MAX_BODY_CHARS: Final = 500_000
 MAX_SUBJECT_CHARS: Final = 2_000
 LIMIT_DEFECT: Final = "MimeLimitDefect"
 _FIELD_START: Final = re.compile(rb"(?m)^[!-9;-~]+[ \t]*:")
+# Matched on the message lowered (ASCII), starting where their first word is: the same matches
+# as the case-insensitive patterns, found with bytes.find instead of a regex scan of every byte
+# (70 ms -> ~3 ms for a 1.4 MB message). Captured values are taken from the original bytes.
 _BOUNDARY: Final = re.compile(
-    rb"""(?i)\bboundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))"""
+    rb"""\bboundary[ \t]*=[ \t]*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))"""
 )
-_MULTIPART_TYPE: Final = re.compile(rb"(?i)content-type[ \t]*:[ \t\r\n]*multipart/")
+_MULTIPART_TYPE: Final = re.compile(rb"content-type[ \t]*:[ \t\r\n]*multipart/")
 _HTML_TAG: Final = re.compile(r"<[A-Za-z!/?]")
 _TAG_OR_COMMENT: Final = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 
@@ -244,8 +248,12 @@ def _within_limits(raw: bytes) -> tuple[bytes, list[str]]:
             head[a:b] if b - a <= MAX_HEADER_BYTES else head[a : a + MAX_HEADER_BYTES] + b"\r\n"
             for a, b in itertools.pairwise(bounds)
         )
-    multiparts = len(_MULTIPART_TYPE.findall(raw))
-    boundaries = {m.group(1) or m.group(2) for m in _BOUNDARY.finditer(raw)}
+    lowered = raw.lower()
+    multiparts = sum(1 for _ in _matches_from(_MULTIPART_TYPE, b"content-type", lowered))
+    boundaries = {
+        raw[m.start(1) : m.end(1)] if m.group(1) is not None else raw[m.start(2) : m.end(2)]
+        for m in _matches_from(_BOUNDARY, b"boundary", lowered)
+    }
     if multiparts > MAX_MULTIPARTS or len(boundaries) > MAX_MULTIPARTS:
         reasons.append(f"{max(multiparts, len(boundaries))} multiparts (limit {MAX_MULTIPARTS})")
         structure_ok = False
@@ -260,6 +268,21 @@ def _within_limits(raw: bytes) -> tuple[bytes, list[str]]:
         body = b"" if end < 0 else raw[end:]
         return head.rstrip(b"\r\n") + body, reasons
     return _headers_only(head), reasons
+
+
+def _matches_from(
+    pattern: re.Pattern[bytes], word: bytes, data: bytes
+) -> Iterator[re.Match[bytes]]:
+    """What `pattern.finditer(data)` gives, for a pattern whose every match starts with `word`:
+    the pattern is tried only where bytes.find finds the word."""
+    position = 0
+    while (hit := data.find(word, position)) >= 0:
+        match = pattern.match(data, hit)
+        if match is None:
+            position = hit + 1
+        else:
+            yield match
+            position = max(match.end(), hit + 1)
 
 
 def _headers_only(head: bytes) -> bytes:
@@ -291,7 +314,10 @@ def parse(raw: bytes) -> ParsedMessage:
 
 
 def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
-    msg = email.message_from_bytes(parsed_bytes, policy=_PARSE_POLICY)
+    lifted = mime_lift.lift(parsed_bytes)
+    msg = email.message_from_bytes(lifted.data, policy=_PARSE_POLICY)
+    if not mime_lift.restore(msg, lifted):
+        msg = email.message_from_bytes(parsed_bytes, policy=_PARSE_POLICY)
     defects: list[str] = [type(d).__name__ for d in msg.defects]
     if limits:
         defects.append(LIMIT_DEFECT)

@@ -1,0 +1,74 @@
+"""The bench's admin rule set for rspamd (bench/rspamd/) loads, and names policy codes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench import rspamd_milter
+from bench.rspamd_eval import RSPAMD_BLOCKING
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("rspamadm") is None, reason="rspamd is not installed (the bench installs it)"
+)
+
+
+def test_rule_set_passes_configtest(tmp_path: Path) -> None:
+    rspamd_milter.prepare(tmp_path / "rspamd", 21001, 21002, 21003)
+    done = rspamd_milter.configtest(tmp_path / "rspamd")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "syntax OK" in done.stdout
+
+
+def test_every_amazon_symbol_names_a_policy_code() -> None:
+    text = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in (
+            rspamd_milter.RULES / "local.d" / "regexp.conf",
+            rspamd_milter.RULES / "override.d" / "multimap.conf",
+        )
+    )
+    symbols = re.findall(r"^(AMZ_\w+) \{", text, re.M)
+    assert len(symbols) >= 25
+    policies = Path(__file__).resolve().parent.parent / "policies"
+    codes = {
+        code
+        for path in policies.glob("*.toml")
+        for code in re.findall(r"\b[A-Z]{3}\d{3}\b", path.read_text(encoding="utf-8"))
+    }
+    for symbol in symbols:
+        assert symbol.split("_")[1] in codes, symbol
+    assert {"reject", "add header"} <= RSPAMD_BLOCKING
+
+
+def test_eval_scores_stop_decisions_and_rule_codes() -> None:
+    from datetime import UTC, datetime
+
+    from bench.rspamd_eval import Judgement, Sample, score
+
+    def sample(codes: set[str], block: bool, optional: frozenset[str] = frozenset()) -> Sample:
+        return Sample(
+            "m", b"", frozenset(codes), frozenset(optional), block, "s@x", None, datetime.now(UTC)
+        )
+
+    samples = [
+        sample({"CNT004"}, True),  # found and stopped
+        sample(set(), False),  # wrongly stopped, with a code not expected
+        sample(
+            {"CTC001", "ORD003"}, True, frozenset({"STY002"})
+        ),  # missed; ORD is out of rule scope
+        sample(set(), False, frozenset({"STY002"})),  # an optional code is no false positive
+    ]
+    judged = [
+        Judgement(frozenset({"CNT004"}), True),
+        Judgement(frozenset({"LNK001"}), True),
+        Judgement(frozenset(), False),
+        Judgement(frozenset({"STY002"}), False),
+    ]
+    result = score(samples, judged)
+    assert (result.block_tp, result.block_fp, result.block_fn) == (1, 1, 1)
+    assert (result.code_tp, result.code_fp, result.code_fn) == (1, 1, 1)
+    assert result.row("x", "set").startswith("| set (4) | x | 50.0% | 50.0% | 50.0% | 50.0% |")
