@@ -114,3 +114,13 @@ def test_an_unknown_key_in_the_file_gets_a_suggestion(tmp_path: Path) -> None:
     (tmp_path / "bsm-relay.toml").write_text("[smtp]\nzzz = 1\n")
     far = _cli(tmp_path, {}, "rules")
     assert far.stderr.strip() == "bsm-relay: bsm-relay.toml: unknown key smtp.zzz"
+
+
+def test_auth_off_is_refused_on_a_public_tls_listener(tmp_path: Path) -> None:
+    path = tmp_path / "bsm-relay.toml"
+    path.write_text(
+        '[smtp]\nauth = "off"\ntls_cert = "c.pem"\ntls_key = "k.pem"\n'
+        'tls_listen = "0.0.0.0:465"\n'
+    )
+    with pytest.raises(ConfigError, match="tls_listen is a loopback address"):
+        load_settings(str(path))
