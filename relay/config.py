@@ -130,6 +130,12 @@ class SmtpSettings(_Section):
     def _auth_off_only_on_loopback(self) -> SmtpSettings:
         if self.auth == "off" and not is_loopback_host(self.host):
             raise ValueError('auth = "off" is refused unless listen is a loopback address')
+        if (
+            self.auth == "off"
+            and self.tls_listen
+            and not is_loopback_host(split_host_port(self.tls_listen)[0])
+        ):
+            raise ValueError('auth = "off" is refused unless tls_listen is a loopback address')
         if bool(self.tls_cert) != bool(self.tls_key):
             raise ValueError("tls_cert and tls_key must be set together")
         if self.tls_listen and not self.tls_cert:

@@ -91,9 +91,9 @@ _REPORTER = _Reporter()
 
 class ResilientStream:
     """A log sink that never raises (a closed pipe, a full disk): the first failure is reported
-    once and later lines are dropped, so logging can never stop serving, stopping or answering.
-    The file descriptor is then pointed at /dev/null, so the interpreter's last flush at exit
-    does not fail on it a second time."""
+    once and the failing lines are dropped, so logging can never stop serving, stopping or
+    answering. A closed pipe's descriptor is then pointed at /dev/null, so the interpreter's
+    last flush at exit does not fail on it a second time."""
 
     def __init__(self, stream: TextIO, name: str = "log output") -> None:
         self._stream = stream
@@ -122,6 +122,11 @@ class ResilientStream:
         return False
 
     def _fail(self, exc: BaseException) -> None:
+        if not isinstance(exc, BrokenPipeError | ValueError):
+            # a full disk may clear: drop this line, try the next (reported once)
+            _REPORTER.once(self._name, exc)
+            return
+        # the reader is gone for good (a closed pipe, a closed file)
         self.failed = True
         with contextlib.suppress(Exception):
             null = os.open(os.devnull, os.O_WRONLY)

@@ -37,7 +37,13 @@ def tls_context(settings: Settings) -> ssl.SSLContext | None:
         return None
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
-    context.load_cert_chain(settings.smtp.tls_cert, settings.smtp.tls_key)
+    try:
+        context.load_cert_chain(settings.smtp.tls_cert, settings.smtp.tls_key)
+    except ssl.SSLError as exc:  # readable (preflight) but not a certificate and its key
+        raise ConfigError(
+            f"smtp.tls_cert, smtp.tls_key: {settings.smtp.tls_cert} and {settings.smtp.tls_key} "
+            f"are not a PEM certificate and its private key ({exc.reason or exc})"
+        ) from None
     return context
 
 

@@ -175,3 +175,13 @@ def test_spapi_secret_from_the_environment_is_never_shown(monkeypatch: pytest.Mo
     settings = load_settings()
     assert settings.spapi.resolved_client_secret() == "env-secret-123"
     assert "env-secret-123" not in repr(settings) and "env-secret-123" not in str(settings)
+
+
+def test_auth_off_is_refused_on_a_public_tls_listener(tmp_path: Path) -> None:
+    path = tmp_path / "bsm-relay.toml"
+    path.write_text(
+        '[smtp]\nauth = "off"\ntls_cert = "c.pem"\ntls_key = "k.pem"\n'
+        'tls_listen = "0.0.0.0:465"\n'
+    )
+    with pytest.raises(ConfigError, match="tls_listen is a loopback address"):
+        load_settings(str(path))

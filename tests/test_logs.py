@@ -8,6 +8,7 @@ import json
 import signal
 import smtplib
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -161,3 +162,27 @@ def test_an_upstream_failure_is_a_warning(tmp_path: Path) -> None:
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+
+def test_a_full_disk_under_the_log_is_reported_once_and_logging_goes_on() -> None:
+    """/dev/full fails every write with ENOSPC, as a full disk would: the caller never sees
+    it, the failure is said once, and the sink is tried again (a disk may be freed)."""
+    code = (
+        "import structlog\n"
+        "from relay import logs\n"
+        "sink = open('/dev/full', 'w')\n"
+        "logs.configure(stream=sink)\n"
+        "log = structlog.get_logger()\n"
+        "for n in range(3):\n"
+        "    log.info('line', n=n)\n"
+        "print('alive', flush=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0 and done.stdout == "alive\n", done.stderr
+    reports = [line for line in done.stderr.splitlines() if line]
+    assert reports == [
+        "bsm-relay: log output failed (OSError: [Errno 28] No space left on device); "
+        "those log lines are dropped, the relay goes on"
+    ]

@@ -160,3 +160,16 @@ def test_auth_off_size_limit_and_a_port_in_use(tmp_path: Path, sink: Sink) -> No
     finally:
         code = _stop(process)
     assert code == 0
+
+
+def test_a_file_that_is_no_certificate_names_the_settings(tmp_path: Path, sink: Sink) -> None:
+    (tmp_path / "cert.pem").write_text("not a certificate\n")
+    (tmp_path / "key.pem").write_text("not a key\n")
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, sink.url,
+        smtp_extra=f'tls_cert = "{tmp_path / "cert.pem"}"\ntls_key = "{tmp_path / "key.pem"}"',
+    )  # fmt: skip
+    done = cli(path, "serve")
+    assert done.returncode == 2
+    assert done.stderr.startswith("bsm-relay: smtp.tls_cert, smtp.tls_key: ")
+    assert "not a PEM certificate" in done.stderr and "Traceback" not in done.stderr
