@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Final, Literal, Protocol
 
 from relay.context import Order, OrderContext
 
@@ -26,6 +26,76 @@ class LedgerEntry:
     review_request: bool
     proactive: bool
     upstream_reply: str
+
+
+Role = Literal["sender", "reviewer", "admin"]
+ROLES: Final[tuple[Role, ...]] = ("sender", "reviewer", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    name: str
+    password_hash: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedEntry:
+    """A quarantine entry as the store indexes it, for every relay sharing the store.
+
+    `holder` names the relay (host) that quarantined it and `folder` its quarantine folder, so
+    a console elsewhere can act on it from the stored message and still update that folder
+    when it can reach it.
+    """
+
+    id: str
+    state: str
+    codes: tuple[str, ...]
+    sender: str
+    auth_user: str
+    recipient: str
+    subject: str
+    marketplace: str
+    order_id: str | None
+    created_at: datetime
+    updated_at: datetime
+    holder: str
+    folder: str
+    record_json: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    entry_id: str
+    at: datetime
+    actor: str
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntryQuery:
+    """The console's list filters; empty means any."""
+
+    state: str = ""
+    rule: str = ""
+    sender: str = ""
+    marketplace: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    search: str = ""  # order id or a word of the subject
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleSession:
+    token_hash: str
+    user: str
+    role: Role
+    csrf: str
+    expires_at: datetime
 
 
 class Store(Protocol):
