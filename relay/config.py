@@ -130,6 +130,8 @@ class UpstreamSettings(_Section):
 
 class StoreSettings(_Section):
     url: str = "sqlite:///var/relay.db"
+    # PostgreSQL: the schema holding the tables (several relays and a console share one)
+    schema_name: str = Field(default="", pattern=r"^([a-z_][a-z0-9_]{0,62})?$")
 
     @field_validator("url")
     @classmethod
@@ -161,6 +163,9 @@ class PolicySettings(_Section):
 
 class HttpSettings(_Section):
     listen: str = "127.0.0.1:8025"
+    # PEM paths: the console over HTTPS (its session cookie is then Secure)
+    tls_cert: str = ""
+    tls_key: str = ""
 
     @field_validator("listen")
     @classmethod

@@ -137,9 +137,48 @@ class Store(Protocol):
 
     async def record_delivery(self, entry: LedgerEntry) -> None: ...
 
-    async def set_user(self, name: str, password_hash: str) -> None: ...
+    async def set_user(self, name: str, password_hash: str, role: Role | None = None) -> None:
+        """Add or update a user; an update without `role` keeps the user's role."""
+
+    async def get_user(self, name: str) -> UserRecord | None: ...
+
+    async def console_users(self) -> list[UserRecord]: ...
 
     async def get_user_hash(self, name: str) -> str | None: ...
 
     async def list_users(self) -> dict[str, str]:
         """Every SMTP user name with its password hash (loaded at start and on SIGHUP)."""
+
+    # -- the review console: sessions, the quarantine index and its audit trail ----------
+
+    async def create_session(self, session: ConsoleSession, now: datetime) -> None: ...
+
+    async def get_session(self, token_hash: str, now: datetime) -> ConsoleSession | None: ...
+
+    async def end_session(self, token_hash: str) -> None: ...
+
+    async def index_entry(self, entry: IndexedEntry, raw: bytes, event: AuditEvent) -> None:
+        """Index a quarantined message with its first audit event; again is a no-op."""
+
+    async def get_entry(self, entry_id: str) -> IndexedEntry | None: ...
+
+    async def entry_raw(self, entry_id: str) -> bytes | None: ...
+
+    async def find_entries(self, query: EntryQuery) -> tuple[list[IndexedEntry], int]: ...
+
+    async def entry_facets(self) -> tuple[list[str], list[str]]: ...
+
+    async def change_state(
+        self,
+        entry_id: str,
+        allowed: tuple[str, ...],
+        state: str,
+        event: AuditEvent,
+        *,
+        drop_raw: bool = False,
+    ) -> bool:
+        """Move an entry to `state` only from one of `allowed`, audited, atomically."""
+
+    async def add_audit(self, event: AuditEvent) -> None: ...
+
+    async def audit_trail(self, entry_id: str) -> list[AuditEvent]: ...

@@ -754,7 +754,7 @@ class SqlStore:
     async def index_entry(self, entry: IndexedEntry, raw: bytes, event: AuditEvent) -> None:
         """Index a quarantined message with its first audit event; a second call is a no-op."""
         row = _entry_row(entry)
-        row["raw"] = raw
+        row["raw"] = raw or None  # an entry adopted after its deletion has no message
         stmt = self._insert(quarantine_entries).values(**row)
         stmt = stmt.on_conflict_do_nothing(index_elements=["id"]).returning(
             quarantine_entries.c.id
