@@ -19,7 +19,6 @@ from relay.rules import REGISTRY
 # The HTML part, shown in a sandboxed frame (no scripts, no same origin), also carries its own
 # policy: nothing is fetched, not even what the page's policy would allow.
 FRAME_POLICY: Final = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
-_ELLIPSIS: Final = re.compile(r"^(?:…|\.\.\.)\s*|\s*(?:…|\.\.\.)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,28 +121,36 @@ def _ranges(text: str, finding: dict[str, Any], where: str, part: int) -> list[t
     return found
 
 
-def _search(text: str, needle: str) -> tuple[int, int] | None:
-    needle = _ELLIPSIS.sub("", needle.strip()).strip()
-    if len(needle) < 3:
+def _search(text: str, evidence: str) -> tuple[int, int] | None:
+    """Where an evidence excerpt stands in the text: its words in order, any whitespace
+    between them (excerpts fold line breaks), a word cut at an elided end left out."""
+    evidence = evidence.strip()
+    words = evidence.strip("….").split()
+    if evidence.startswith(("…", "...")) and len(words) > 1:
+        words = words[1:]
+    if evidence.endswith(("…", "...")) and len(words) > 1:
+        words = words[:-1]
+    words = [w for w in words if w]
+    if not words or sum(len(w) for w in words) < 3:
         return None
-    at = text.lower().find(needle.lower())
-    return (at, at + len(needle)) if at >= 0 else None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    match = re.search(pattern, text, re.IGNORECASE)
+    return match.span() if match else None
 
 
 def _segments(text: str, marks: list[tuple[int, int, int]]) -> tuple[Segment, ...]:
-    """The text cut at the marks (start, end, finding); an overlap keeps the earlier mark."""
+    """The text cut at every mark's ends; a piece inside several marks shows the first
+    finding's number, so overlapping findings each keep the part only they cover."""
+    cuts = sorted({0, len(text), *(p for s, e, _ in marks for p in (s, e))})
     segments: list[Segment] = []
-    position = 0
-    for start, end, number in sorted(marks):
-        if start < position:
-            continue
-        if start > position:
-            segments.append(Segment(text[position:start]))
-        segments.append(Segment(text[start:end], number))
-        position = end
-    if position < len(text) or not segments:
-        segments.append(Segment(text[position:]))
-    return tuple(segments)
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = [n for s, e, n in marks if s <= start and end <= e]
+        number = min(covering) if covering else None
+        if segments and segments[-1].finding == number:
+            segments[-1] = Segment(segments[-1].text + text[start:end], number)
+        else:
+            segments.append(Segment(text[start:end], number))
+    return tuple(segments) or (Segment(""),)
 
 
 def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> MessageView:
