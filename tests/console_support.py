@@ -28,8 +28,9 @@ def cli(settings: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
 
 
 def add_user(settings: Path, name: str, password: str, role: str) -> None:
-    added = cli(settings, "users", "add", name, "--role", role, "--password-stdin",
-                stdin=password + "\n")
+    added = cli(
+        settings, "users", "add", name, "--role", role, "--password-stdin", stdin=password + "\n"
+    )
     assert added.returncode == 0, added.stderr
 
 
@@ -121,7 +122,21 @@ class Client:
     def set_session(self, value: str, host: str = "127.0.0.1") -> None:
         self.jar.set_cookie(
             http.cookiejar.Cookie(
-                0, "bsm_session", value, None, False, host, False, False, "/", True, False,
-                None, False, None, None, {},
+                0,
+                "bsm_session",
+                value,
+                None,
+                False,
+                host,
+                False,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                False,
+                None,
+                None,
+                {},
             )
         )

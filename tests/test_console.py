@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from selenium import webdriver
@@ -46,7 +47,7 @@ FIXED_TEXT = (
 class PixelHost(http.server.BaseHTTPRequestHandler):
     """Stands for a tracker's server: every request it sees is a leak."""
 
-    seen: list[str] = []
+    seen: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
         PixelHost.seen.append(self.path)
@@ -189,7 +190,8 @@ def sign_in(browser: WebDriver, base: str, name: str, password: str) -> None:
 
 
 def rows(browser: WebDriver) -> list[str]:
-    return [r.get_attribute("data-id") or "" for r in browser.find_elements(By.CSS_SELECTOR, "tr.entry")]
+    found = browser.find_elements(By.CSS_SELECTOR, "tr.entry")
+    return [row.get_attribute("data-id") or "" for row in found]
 
 
 def sign_out(browser: WebDriver) -> None:
@@ -213,8 +215,9 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     exe = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 200
     code, reply = submit(
         settings,
-        with_attachment(compliant_reply("<exe-1@shop.example>"), "rechnung.pdf",
-                        "application/pdf", exe),
+        with_attachment(
+            compliant_reply("<exe-1@shop.example>"), "rechnung.pdf", "application/pdf", exe
+        ),
     )
     assert code == 550
     rejected = held_id(reply)

@@ -24,8 +24,13 @@ def test_spans_mark_their_phrase_in_subject_and_text() -> None:
             "message": "contact before review",
             "evidence": "…anything…",
             "spans": [
-                {"where": "text", "part": 0, "start": start, "end": start + 12,
-                 "quote": "kontaktieren"},
+                {
+                    "where": "text",
+                    "part": 0,
+                    "start": start,
+                    "end": start + 12,
+                    "quote": "kontaktieren",
+                },
                 {"where": "subject", "part": 0, "start": 5, "end": 13, "quote": "Bewertung"[:8]},
             ],
         }
@@ -41,10 +46,18 @@ def test_a_finding_without_spans_is_found_by_its_evidence_across_line_breaks() -
     body = "Das Paket kommt morgen.\n\nWenn Sie zufrieden sind, bewerten Sie uns bitte.\n"
     message = parse(make_message(body))
     findings = [
-        {"code": "CNT005", "severity": "hold", "message": "review request",
-         "evidence": "…kommt morgen. Wenn Sie zufrieden sind, bewer…"},
-        {"code": "ORD002", "severity": "warn", "message": "unknown order",
-         "evidence": "999-0000000-0000000"},
+        {
+            "code": "CNT005",
+            "severity": "hold",
+            "message": "review request",
+            "evidence": "…kommt morgen. Wenn Sie zufrieden sind, bewer…",
+        },
+        {
+            "code": "ORD002",
+            "severity": "warn",
+            "message": "unknown order",
+            "evidence": "999-0000000-0000000",
+        },
     ]
     view = message_view(message, findings)
     assert marked(view.texts[0]) == [("morgen.\n\nWenn Sie zufrieden sind,", 1)]

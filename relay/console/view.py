@@ -8,6 +8,7 @@ stored .eml); a finding without spans is placed by searching its evidence instea
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Final
@@ -143,7 +144,7 @@ def _segments(text: str, marks: list[tuple[int, int, int]]) -> tuple[Segment, ..
     finding's number, so overlapping findings each keep the part only they cover."""
     cuts = sorted({0, len(text), *(p for s, e, _ in marks for p in (s, e))})
     segments: list[Segment] = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         covering = [n for s, e, n in marks if s <= start and end <= e]
         number = min(covering) if covering else None
         if segments and segments[-1].finding == number:

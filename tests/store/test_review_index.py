@@ -56,9 +56,7 @@ async def test_a_version_1_store_gets_roles_and_the_new_tables(
                 "password_hash TEXT NOT NULL, updated_at TIMESTAMP NOT NULL)"
             )
         )
-        await conn.execute(
-            text("INSERT INTO users VALUES ('helpdesk', 'h', CURRENT_TIMESTAMP)")
-        )
+        await conn.execute(text("INSERT INTO users VALUES ('helpdesk', 'h', CURRENT_TIMESTAMP)"))
         await conn.execute(schema_version.delete())
         await conn.execute(schema_version.insert().values(version=1, migrated_at=NOW))
     await old.close()
