@@ -173,6 +173,12 @@ class HttpSettings(_Section):
         split_host_port(value)
         return value
 
+    @model_validator(mode="after")
+    def _tls_pair(self) -> HttpSettings:
+        if bool(self.tls_cert) != bool(self.tls_key):
+            raise ValueError("tls_cert and tls_key must be set together")
+        return self
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
