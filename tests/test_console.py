@@ -231,9 +231,9 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     assert status == 303 and body == ""
     assert anonymous.request(f"/quarantine/{to_release}/release", {"csrf": "x"})[0] == 401
 
-    # The list: held messages newest first, filters, search.
+    # The list: held and rejected messages newest first, filters, search.
     sign_in(browser, base, REVIEWER, REVIEWER_PASSWORD)
-    assert rows(browser) == [*reversed(bulk), to_release, asks_stars]
+    assert rows(browser) == [rejected, *reversed(bulk), to_release, asks_stars]
     table = browser.find_element(By.ID, "entries").text
     assert "biased review request" in table and "attachment extension" in table
     assert "a1b***@marketplace.amazon.de" in table and BUYER not in table
@@ -245,6 +245,8 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     assert rows(browser) == [to_release]
     browser.get(f"{base}/quarantine?state=rejected")
     assert rows(browser) == [rejected]
+    browser.get(f"{base}/quarantine?state=held")
+    assert rows(browser) == [*reversed(bulk), to_release, asks_stars]
 
     # One message: the phrase marked in place, reasons beside it, the HTML part inert.
     browser.get(f"{base}/quarantine?state=held&rule=CNT005")

@@ -42,14 +42,15 @@ from relay.edit import attachment_bytes
 from relay.message import parse
 from relay.metrics import WorkerMetrics
 from relay.review import Review, ReviewError, record_of
-from relay.store.base import ROLES, ConsoleSession, EntryQuery, StoreError
+from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, StoreError
 from relay.users import hash_password
 
 log = structlog.get_logger("relay.console")
 
 HERE: Final = Path(__file__).parent
 PAGE_SIZE: Final = 25
-STATES: Final = ("held", "rejected", "released", "resent", "deleted")
+# The list's state filter: "open" (held or rejected, the default) first, "any" last.
+STATES: Final = ("open", "held", "rejected", "released", "resent", "deleted", "any")
 PAGE_POLICY: Final = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
@@ -200,12 +201,12 @@ class Console:
 
     async def listing(self, request: Request, session: ConsoleSession) -> Response:
         params = request.query_params
-        state = params.get("state", "")
-        if state not in (*STATES, "", "any"):
-            state = ""
+        state = params.get("state", OPEN)
+        if state not in STATES:
+            state = OPEN
         page = max(1, _int(params.get("page", "1")))
         query = EntryQuery(
-            state="" if state == "any" else (state or "held"),
+            state="" if state == "any" else state,
             rule=params.get("rule", "").strip(),
             sender=params.get("sender", "").strip(),
             marketplace=params.get("marketplace", "").strip(),
@@ -227,7 +228,7 @@ class Console:
             total=total,
             page=page,
             pages=pages,
-            filters={"state": state or "held", **{k: v for k, v in kept.items() if k != "state"}},
+            filters={**kept, "state": state},
             page_link=lambda n: "/quarantine?" + urlencode({**kept, "page": n}),
             states=STATES,
             codes=codes,

@@ -74,11 +74,14 @@ class AuditEvent:
     reason: str
 
 
+OPEN: Final = "open"  # a state filter: held or rejected, what still waits for a decision
+
+
 @dataclass(frozen=True, slots=True)
 class EntryQuery:
     """The console's list filters; empty means any."""
 
-    state: str = ""
+    state: str = ""  # one state, OPEN, or "" for any
     rule: str = ""
     sender: str = ""
     marketplace: str = ""

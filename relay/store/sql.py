@@ -49,6 +49,7 @@ from sqlalchemy.pool import StaticPool
 from relay.context import ORDER_FIELDS, Order, OrderContext
 from relay.store import _aiosqlite
 from relay.store.base import (
+    OPEN,
     AuditEvent,
     ConsoleSession,
     EntryQuery,
@@ -779,7 +780,9 @@ class SqlStore:
         """One page of entries, newest first, and how many match in all."""
         c = quarantine_entries.c
         conditions: list[Any] = []
-        if query.state:
+        if query.state == OPEN:
+            conditions.append(c.state.in_(("held", "rejected")))
+        elif query.state:
             conditions.append(c.state == query.state)
         if query.rule:
             conditions.append(c.codes.like(f"%,{_like(query.rule.upper())},%", escape="\\"))

@@ -111,6 +111,8 @@ async def test_index_filters_pages_newest_first(store: SqlStore) -> None:
 
     assert await ids() == ["c", "b", "a"]
     assert await ids(state="held") == ["c", "a"]
+    assert await ids(state="open") == ["c", "b", "a"]
+    assert await ids(state="released") == []
     assert await ids(rule="lnk001") == ["b"]
     assert await ids(rule="LNK") == []  # a whole code, not a prefix
     assert await ids(sender="OTHER") == ["b"]
