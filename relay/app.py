@@ -399,9 +399,12 @@ def index_row(
     rcpt_tos = [str(r) for r in envelope.get("rcpt_tos", [])]
     buyer = next((r for r in rcpt_tos if aliases.is_buyer_alias(r)), "")
     suffix = aliases.marketplace_suffix(buyer) if buyer else None
+    # What stopped it (hold and reject): what a reviewer filters by and reads in the list.
     codes = tuple(
         dict.fromkeys(
-            str(f["code"]) for f in record.get("findings", []) if f.get("mode") != "log"
+            str(f["code"])
+            for f in record.get("findings", [])
+            if f.get("mode") != "log" and f.get("severity") in ("hold", "reject")
         )
     )
     received = record.get("received_at")

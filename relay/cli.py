@@ -271,6 +271,7 @@ def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _quarantine_list(review: Any, args: argparse.Namespace) -> int:
+    from relay.review import record_of
     from relay.store.base import EntryQuery
 
     entries, _ = await review.store.find_entries(
@@ -284,7 +285,7 @@ async def _quarantine_list(review: Any, args: argparse.Namespace) -> int:
             "sender": entry.sender,
             "recipient": entry.recipient,
             "order_id": entry.order_id or "",
-            "codes": sorted(entry.codes),
+            "codes": sorted({str(f["code"]) for f in record_of(entry).get("findings", [])}),
         }
         for entry in reversed(entries)  # oldest first, as before the index
     ]

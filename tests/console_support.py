@@ -99,9 +99,13 @@ class Client:
         data = None if form is None else urllib.parse.urlencode(form).encode()
         try:
             with opener.open(f"{self.base}{path}", data=data, timeout=30) as response:
-                return response.status, dict(response.headers), response.read().decode()
+                return (
+                    response.status,
+                    dict(response.headers),
+                    response.read().decode(errors="replace"),
+                )
         except urllib.error.HTTPError as exc:
-            return exc.code, dict(exc.headers), exc.read().decode()
+            return exc.code, dict(exc.headers), exc.read().decode(errors="replace")
 
     def sign_in(self, name: str, password: str) -> int:
         _, _, page = self.request("/login")

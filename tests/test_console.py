@@ -296,6 +296,10 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     token = reviewer.csrf()
     status, _, page = reviewer.request(f"/quarantine/{to_release}/release", {"csrf": token})
     assert status == 409 and "released" in page
+    status, headers, _ = reviewer.request(f"/quarantine/{to_release}/attachments/0")
+    assert status == 200 and headers["content-type"] == "application/octet-stream"
+    assert headers["content-disposition"] == 'attachment; filename="foto.jpg"'
+    assert int(headers["content-length"]) == 80
     browser.get(stale_release_page)
     assert browser.find_elements(By.ID, "release") == []  # no button for a released message
     assert len(sink.messages) == 2

@@ -371,7 +371,11 @@ class Console:
             return await self._message_page(
                 request, session, entry_id, status=422, resend=result, edited=text
             )
-        return _back_to_list(f"Sent the corrected version of {entry_id}: {result.reply}")
+        warnings = sum(1 for f in result.verdict.findings if f.enforced)
+        checked = "compliant" + (f", {warnings} note(s) kept" if warnings else "")
+        return _back_to_list(
+            f"Sent the corrected version of {entry_id} (checked: {checked}): {result.reply}"
+        )
 
     # -- users (admins) ---------------------------------------------------------------------
 
