@@ -91,6 +91,8 @@ def browser() -> Iterator[WebDriver]:
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must not fetch drivers
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
+    # A click that submits a form returns before the next page is there: wait for elements.
+    driver.implicitly_wait(10)
     try:
         yield driver
     finally:
@@ -200,6 +202,7 @@ def sign_in(browser: WebDriver, base: str, name: str, password: str) -> None:
     browser.find_element(By.ID, "username").send_keys(name)
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "button[type=submit].primary").click()
+    browser.find_element(By.ID, "entries")  # waits for the list
     assert browser.current_url.startswith(f"{base}/quarantine"), browser.page_source[:500]
 
 
@@ -210,6 +213,7 @@ def rows(browser: WebDriver) -> list[str]:
 
 def sign_out(browser: WebDriver) -> None:
     browser.find_element(By.CSS_SELECTOR, ".signout button").click()
+    browser.find_element(By.ID, "username")  # waits for the sign-in page
     assert "/login" in browser.current_url
 
 
@@ -316,7 +320,10 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     assert headers["content-disposition"] == 'attachment; filename="foto.jpg"'
     assert int(headers["content-length"]) == 80
     browser.get(stale_release_page)
+    browser.find_element(By.ID, "audit")  # the page is there
+    browser.implicitly_wait(0)
     assert browser.find_elements(By.ID, "release") == []  # no button for a released message
+    browser.implicitly_wait(10)
     assert len(sink.messages) == 2
 
     # A rejected message: a reviewer cannot release it; without a CSRF token nothing happens.
@@ -359,6 +366,14 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     assert "customer asked for the invoice" in audit and "ada" in audit
     browser.get(f"{base}/admin/users")
     assert "rita" in browser.find_element(By.CSS_SELECTOR, "table.entries").text
+    admin = Client(base)
+    admin.set_session(browser.get_cookie("bsm_session")["value"])  # type: ignore[index]
+    form = {"csrf": admin.csrf("/admin/users"), "name": "tom", "role": "reviewer"}
+    status, _, page = admin.request("/admin/users", {**form, "password": "short"})
+    assert status == 400 and "at least 12" in page
+    status, _, page = admin.request("/admin/users", {**form, "password": "tom-reviews-too"})
+    assert status == 200 and "Saved tom as reviewer" in page
+    assert Client(base).sign_in("tom", "tom-reviews-too") == 303
     sign_out(browser)
 
     # The command line prints the same audit trail and refuses the same second release.
