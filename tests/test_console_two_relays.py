@@ -90,10 +90,14 @@ def test_one_console_releases_entries_held_by_two_relays(
         assert client.sign_in("rita", "rita-reviews-daily") == 303
         status, _, page = client.request("/quarantine")
         assert status == 200 and all(entry_id in page for entry_id in held.values())
-        for entry_id in held.values():
-            token = client.csrf(f"/quarantine/{entry_id}")
-            status, headers, _ = client.request(f"/quarantine/{entry_id}/release", {"csrf": token})
-            assert status == 303 and "Released" in headers["location"].replace("+", " ")
+        # Both at once, with one confirmation.
+        token = client.csrf()
+        chosen = [("csrf", token), ("action", "release")]
+        chosen += [("ids", entry_id) for entry_id in held.values()]
+        status, _, page = client.request("/quarantine/bulk", chosen)
+        assert status == 200 and "Release 2 messages?" in page and sink.messages == []
+        status, _, page = client.request("/quarantine/bulk", [*chosen, ("confirmed", "yes")])
+        assert status == 200 and "Release: 2 done" in page
         assert len(sink.messages) == 2
 
         # Each relay's folder follows (this host reaches both), and neither relay nor the
