@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     orders_import = orders.add_parser("import", help="upsert orders from a CSV or order report")
     orders_import.add_argument("file")
 
-    users = commands.add_parser("users", help="SMTP AUTH logins").add_subparsers(
+    users = commands.add_parser("users", help="SMTP logins and console users").add_subparsers(
         dest="users_command", required=True, parser_class=_Parser
     )
     users_add = users.add_parser("add", help="add or update a login")
