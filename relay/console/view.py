@@ -11,7 +11,7 @@ import html
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from relay import aliases
 from relay.message import ParsedMessage
@@ -91,6 +91,15 @@ class ShownAttachment:
     size: int
 
 
+class _Place(NamedTuple):
+    """A text of the message a span can point into (`Span.where` and `Span.part`)."""
+
+    label: str
+    where: str
+    part: int
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class MessageView:
     subject: ShownText
@@ -98,9 +107,7 @@ class MessageView:
     findings: tuple[ShownFinding, ...]
     attachments: tuple[ShownAttachment, ...]
     html_frame: str | None  # srcdoc of the sandboxed frame
-    edit_text: str
-    from_header: str
-    to_masked: str
+    edit_text: str  # what the correction form starts from
 
 
 def mask_recipients(recipients: str) -> str:
@@ -157,42 +164,35 @@ def _segments(text: str, marks: list[tuple[int, int, int]]) -> tuple[Segment, ..
 def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> MessageView:
     body_text = message.plain_text if message.plain_text is not None else message.html_text
     body_where = "text" if message.plain_text is not None else "html"
-    places: list[tuple[str, str, int, str]] = [
-        ("Subject", "subject", 0, message.subject),
-        ("Text", body_where, 0, body_text or ""),
+    places = [
+        _Place("Subject", "subject", 0, message.subject),
+        _Place("Text", body_where, 0, body_text or ""),
     ]
     if message.plain_text is not None and message.html_text:
-        places.append(("HTML part as the relay read it", "html", 0, message.html_text))
+        places.append(_Place("HTML part as the relay read it", "html", 0, message.html_text))
     for index, attachment in enumerate(message.attachments):
+        name = attachment.filename or str(index + 1)
         places.append(
-            (
-                f"Attachment {attachment.filename or index + 1}: name",
-                "attachment_name",
-                index,
-                attachment.filename,
-            )
+            _Place(f"Attachment {name}: name", "attachment_name", index, attachment.filename)
         )
         if attachment.extracted_text:
             places.append(
-                (
-                    f"Attachment {attachment.filename or index + 1}: text",
-                    "attachment_text",
-                    index,
-                    attachment.extracted_text,
+                _Place(
+                    f"Attachment {name}: text", "attachment_text", index, attachment.extracted_text
                 )
             )
     marks: dict[int, list[tuple[int, int, int]]] = {i: [] for i in range(len(places))}
     shown: list[ShownFinding] = []
     for number, finding in enumerate(findings, start=1):
         placed = False
-        for i, (_label, where, part, text) in enumerate(places):
-            for start, end in _ranges(text, finding, where, part):
+        for i, place in enumerate(places):
+            for start, end in _ranges(place.text, finding, place.where, place.part):
                 marks[i].append((start, end, number))
                 placed = True
         if not placed and not finding.get("spans"):
             # No spans yet (rules still being taught to report them): search the evidence.
-            for i, (_label, _where, _part, text) in enumerate(places):
-                hit = _search(text, str(finding.get("evidence", "")))
+            for i, place in enumerate(places):
+                hit = _search(place.text, str(finding.get("evidence", "")))
                 if hit is not None:
                     marks[i].append((*hit, number))
                     placed = True
@@ -211,8 +211,7 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
             )
         )
     texts = [
-        ShownText(label, _segments(text, marks[i]))
-        for i, (label, _where, _part, text) in enumerate(places)
+        ShownText(place.label, _segments(place.text, marks[i])) for i, place in enumerate(places)
     ]
     subject, body, *rest = texts
     # Attachment names and texts only when a finding points into them: the list shows the rest.
@@ -229,8 +228,6 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
         ),
         html_frame=frame_document(message.html) if message.html else None,
         edit_text=message.plain_text if message.plain_text is not None else (body_text or ""),
-        from_header=", ".join(message.from_addresses),
-        to_masked=mask_recipients(", ".join(message.to_addresses)),
     )
 
 
