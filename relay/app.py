@@ -7,7 +7,10 @@ quarantine, before any 250 goes back. Every failure on our side becomes a 4xx.
 from __future__ import annotations
 
 import asyncio
+import enum
+import json
 import logging
+import socket
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -38,11 +41,11 @@ from relay.notices import (
 from relay.pipeline import Checker, Evaluation, load_wordlists, warm
 from relay.policy import Policy, load_policy
 from relay.preflight import check_files, require_writable
-from relay.quarantine import Quarantine, QuarantineError
+from relay.quarantine import Quarantine
 from relay.replies import held_reply, rejected_reply
 from relay.spapi.status import SpapiMetrics
 from relay.store import open_store
-from relay.store.base import LedgerEntry, Store, StoreError
+from relay.store.base import AuditEvent, IndexedEntry, LedgerEntry, Store, StoreError
 from relay.store.outbox import NoticeState, Outbox
 from relay.store.sql import SqlStore
 from relay.upstream import Upstream, UpstreamError, open_upstream
@@ -61,8 +64,18 @@ REPLY_SPAPI_DOWN = "451 4.4.1 Amazon's Solicitations API unavailable, try again 
 SOLICITATION_REPLY = "solicitation: Amazon's own review request sent"
 
 
-class ReleaseError(Exception):
-    """A quarantined message cannot be released; the text says why."""
+class ForwardStatus(enum.Enum):
+    DELIVERED = "delivered"  # the upstream took it; reply is its answer
+    DUPLICATE = "duplicate"  # the ledger has this very message; reply is the earlier answer
+    CLAIM_LOST = "claim_lost"  # ORD006: the order's review request is taken; reply is the order
+    FAILED = "failed"  # the upstream refused or failed; reply is its answer
+
+
+@dataclass(frozen=True, slots=True)
+class Forwarded:
+    status: ForwardStatus
+    reply: str
+    permanent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +183,7 @@ class Relay:
             # tables: loaded now, not on the first buyer's message (~0.75 s).
             warm(policy, relay_config(settings))
             load_all_wording()
-        store = await open_store(settings.store.url)
+        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
         upstream = open_upstream(settings.upstream, timeout=upstream_timeout(settings))
         quarantine = Quarantine(Path(settings.quarantine.dir))
         require_writable("quarantine.dir", quarantine.root, quarantine.writable)
@@ -246,50 +259,72 @@ class Relay:
         return outcome
 
     async def _deliver(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
+        if evaluation.orders.previous_reply is None and self._solicits(evaluation):
+            return await self._solicit(raw, envelope, evaluation)
+        forwarded = await self.forward(envelope, evaluation)
+        if forwarded.status is ForwardStatus.DUPLICATE:
+            # A retry of a message the upstream already took (the client missed our reply).
+            return Outcome(
+                reply=f"250 2.0.0 already delivered: {_smtp_text(forwarded.reply, 200)}",
+                action="duplicate",
+                verdict=evaluation.verdict,
+                upstream_reply=forwarded.reply,
+            )
+        if forwarded.status is ForwardStatus.CLAIM_LOST:
+            lost = evaluation.context.finding(
+                "ORD006", "a review request for this order was already sent", forwarded.reply
+            )
+            verdict = decide([*evaluation.verdict.findings, lost])
+            return await self._hold_or_reject(raw, envelope, evaluation, verdict)
+        if forwarded.status is ForwardStatus.FAILED:
+            return Outcome(
+                reply=forwarded.reply if forwarded.permanent else _smtp_text(forwarded.reply),
+                action="failed" if forwarded.permanent else "deferred",
+                verdict=evaluation.verdict,
+                upstream_reply=forwarded.reply,
+                problem="upstream",
+            )
+        return Outcome(
+            reply=forwarded.reply,
+            action="deliver",
+            verdict=evaluation.verdict,
+            upstream_reply=forwarded.reply,
+        )
+
+    async def forward(self, envelope: Envelope, evaluation: Evaluation) -> Forwarded:
+        """The one way a message leaves for the buyer: live delivery, release and resend.
+
+        The ledger's answer for this exact message (a duplicate is not sent again), the
+        order's one review request (ORD006, claimed in one statement), the upstream, then the
+        ledger. A ledger write that fails after the upstream took the message is logged, not
+        raised: the message is out, and a 451 would only make the client send it again.
+        """
         message = evaluation.message
         key = message_key(evaluation)
         # Read with the order lookup (same key and digest): no second trip to the store.
         previous = evaluation.orders.previous_reply
         if previous is not None:
-            # A retry of a message the upstream already took (the client missed our reply).
-            return Outcome(
-                reply=f"250 2.0.0 already delivered: {_smtp_text(previous, 200)}",
-                action="duplicate",
-                verdict=evaluation.verdict,
-                upstream_reply=previous,
-            )
-        if self._solicits(evaluation):
-            return await self._solicit(raw, envelope, evaluation)
+            return Forwarded(ForwardStatus.DUPLICATE, previous)
         claimed_order: str | None = None
         if self._needs_review_claim(evaluation):
             order_id = evaluation.orders.order_id
             assert order_id is not None
             if not await self.store.claim_review_request(order_id, key, datetime.now(UTC)):
-                lost = evaluation.context.finding(
-                    "ORD006", "a review request for this order was already sent", order_id
-                )
-                verdict = decide([*evaluation.verdict.findings, lost])
-                return await self._hold_or_reject(raw, envelope, evaluation, verdict)
+                return Forwarded(ForwardStatus.CLAIM_LOST, order_id)
             claimed_order = order_id
         try:
             delivered = await self.upstream.send(
                 envelope.mail_from, list(envelope.rcpt_tos), evaluation.forward_bytes
             )
         except BaseException as exc:
-            # Not delivered (or unknown, for an unexpected error): give the claim back so the
-            # client's retry is judged afresh, then answer as the upstream did, or 451.
+            # Not delivered (or unknown, for an unexpected error): give the claim back so a
+            # retry is judged afresh, then report as the upstream answered, or raise.
             if claimed_order is not None:
                 await self._release_claim(claimed_order, key)
             if not isinstance(exc, UpstreamError):
                 raise
             self.metrics.upstream_replies.labels(exc.reply[:1] + "xx").inc()
-            return Outcome(
-                reply=exc.reply if exc.permanent else _smtp_text(exc.reply),
-                action="failed" if exc.permanent else "deferred",
-                verdict=evaluation.verdict,
-                upstream_reply=exc.reply,
-                problem="upstream",
-            )
+            return Forwarded(ForwardStatus.FAILED, exc.reply, permanent=exc.permanent)
         self.metrics.upstream_replies.labels(delivered.reply[:1] + "xx").inc()
         entry = LedgerEntry(
             message_id=key,
@@ -305,15 +340,8 @@ class Relay:
         try:
             await self.store.record_delivery(entry)
         except StoreError as exc:
-            # The upstream has the message: answering 451 now would make the client send it
-            # again. Pass the upstream's 250 on and say loudly that the ledger missed it.
             log.error("ledger_write_failed", message_id=key, error=str(exc))
-        return Outcome(
-            reply=delivered.reply,
-            action="deliver",
-            verdict=evaluation.verdict,
-            upstream_reply=delivered.reply,
-        )
+        return Forwarded(ForwardStatus.DELIVERED, delivered.reply)
 
     def _solicits(self, evaluation: Evaluation) -> bool:
         """`review_requests = "solicitation"`: a compliant review request to a buyer goes as
@@ -438,6 +466,7 @@ class Relay:
                 # (An entry released, deleted or judged otherwise since gets a new one, as any
                 # new message would.)
                 quarantine_id = earlier.id
+                record = earlier.record
                 log.info("quarantine_resend", quarantine_id=quarantine_id, state=earlier.state)
             else:
                 quarantine_id = await asyncio.to_thread(self.quarantine.put, raw, record, None, key)
@@ -449,6 +478,11 @@ class Relay:
                 verdict=verdict,
                 problem="quarantine",
             )
+        # Indexed before the reply too (a StoreError answers 451; the client's resend finds
+        # the folder's entry and indexes it then): every acknowledged entry is in the console.
+        await self.store.index_entry(
+            *index_row(quarantine_id, raw, record, self.quarantine.root, envelope.auth_user)
+        )
         language = notice_language(self.settings.notices, envelope.mail_from)
         rules = failed_rules(failed_findings(verdict), language)
         # Written with the entry, before the reply (a resend of the same entry writes nothing
@@ -557,78 +591,6 @@ class Relay:
             policy_ms=round(evaluation.policy_seconds * 1000, 2) if evaluation else None,
         )
 
-    # -- quarantine -----------------------------------------------------------------------
-
-    async def release(self, quarantine_id: str, operator: str) -> Outcome:
-        """Forward a held message upstream and record who released it and when."""
-        try:
-            entry = self.quarantine.get(quarantine_id)
-            raw = self.quarantine.body(entry)
-        except QuarantineError as exc:
-            raise ReleaseError(str(exc)) from None
-        if entry.state != "held":
-            raise ReleaseError(f"{quarantine_id} is {entry.state}, only held messages are released")
-        env = entry.record.get("envelope", {})
-        envelope = Envelope(
-            mail_from=env.get("mail_from", ""),
-            rcpt_tos=tuple(env.get("rcpt_tos", [])),
-            auth_user=env.get("auth_user"),
-        )
-        evaluation = await self.checker.evaluate(raw, envelope)
-        key = message_key(evaluation)
-        if evaluation.orders.previous_reply is not None:
-            # The ledger has this very message (same Message-ID and bytes) as delivered: a second
-            # entry of it, or a copy released before. Sending it again would reach the buyer twice.
-            raise ReleaseError(
-                f"{quarantine_id}: this message was already delivered "
-                f"({_smtp_text(evaluation.orders.previous_reply, 120)}); nothing sent, "
-                "delete the entry instead"
-            )
-        claimed: str | None = None
-        if self._needs_review_claim(evaluation):
-            order_id = evaluation.orders.order_id
-            assert order_id is not None
-            if not await self.store.claim_review_request(order_id, key, datetime.now(UTC)):
-                raise ReleaseError(
-                    f"ORD006: a review request for order {order_id} was already sent"
-                )
-            claimed = order_id
-        try:
-            delivered = await self.upstream.send(
-                envelope.mail_from, list(envelope.rcpt_tos), evaluation.forward_bytes
-            )
-        except UpstreamError as exc:
-            if claimed is not None:
-                await self.store.release_review_request(claimed, key)
-            raise ReleaseError(f"upstream did not accept the message: {exc.reply}") from None
-        await self.store.record_delivery(
-            LedgerEntry(
-                message_id=key,
-                digest=evaluation.message.digest,
-                order_id=evaluation.orders.order_id,
-                buyer_alias=evaluation.facts.buyer_alias,
-                sender=envelope.mail_from,
-                sent_at=datetime.now(UTC),
-                review_request=evaluation.facts.is_review_request,
-                proactive=not evaluation.message.is_reply,
-                upstream_reply=delivered.reply,
-            )
-        )
-        self.quarantine.set_state(quarantine_id, "released", operator, note=delivered.reply)
-        log.info(
-            "released",
-            quarantine_id=quarantine_id,
-            by=operator,
-            auth_user=envelope.auth_user,
-            upstream_reply=delivered.reply,
-        )
-        return Outcome(
-            reply=delivered.reply,
-            action="released",
-            quarantine_id=quarantine_id,
-            upstream_reply=delivered.reply,
-        )
-
 
 def upstream_timeout(settings: Settings) -> float:
     """Bound the upstream send well below the session timeout (architecture trap 3)."""
@@ -669,3 +631,46 @@ def quarantine_record(
         "digest": message.digest,
         "findings": [f.as_dict() for f in verdict.findings],
     }
+
+
+def index_row(
+    quarantine_id: str,
+    raw: bytes,
+    record: dict[str, Any],
+    folder: Path,
+    auth_user: str | None = None,
+) -> tuple[IndexedEntry, bytes, AuditEvent]:
+    """The store's index row of a quarantine entry, and its first audit event."""
+    envelope = record.get("envelope", {})
+    rcpt_tos = [str(r) for r in envelope.get("rcpt_tos", [])]
+    buyer = next((r for r in rcpt_tos if aliases.is_buyer_alias(r)), "")
+    suffix = aliases.marketplace_suffix(buyer) if buyer else None
+    # What stopped it (hold and reject): what a reviewer filters by and reads in the list.
+    codes = tuple(
+        dict.fromkeys(
+            str(f["code"])
+            for f in record.get("findings", [])
+            if f.get("mode") != "log" and f.get("severity") in ("hold", "reject")
+        )
+    )
+    received = record.get("received_at")
+    at = datetime.fromisoformat(received) if received else datetime.now(UTC)
+    state = str(record.get("state", "held"))
+    entry = IndexedEntry(
+        id=quarantine_id,
+        state=state,
+        codes=codes,
+        sender=str(envelope.get("mail_from", "")),
+        auth_user=auth_user or str(envelope.get("auth_user") or ""),
+        recipient=", ".join(rcpt_tos),
+        subject=str(record.get("headers", {}).get("subject", "")),
+        marketplace=f"amazon.{suffix}" if suffix else "",
+        order_id=record.get("order_id"),
+        created_at=at,
+        updated_at=at,
+        holder=socket.gethostname(),
+        folder=str(folder.resolve()),
+        record_json=json.dumps(record, ensure_ascii=False),
+        size=len(raw),
+    )
+    return entry, raw, AuditEvent(quarantine_id, at, "relay", state, ",".join(codes))

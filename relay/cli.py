@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the relay's process id here (for `kill -HUP`, which re-reads the policy); "
         "removed at exit",
     )
+    commands.add(
+        "console", "serve the review console (and /healthz, /metrics) without the SMTP listener"
+    )
 
     check = commands.add("check", "run the policy on one message, send nothing, record nothing")
     check.add_argument("message", help="an .eml file, or - for standard input")
@@ -135,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--since", help="read orders updated since this ISO 8601 date (default: the stored cursor)"
     )
 
-    users = _Commands(commands.add("users", "SMTP AUTH logins"), "users_command", "commands")
+    users = _Commands(
+        commands.add("users", "SMTP logins and console users"), "users_command", "commands"
+    )
     users_add = users.add(
         "add",
         "add a login or change its password (a running relay picks it up within seconds)",
@@ -146,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the password from the first line of standard input (also the default when "
         "standard input is not a terminal)",
+    )
+    users_add.add_argument(
+        "--role",
+        choices=["sender", "reviewer", "admin"],
+        help="sender (new users' default): SMTP only; reviewer: the review console; "
+        "admin: also users and rejected mail",
     )
     users_unlock = users.add(
         "unlock", "end a login lockout after failed passwords (running relays: in seconds)"
@@ -169,9 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     q_release = q.add("release", "forward a held message upstream and record who did it")
     q_release.add_argument("id", help="the quarantine id of a held message")
     q_release.add_argument("--by", help="operator name recorded (default: your OS user name)")
+    q_release.add_argument("--reason", default="", help="why (required for a rejected message)")
     q_delete = q.add("delete", "mark a message deleted and remove its body")
     q_delete.add_argument("id", help="the quarantine id")
     q_delete.add_argument("--by", help="operator name recorded (default: your OS user name)")
+    q_delete.add_argument("--reason", default="", help="why, for the audit trail")
 
     rules = commands.add(
         "rules", "the rule catalogue, or one rule with its examples", description=None
@@ -216,6 +229,14 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    from relay.server import serve_console
+
+    logs.configure()
+    asyncio.run(serve_console(settings))
+    return EXIT_OK
+
+
 def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     from relay.app import relay_config
     from relay.context import Envelope
@@ -243,7 +264,7 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     now = _parse_now(args.now)
 
     async def run() -> Any:
-        store = await open_store(settings.store.url)
+        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
         try:
             return await Checker(policy, relay_config(settings), store).evaluate(
                 raw, envelope, now=now
@@ -287,7 +308,7 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
         raise CliError(f"cannot read {path}: no such file")
 
     async def run() -> Any:
-        store = await open_store(settings.store.url)
+        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
         try:
             return await import_file(path, store)
         finally:
@@ -397,55 +418,78 @@ def _users_add(settings: Settings, args: argparse.Namespace) -> int:
         raise CliError("a user name must not be empty or contain spaces")
 
     async def run() -> None:
-        store = await open_store(settings.store.url)
+        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
         try:
-            await store.set_user(args.name, hash_password(password))
+            await store.set_user(args.name, hash_password(password), args.role)
         finally:
             await store.close()
 
     asyncio.run(run())
-    print(f"user {args.name} saved ({_picked_up(settings)})")
+    role = f" as {args.role}" if args.role else ""
+    print(f"user {args.name} saved{role} ({_picked_up(settings)})")
     return EXIT_OK
 
 
 def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
-    from relay.quarantine import Quarantine, QuarantineError
+    """Through relay.review, as the console: the store's index, its audit trail, one
+    forwarding path. This relay's folder entries the index lacks are indexed first."""
+    from relay.app import Relay
+    from relay.review import Review, ReviewError
 
-    quarantine = Quarantine(Path(settings.quarantine.dir))
-    if args.quarantine_command in ("release", "delete"):
-        # who changed what, on stderr as one JSON line each (stdout stays the command's answer)
-        logs.configure(level="info", stream=sys.stderr, log_format=args.log_format)
-    try:
-        if args.quarantine_command == "list":
-            return _quarantine_list(quarantine, args)
-        if args.quarantine_command == "show":
-            return _quarantine_show(quarantine, args.id)
-        if args.quarantine_command == "delete":
-            operator = _operator(args.by)
-            quarantine.delete(args.id, operator)
-            _cli_log.info("deleted", quarantine_id=args.id, by=operator, os_user=_os_user())
-            print(f"{args.id} deleted")
+    command = args.quarantine_command
+
+    async def run() -> int:
+        # Only a release judges the message again: the others need no policy warm-up.
+        relay = await Relay.start(settings, judges=command == "release")
+        try:
+            review = Review(relay)
+            if command == "list":
+                await review.adopt_folder()
+                return await _quarantine_list(review, args)
+            if command == "show":
+                return await _quarantine_show(review, args.id)
+            # who changed what: the review's log lines carry the OS user and the CLI as the way
+            with structlog.contextvars.bound_contextvars(via="cli", os_user=_os_user()):
+                if command == "delete":
+                    await review.delete(args.id, _operator(args.by), args.reason)
+                    print(f"{args.id} deleted")
+                    return EXIT_OK
+                # The command line is the operator of the relay's host: an admin's rights.
+                done = await review.release(args.id, _operator(args.by), "admin", args.reason)
+            print(f"{args.id} released: {done.reply}")
             return EXIT_OK
-        return _quarantine_release(settings, args)
-    except QuarantineError as exc:
+        finally:
+            await relay.close()
+
+    # release and delete say who changed what on stderr, one JSON line each (stdout stays the
+    # command's answer)
+    changes = command in ("release", "delete")
+    logs.configure(
+        level="info" if changes else "warning", stream=sys.stderr, log_format=args.log_format
+    )
+    try:
+        return asyncio.run(run())
+    except ReviewError as exc:
         raise CliError(str(exc)) from None
 
 
-def _quarantine_list(quarantine: Any, args: argparse.Namespace) -> int:
-    rows = []
-    for entry in quarantine.entries(args.state):
-        record = entry.record
-        rows.append(
-            {
-                "id": entry.id,
-                "time": record.get("received_at", ""),
-                "state": entry.state,
-                "sender": record.get("envelope", {}).get("mail_from", ""),
-                "recipient": ", ".join(record.get("envelope", {}).get("rcpt_tos", [])),
-                "order_id": record.get("order_id") or "",
-                "codes": sorted({f["code"] for f in record.get("findings", [])}),
-            }
-        )
+async def _quarantine_list(review: Any, args: argparse.Namespace) -> int:
+    from relay.review import record_of
+    from relay.store.base import EntryQuery
+
+    entries, _ = await review.store.find_entries(EntryQuery(state=args.state or "", limit=100000))
+    rows = [
+        {
+            "id": entry.id,
+            "time": entry.created_at.isoformat(),
+            "state": entry.state,
+            "sender": entry.sender,
+            "recipient": entry.recipient,
+            "order_id": entry.order_id or "",
+            "codes": sorted({str(f["code"]) for f in record_of(entry).get("findings", [])}),
+        }
+        for entry in reversed(entries)  # oldest first, as before the index
+    ]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
         return EXIT_OK
@@ -460,14 +504,15 @@ def _quarantine_list(quarantine: Any, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _quarantine_show(quarantine: Any, quarantine_id: str) -> int:
+async def _quarantine_show(review: Any, quarantine_id: str) -> int:
     from relay.message import parse
+    from relay.review import ReviewError, record_of
 
-    entry = quarantine.get(quarantine_id)
-    record = entry.record
+    entry = await review.entry(quarantine_id)
+    record = record_of(entry)
     print(
         f"{entry.id}  state {entry.state}  action {record.get('action')}  "
-        f"policy {record.get('policy_version')}"
+        f"policy {record.get('policy_version')}  held by {entry.holder}"
     )
     print("findings:")
     for finding in record.get("findings", []):
@@ -479,37 +524,28 @@ def _quarantine_show(quarantine: Any, quarantine_id: str) -> int:
     print("message:")
     print(f"  envelope from: {envelope.get('mail_from', '')}")
     print(f"  envelope to:   {', '.join(envelope.get('rcpt_tos', []))}")
+    if entry.auth_user:
+        print(f"  auth user:     {entry.auth_user}")
     for key in ("from", "to", "subject", "date", "message_id"):
         print(f"  {key}: {headers.get(key, '')}")
-    print(f"  order: {record.get('order_id') or '-'}  size: {record.get('size')} bytes")
-    if entry.eml_path.exists():
-        text = parse(entry.eml_path.read_bytes()).own_text
-        print("  text:")
-        for line in text.splitlines()[:20]:
-            print(f"    {line}")
-    print("history:")
-    for event in record.get("history", []):
-        note = f"  ({event['note']})" if event.get("note") else ""
-        print(f"  {event['at'][:19]}  {event['state']}  by {event['by']}{note}")
-    return EXIT_OK
-
-
-def _quarantine_release(settings: Settings, args: argparse.Namespace) -> int:
-    from relay.app import Relay, ReleaseError
-
-    async def run() -> Any:
-        relay = await Relay.start(settings)
-        try:
-            with structlog.contextvars.bound_contextvars(via="cli", os_user=_os_user()):
-                return await relay.release(args.id, _operator(args.by))
-        finally:
-            await relay.close()
-
+    print(f"  order: {entry.order_id or '-'}  size: {entry.size} bytes")
     try:
-        outcome = asyncio.run(run())
-    except ReleaseError as exc:
-        raise CliError(str(exc)) from None
-    print(f"{args.id} released: {outcome.reply}")
+        message = parse(await review.raw(entry))
+    except ReviewError:
+        message = None
+    if message is not None:
+        for attachment in message.attachments:
+            print(
+                f"  attachment: {attachment.filename or '(no name)'}  "
+                f"{attachment.sniffed_kind or attachment.declared_type}  {attachment.size} bytes"
+            )
+        print("  text:")
+        for line in message.own_text.splitlines()[:20]:
+            print(f"    {line}")
+    print("audit trail:")
+    for event in await review.store.audit_trail(entry.id):
+        reason = f"  ({event.reason})" if event.reason else ""
+        print(f"  {event.at.isoformat()[:19]}  {event.action}  by {event.actor}{reason}")
     return EXIT_OK
 
 
@@ -577,6 +613,7 @@ def _rule_detail(row: dict[str, Any]) -> int:
 
 COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "serve": cmd_serve,
+    "console": cmd_console,
     "check": cmd_check,
     "orders": cmd_orders,
     "users": cmd_users,

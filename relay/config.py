@@ -170,6 +170,8 @@ class UpstreamSettings(_Section):
 
 class StoreSettings(_Section):
     url: str = "sqlite:///var/relay.db"
+    # PostgreSQL: the schema holding the tables (several relays and a console share one)
+    schema_name: str = Field(default="", pattern=r"^([a-z_][a-z0-9_]{0,62})?$")
 
     @field_validator("url")
     @classmethod
@@ -201,12 +203,21 @@ class PolicySettings(_Section):
 
 class HttpSettings(_Section):
     listen: str = "127.0.0.1:8025"
+    # PEM paths: the console over HTTPS (its session cookie is then Secure)
+    tls_cert: str = ""
+    tls_key: str = ""
 
     @field_validator("listen")
     @classmethod
     def _listen(cls, value: str) -> str:
         split_host_port(value)
         return value
+
+    @model_validator(mode="after")
+    def _tls_pair(self) -> HttpSettings:
+        if bool(self.tls_cert) != bool(self.tls_key):
+            raise ValueError("tls_cert and tls_key must be set together")
+        return self
 
 
 def _address_key(value: str) -> str:

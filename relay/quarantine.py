@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 ID_PATTERN: Final = re.compile(r"^(\d{8})-(\d{6})-([0-9a-f]{8})$")
-STATES: Final = ("held", "rejected", "released", "deleted")
+STATES: Final = ("held", "rejected", "released", "resent", "deleted")
 _TMP_SUFFIX: Final = ".tmp"
 # Temp files carry the host and process that write them: at start a relay removes the ones of
 # its own host whose process is gone (a crash), and any older than this (shared storage).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import errno
 import gc
 import multiprocessing
@@ -13,19 +14,22 @@ import signal
 import socket
 import ssl
 import tempfile
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
+import uvicorn
 from prometheus_client import CollectorRegistry
+from starlette.types import ASGIApp
 
 from relay.app import Relay
 from relay.config import ConfigError, Settings, split_host_port
-from relay.http import HttpEndpoint
+from relay.console import create_app
 from relay.memory import freeze_startup_objects
 from relay.metrics import WorkerMetrics
 from relay.smtp import RelayHandler, auth_needs_tls
+from relay.store import redact
 
 log = structlog.get_logger("relay.server")
 
@@ -47,12 +51,81 @@ def tls_context(settings: Settings) -> ssl.SSLContext | None:
     return context
 
 
+class _Uvicorn(uvicorn.Server):
+    """uvicorn inside our loop: the relay's own SIGTERM/SIGHUP handlers stay in charge."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
+
+
+class HttpServer:
+    """The console, /healthz and /metrics on `[http] listen`, served by uvicorn.
+
+    The socket is bound here, before start() returns, so a port in use fails start-up and a
+    request sent at once waits in the backlog instead of being refused."""
+
+    def __init__(self, app: ASGIApp, listen: str, settings: Settings) -> None:
+        host, port = split_host_port(listen)
+        self.socket = socket.create_server((host, port), family=_family(host))
+        tls = settings.http.tls_cert
+        config = uvicorn.Config(
+            app,
+            log_config=None,
+            access_log=False,
+            lifespan="off",
+            server_header=False,
+            proxy_headers=False,
+            ssl_certfile=tls or None,
+            ssl_keyfile=settings.http.tls_key or None,
+            timeout_graceful_shutdown=5,
+        )
+        self.server = _Uvicorn(config)
+        self.task: asyncio.Task[None] | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self.socket.getsockname()[1])
+
+    async def start(self) -> None:
+        self.task = asyncio.ensure_future(self.server.serve(sockets=[self.socket]))
+        while not self.server.started:
+            if self.task.done():
+                self.task.result()  # raises why it could not start
+                return
+            await asyncio.sleep(0.01)
+
+    async def stop(self) -> None:
+        self.server.should_exit = True
+        if self.task is not None:
+            with contextlib.suppress(Exception):
+                await self.task
+
+
+def _family(host: str) -> socket.AddressFamily:
+    return socket.AF_INET6 if ":" in host else socket.AF_INET
+
+
+async def start_http(
+    relay: Relay,
+    settings: Settings,
+    *,
+    registry: CollectorRegistry | None = None,
+    held: WorkerMetrics | None = None,
+) -> HttpServer:
+    server = HttpServer(
+        create_app(relay, registry=registry, held=held), settings.http.listen, settings
+    )
+    await server.start()
+    return server
+
+
 @dataclass
 class RunningRelay:
     relay: Relay
     handler: RelayHandler
     smtp_server: asyncio.Server
-    http_server: asyncio.Server | None
+    http_server: HttpServer | None
     tls_server: asyncio.Server | None = None
 
     @property
@@ -69,7 +142,7 @@ class RunningRelay:
     def http_port(self) -> int | None:
         if self.http_server is None:
             return None
-        return int(self.http_server.sockets[0].getsockname()[1])
+        return self.http_server.port
 
     async def stop(self, drain_seconds: float = DRAIN_SECONDS) -> None:
         """Stop accepting, let in-flight sessions and deliveries finish (bounded), close."""
@@ -78,7 +151,7 @@ class RunningRelay:
         if self.tls_server is not None:
             self.tls_server.close()
         if self.http_server is not None:
-            self.http_server.close()
+            await self.http_server.stop()
         loop = asyncio.get_running_loop()
         deadline = loop.time() + drain_seconds
         while (self.handler.sessions or self.relay.inflight) and loop.time() < deadline:
@@ -133,11 +206,8 @@ async def start(
             servers.append(tls_server)
         http_server = None
         if with_http:
-            http_host, http_port = split_host_port(settings.http.listen)
             http_server = await _listen(
-                "http.listen",
-                settings.http.listen,
-                asyncio.start_server(HttpEndpoint(relay).handle, host=http_host, port=http_port),
+                "http.listen", settings.http.listen, start_http(relay, settings)
             )
     except BaseException:
         for server in servers:
@@ -175,7 +245,10 @@ _LISTEN_ERRORS: dict[int, str] = {
 }
 
 
-async def _listen(setting: str, address: str, opening: Awaitable[asyncio.Server]) -> asyncio.Server:
+_Listener = TypeVar("_Listener", asyncio.Server, "HttpServer")
+
+
+async def _listen(setting: str, address: str, opening: Awaitable[_Listener]) -> _Listener:
     """Open a listener; a bind that fails says which setting and address, in one line."""
     try:
         return await opening
@@ -276,6 +349,23 @@ async def _serve_one(settings: Settings, *, with_http: bool, reuse_port: bool) -
     log.info("stopped")
 
 
+async def serve_console(settings: Settings) -> None:
+    """`bsm-relay console`: the review console against the configured store, no SMTP."""
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    relay = await Relay.start(settings)
+    try:
+        http_server = await start_http(relay, settings)
+        log.info("console_listening", http=settings.http.listen, store=redact(settings.store.url))
+        await stopping.wait()
+        await http_server.stop()
+    finally:
+        await relay.close()
+    log.info("stopped")
+
+
 # -- several worker processes sharing the port ------------------------------------------------
 
 
@@ -351,19 +441,17 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     collector = WorkerMetrics(metrics_dir)
     registry = CollectorRegistry(auto_describe=True)
     registry.register(collector)  # type: ignore[arg-type, unused-ignore]  # stubs differ by version
-    http_host, http_port = split_host_port(settings.http.listen)
-    endpoint = HttpEndpoint(relay, registry=registry, held=collector)
     http_server = await _listen(
         "http.listen",
         settings.http.listen,
-        asyncio.start_server(endpoint.handle, host=http_host, port=http_port),
+        start_http(relay, settings, registry=registry, held=collector),
     )
     # Bind once here so a port already in use is reported before any worker starts.
     host, port = split_host_port(settings.smtp.listen)
     try:
         probe = socket.create_server((host, port), reuse_port=True)
     except OSError as exc:
-        http_server.close()
+        await http_server.stop()
         raise ConfigError(_listen_error("smtp.listen", settings.smtp.listen, exc)) from None
     for index in range(settings.smtp.workers):
         supervisor.spawn(index)
@@ -396,7 +484,7 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
             await asyncio.wait_for(stopping.wait(), timeout=1.0)
         except TimeoutError:
             supervisor.reap()
-    http_server.close()
+    await http_server.stop()
     supervisor.signal_all(signal.SIGTERM)
     deadline = loop.time() + DRAIN_SECONDS + 5
     while any(p.is_alive() for p in supervisor.workers.values()) and loop.time() < deadline:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Final, Literal, Protocol
 
 from relay.context import Order, OrderContext
 
@@ -38,6 +38,79 @@ class SyncState:
     last_success_at: datetime | None
     last_failure_at: datetime | None
     last_error: str | None
+
+
+Role = Literal["sender", "reviewer", "admin"]
+ROLES: Final[tuple[Role, ...]] = ("sender", "reviewer", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class UserRecord:
+    name: str
+    password_hash: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedEntry:
+    """A quarantine entry as the store indexes it, for every relay sharing the store.
+
+    `holder` names the relay (host) that quarantined it and `folder` its quarantine folder, so
+    a console elsewhere can act on it from the stored message and still update that folder
+    when it can reach it.
+    """
+
+    id: str
+    state: str
+    codes: tuple[str, ...]
+    sender: str
+    auth_user: str
+    recipient: str
+    subject: str
+    marketplace: str
+    order_id: str | None
+    created_at: datetime
+    updated_at: datetime
+    holder: str
+    folder: str
+    record_json: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    entry_id: str
+    at: datetime
+    actor: str
+    action: str
+    reason: str
+
+
+OPEN: Final = "open"  # a state filter: held or rejected, what still waits for a decision
+
+
+@dataclass(frozen=True, slots=True)
+class EntryQuery:
+    """The console's list filters; empty means any."""
+
+    state: str = ""  # one state, OPEN, or "" for any
+    rule: str = ""
+    sender: str = ""
+    marketplace: str = ""
+    since: datetime | None = None
+    until: datetime | None = None
+    search: str = ""  # order id or a word of the subject
+    offset: int = 0
+    limit: int = 50
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleSession:
+    token_hash: str
+    user: str
+    role: Role
+    csrf: str
+    expires_at: datetime
 
 
 class Store(Protocol):
@@ -79,7 +152,12 @@ class Store(Protocol):
 
     async def record_delivery(self, entry: LedgerEntry) -> None: ...
 
-    async def set_user(self, name: str, password_hash: str) -> None: ...
+    async def set_user(self, name: str, password_hash: str, role: Role | None = None) -> None:
+        """Add or update a user; an update without `role` keeps the user's role."""
+
+    async def get_user(self, name: str) -> UserRecord | None: ...
+
+    async def console_users(self) -> list[UserRecord]: ...
 
     async def get_user_hash(self, name: str) -> str | None: ...
 
@@ -91,6 +169,7 @@ class Store(Protocol):
 
     async def touch_user(self, name: str) -> bool:
         """Mark a user changed now (`users unlock`); False if there is no such user."""
+
     async def order_locales(self, order_ids: Collection[str]) -> dict[str, str | None]:
         """The stored buyer locale of each of these orders that the store has."""
 
@@ -112,3 +191,38 @@ class Store(Protocol):
         """Take or renew a lease atomically; False while another live holder has it."""
 
     async def release_lease(self, name: str, holder: str) -> None: ...
+
+
+    # -- the review console: sessions, the quarantine index and its audit trail ----------
+
+    async def create_session(self, session: ConsoleSession, now: datetime) -> None: ...
+
+    async def get_session(self, token_hash: str, now: datetime) -> ConsoleSession | None: ...
+
+    async def end_session(self, token_hash: str) -> None: ...
+
+    async def index_entry(self, entry: IndexedEntry, raw: bytes, event: AuditEvent) -> None:
+        """Index a quarantined message with its first audit event; again is a no-op."""
+
+    async def get_entry(self, entry_id: str) -> IndexedEntry | None: ...
+
+    async def entry_raw(self, entry_id: str) -> bytes | None: ...
+
+    async def find_entries(self, query: EntryQuery) -> tuple[list[IndexedEntry], int]: ...
+
+    async def entry_facets(self) -> tuple[list[str], list[str]]: ...
+
+    async def change_state(
+        self,
+        entry_id: str,
+        allowed: tuple[str, ...],
+        state: str,
+        event: AuditEvent,
+        *,
+        drop_raw: bool = False,
+    ) -> bool:
+        """Move an entry to `state` only from one of `allowed`, audited, atomically."""
+
+    async def add_audit(self, event: AuditEvent) -> None: ...
+
+    async def audit_trail(self, entry_id: str) -> list[AuditEvent]: ...

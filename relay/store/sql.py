@@ -23,6 +23,7 @@ from sqlalchemy import (
     Dialect,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     Select,
     String,
@@ -47,9 +48,20 @@ from sqlalchemy.pool import StaticPool
 
 from relay.context import ORDER_FIELDS, Order, OrderContext
 from relay.store import _aiosqlite
-from relay.store.base import LedgerEntry, StoreError, SyncState
+from relay.store.base import (
+    OPEN,
+    AuditEvent,
+    ConsoleSession,
+    EntryQuery,
+    IndexedEntry,
+    LedgerEntry,
+    Role,
+    StoreError,
+    SyncState,
+    UserRecord,
+)
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 # Any constant works: it only serializes concurrent migrations of relays sharing one database.
 _MIGRATION_LOCK: Final = 0x62736D72  # "bsmr"
 _CHUNK: Final = 500  # rows per upsert statement (bound-parameter limits of both engines)
@@ -142,6 +154,54 @@ users = Table(
     Column("name", String(320), primary_key=True),
     Column("password_hash", Text, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # sender: SMTP AUTH only; reviewer and admin: the review console (schema version 2)
+    Column("role", String(16), nullable=False, server_default="sender"),
+)
+
+quarantine_entries = Table(
+    "quarantine_entries",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("state", String(16), nullable=False),
+    Column("codes", Text, nullable=False),  # ",ATT002,CNT003,": a LIKE finds one code
+    Column("sender", String(320), nullable=False),
+    Column("auth_user", String(320), nullable=False),
+    Column("recipient", Text, nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("marketplace", String(64), nullable=False),
+    Column("order_id", String(19)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("holder", String(255), nullable=False),
+    Column("folder", Text, nullable=False),
+    Column("record", Text, nullable=False),
+    Column("size", Integer, nullable=False),
+    # The message itself, so a console on another host shows and releases it; NULL once deleted.
+    Column("raw", LargeBinary),
+    Index("quarantine_entries_created", "created_at"),
+    Index("quarantine_entries_state_created", "state", "created_at"),
+)
+
+quarantine_audit = Table(
+    "quarantine_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entry_id", String(32), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("actor", String(320), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("quarantine_audit_entry", "entry_id", "at"),
+)
+
+console_sessions = Table(
+    "console_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user", String(320), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
 )
 
 # The SP-API sync's state per source ("orders"): where the next run starts and how the last
@@ -409,7 +469,14 @@ class SqlStore:
                         await conn.execute(select(func.max(schema_version.c.version)))
                     ).scalar()
                     if current is None or current < SCHEMA_VERSION:
-                        # Future versions add their ALTER steps here, one per version.
+                        # One ALTER step per version; create_all above made the new tables.
+                        if current is not None and current < 2:
+                            await conn.execute(
+                                text(
+                                    "ALTER TABLE users ADD COLUMN role VARCHAR(16) "
+                                    "NOT NULL DEFAULT 'sender'"
+                                )
+                            )
                         await conn.execute(
                             schema_version.insert().values(
                                 version=SCHEMA_VERSION, migrated_at=datetime.now(UTC)
@@ -723,17 +790,19 @@ class SqlStore:
 
     # -- users ----------------------------------------------------------------------------
 
-    async def set_user(self, name: str, password_hash: str) -> None:
+    async def set_user(self, name: str, password_hash: str, role: Role | None = None) -> None:
+        """Add or update a user; an update without `role` keeps the user's role."""
+        now = datetime.now(UTC)
         stmt = self._insert(users).values(
-            name=name, password_hash=password_hash, updated_at=datetime.now(UTC)
+            name=name, password_hash=password_hash, updated_at=now, role=role or "sender"
         )
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["name"],
-            set_={
-                "password_hash": stmt.excluded.password_hash,
-                "updated_at": stmt.excluded.updated_at,
-            },
-        )
+        updates: dict[str, Any] = {
+            "password_hash": stmt.excluded.password_hash,
+            "updated_at": stmt.excluded.updated_at,
+        }
+        if role is not None:
+            updates["role"] = stmt.excluded.role
+        stmt = stmt.on_conflict_do_update(index_elements=["name"], set_=updates)
         async with self._tx("write user") as conn:
             await conn.execute(stmt)
 
@@ -744,10 +813,39 @@ class SqlStore:
             ).scalar()
         return None if value is None else str(value)
 
-    async def list_users(self) -> dict[str, str]:
-        """Every SMTP login and its password hash (the relay keeps them in memory)."""
+    async def get_user(self, name: str) -> UserRecord | None:
+        async with self._tx("read user", one_statement=True) as conn:
+            row = (
+                await conn.execute(
+                    select(users.c.name, users.c.password_hash, users.c.role).where(
+                        users.c.name == name
+                    )
+                )
+            ).first()
+        if row is None:
+            return None
+        return UserRecord(name=str(row[0]), password_hash=str(row[1]), role=_role(row[2]))
+
+    async def console_users(self) -> list[UserRecord]:
+        """Reviewers and admins, by name (the admin's users page)."""
         async with self._tx("read users") as conn:
-            rows = (await conn.execute(select(users.c.name, users.c.password_hash))).all()
+            rows = (
+                await conn.execute(
+                    select(users.c.name, users.c.password_hash, users.c.role)
+                    .where(users.c.role != "sender")
+                    .order_by(users.c.name)
+                )
+            ).all()
+        return [UserRecord(str(n), str(h), _role(r)) for n, h, r in rows]
+
+    async def list_users(self) -> dict[str, str]:
+        """Every SMTP login (role sender) and its password hash (kept in memory by the relay)."""
+        async with self._tx("read users") as conn:
+            rows = (
+                await conn.execute(
+                    select(users.c.name, users.c.password_hash).where(users.c.role == "sender")
+                )
+            ).all()
         return {str(name): str(hashed) for name, hashed in rows}
 
     async def user_stamps(self) -> dict[str, datetime]:
@@ -763,6 +861,172 @@ class SqlStore:
                 users.update().where(users.c.name == name).values(updated_at=datetime.now(UTC))
             )
         return bool(result.rowcount)
+    # -- console sessions -----------------------------------------------------------------
+
+    async def create_session(self, session: ConsoleSession, now: datetime) -> None:
+        async with self._tx("write session") as conn:
+            await conn.execute(console_sessions.delete().where(console_sessions.c.expires_at < now))
+            await conn.execute(
+                console_sessions.insert().values(
+                    token_hash=session.token_hash,
+                    user=session.user,
+                    csrf=session.csrf,
+                    created_at=now,
+                    expires_at=session.expires_at,
+                )
+            )
+
+    async def get_session(self, token_hash: str, now: datetime) -> ConsoleSession | None:
+        """The live session with its user's current role (a demoted user loses the console)."""
+        query = (
+            select(console_sessions, users.c.role)
+            .join(users, users.c.name == console_sessions.c.user)
+            .where(console_sessions.c.token_hash == token_hash)
+            .where(console_sessions.c.expires_at > now)
+        )
+        async with self._tx("read session", one_statement=True) as conn:
+            row = (await conn.execute(query)).mappings().first()
+        if row is None:
+            return None
+        return ConsoleSession(
+            token_hash=row["token_hash"],
+            user=row["user"],
+            role=_role(row["role"]),
+            csrf=row["csrf"],
+            expires_at=row["expires_at"],
+        )
+
+    async def end_session(self, token_hash: str) -> None:
+        async with self._tx("end session", one_statement=True) as conn:
+            await conn.execute(
+                console_sessions.delete().where(console_sessions.c.token_hash == token_hash)
+            )
+
+    # -- quarantine index -----------------------------------------------------------------
+
+    async def index_entry(self, entry: IndexedEntry, raw: bytes, event: AuditEvent) -> None:
+        """Index a quarantined message with its first audit event; a second call is a no-op."""
+        row = _entry_row(entry)
+        row["raw"] = raw or None  # an entry adopted after its deletion has no message
+        stmt = self._insert(quarantine_entries).values(**row)
+        stmt = stmt.on_conflict_do_nothing(index_elements=["id"]).returning(
+            quarantine_entries.c.id
+        )
+        async with self._tx("index quarantine entry") as conn:
+            if (await conn.execute(stmt)).first() is not None:
+                await conn.execute(quarantine_audit.insert().values(**_audit_row(event)))
+
+    async def get_entry(self, entry_id: str) -> IndexedEntry | None:
+        query = select(*_ENTRY_COLUMNS).where(quarantine_entries.c.id == entry_id)
+        async with self._tx("read quarantine entry", one_statement=True) as conn:
+            row = (await conn.execute(query)).mappings().first()
+        return None if row is None else _entry_from_row(row)
+
+    async def entry_raw(self, entry_id: str) -> bytes | None:
+        query = select(quarantine_entries.c.raw).where(quarantine_entries.c.id == entry_id)
+        async with self._tx("read quarantined message", one_statement=True) as conn:
+            value = (await conn.execute(query)).scalar()
+        return None if value is None else bytes(value)
+
+    async def find_entries(self, query: EntryQuery) -> tuple[list[IndexedEntry], int]:
+        """One page of entries, newest first, and how many match in all."""
+        c = quarantine_entries.c
+        conditions: list[Any] = []
+        if query.state == OPEN:
+            conditions.append(c.state.in_(("held", "rejected")))
+        elif query.state:
+            conditions.append(c.state == query.state)
+        if query.rule:
+            conditions.append(c.codes.like(f"%,{_like(query.rule.upper())},%", escape="\\"))
+        if query.sender:
+            pattern = f"%{_like(query.sender.lower())}%"
+            conditions.append(
+                or_(
+                    func.lower(c.sender).like(pattern, escape="\\"),
+                    func.lower(c.auth_user).like(pattern, escape="\\"),
+                )
+            )
+        if query.marketplace:
+            conditions.append(c.marketplace == query.marketplace.lower())
+        if query.since is not None:
+            conditions.append(c.created_at >= query.since)
+        if query.until is not None:
+            conditions.append(c.created_at < query.until)
+        if query.search:
+            pattern = f"%{_like(query.search.lower())}%"
+            conditions.append(
+                or_(
+                    c.order_id == query.search.strip(),
+                    func.lower(c.subject).like(pattern, escape="\\"),
+                )
+            )
+        page = (
+            select(*_ENTRY_COLUMNS)
+            .where(*conditions)
+            .order_by(c.created_at.desc(), c.id.desc())
+            .offset(query.offset)
+            .limit(query.limit)
+        )
+        total = select(func.count()).select_from(quarantine_entries).where(*conditions)
+        async with self._tx("list quarantine") as conn:
+            rows = (await conn.execute(page)).mappings().all()
+            count = int((await conn.execute(total)).scalar_one())
+        return [_entry_from_row(r) for r in rows], count
+
+    async def entry_facets(self) -> tuple[list[str], list[str]]:
+        """The rule codes and marketplaces present, for the list's filter menus."""
+        c = quarantine_entries.c
+        async with self._tx("list quarantine facets") as conn:
+            codes = (await conn.execute(select(c.codes).distinct())).scalars().all()
+            markets = (await conn.execute(select(c.marketplace).distinct())).scalars().all()
+        found = sorted({code for joined in codes for code in str(joined).split(",") if code})
+        return found, sorted(str(m) for m in markets if m)
+
+    async def change_state(
+        self,
+        entry_id: str,
+        allowed: tuple[str, ...],
+        state: str,
+        event: AuditEvent,
+        *,
+        drop_raw: bool = False,
+    ) -> bool:
+        """Move an entry to `state` only from one of `allowed`, with its audit event, in one
+        transaction: of two reviewers (or two hosts) releasing at once exactly one wins."""
+        values: dict[str, Any] = {"state": state, "updated_at": event.at}
+        if drop_raw:
+            values["raw"] = None
+        stmt = (
+            quarantine_entries.update()
+            .where(quarantine_entries.c.id == entry_id, quarantine_entries.c.state.in_(allowed))
+            .values(**values)
+            .returning(quarantine_entries.c.id)
+        )
+        async with self._tx("change quarantine state") as conn:
+            if (await conn.execute(stmt)).first() is None:
+                return False
+            await conn.execute(quarantine_audit.insert().values(**_audit_row(event)))
+        return True
+
+    async def add_audit(self, event: AuditEvent) -> None:
+        async with self._tx("write audit", one_statement=True) as conn:
+            await conn.execute(quarantine_audit.insert().values(**_audit_row(event)))
+
+    async def audit_trail(self, entry_id: str) -> list[AuditEvent]:
+        a = quarantine_audit.c
+        query = select(quarantine_audit).where(a.entry_id == entry_id).order_by(a.at, a.id)
+        async with self._tx("read audit", one_statement=True) as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        return [
+            AuditEvent(
+                entry_id=r["entry_id"],
+                at=r["at"],
+                actor=r["actor"],
+                action=r["action"],
+                reason=r["reason"],
+            )
+            for r in rows
+        ]
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -796,3 +1060,69 @@ def _order_from_row(row: RowMapping | Mapping[str, Any]) -> Order:
     values = {name: row[name] for name in _ORDER_FIELDS}
     values["opted_out"] = bool(values["opted_out"])
     return Order(**values)
+
+
+_ENTRY_COLUMNS: Final = tuple(c for c in quarantine_entries.c if c.name != "raw")
+
+
+def _role(value: object) -> Role:
+    text_value = str(value)
+    if text_value == "admin":
+        return "admin"
+    if text_value == "reviewer":
+        return "reviewer"
+    return "sender"
+
+
+def _like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _entry_row(entry: IndexedEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "state": entry.state,
+        "codes": "," + ",".join(entry.codes) + ",",
+        "sender": entry.sender,
+        "auth_user": entry.auth_user,
+        "recipient": entry.recipient,
+        "subject": entry.subject,
+        "marketplace": entry.marketplace,
+        "order_id": entry.order_id,
+        "created_at": entry.created_at,
+        "updated_at": entry.updated_at,
+        "holder": entry.holder,
+        "folder": entry.folder,
+        "record": entry.record_json,
+        "size": entry.size,
+    }
+
+
+def _entry_from_row(row: RowMapping | Mapping[str, Any]) -> IndexedEntry:
+    return IndexedEntry(
+        id=row["id"],
+        state=row["state"],
+        codes=tuple(code for code in str(row["codes"]).split(",") if code),
+        sender=row["sender"],
+        auth_user=row["auth_user"],
+        recipient=row["recipient"],
+        subject=row["subject"],
+        marketplace=row["marketplace"],
+        order_id=row["order_id"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        holder=row["holder"],
+        folder=row["folder"],
+        record_json=row["record"],
+        size=int(row["size"]),
+    )
+
+
+def _audit_row(event: AuditEvent) -> dict[str, Any]:
+    return {
+        "entry_id": event.entry_id,
+        "at": event.at,
+        "actor": event.actor,
+        "action": event.action,
+        "reason": event.reason,
+    }

@@ -1,0 +1,74 @@
+"""What the console marks in a message: spans in place, evidence searched when spans are
+missing, the HTML part inert, each rule explained."""
+
+from __future__ import annotations
+
+from relay.console.view import FRAME_POLICY, explain, message_view
+from relay.message import parse
+from tests.conftest import make_message
+
+
+def marked(view_text: object) -> list[tuple[str, int]]:
+    return [(s.text, s.finding) for s in view_text.segments if s.finding]  # type: ignore[attr-defined]
+
+
+def test_spans_mark_their_phrase_in_subject_and_text() -> None:
+    body = "Guten Tag,\nbitte kontaktieren Sie uns\nvor einer Bewertung.\n"
+    message = parse(make_message(body, subject="Ihre Bewertung zählt"))
+    text = message.plain_text or ""
+    start = text.index("kontaktieren")
+    findings = [
+        {
+            "code": "CNT003",
+            "severity": "hold",
+            "message": "contact before review",
+            "evidence": "…anything…",
+            "spans": [
+                {
+                    "where": "text",
+                    "part": 0,
+                    "start": start,
+                    "end": start + 12,
+                    "quote": "kontaktieren",
+                },
+                {"where": "subject", "part": 0, "start": 5, "end": 13, "quote": "Bewertung"[:8]},
+            ],
+        }
+    ]
+    view = message_view(message, findings)
+    assert marked(view.texts[0]) == [("kontaktieren", 1)]
+    assert marked(view.subject) == [("Bewertun", 1)]
+    assert "".join(s.text for s in view.texts[0].segments) == text
+    assert view.findings[0].placed and view.findings[0].quote == "kontaktieren … Bewertun"
+
+
+def test_a_finding_without_spans_is_found_by_its_evidence_across_line_breaks() -> None:
+    body = "Das Paket kommt morgen.\n\nWenn Sie zufrieden sind, bewerten Sie uns bitte.\n"
+    message = parse(make_message(body))
+    findings = [
+        {
+            "code": "CNT005",
+            "severity": "hold",
+            "message": "review request",
+            "evidence": "…kommt morgen. Wenn Sie zufrieden sind, bewer…",
+        },
+        {
+            "code": "ORD002",
+            "severity": "warn",
+            "message": "unknown order",
+            "evidence": "999-0000000-0000000",
+        },
+    ]
+    view = message_view(message, findings)
+    assert marked(view.texts[0]) == [("morgen.\n\nWenn Sie zufrieden sind,", 1)]
+    assert [f.placed for f in view.findings] == [True, False]
+
+
+def test_html_part_gets_its_own_no_fetch_policy_and_rules_are_explained() -> None:
+    html = '<p>Hallo</p><img src="http://tracker.example/p.gif" width="1" height="1">'
+    view = message_view(parse(make_message("Hallo", html=html)), [])
+    assert view.html_frame is not None and view.html_frame.startswith("<meta")
+    assert "default-src 'none'" in FRAME_POLICY and "http" not in FRAME_POLICY
+    cnt005 = explain("CNT005")
+    assert cnt005.name and cnt005.reason and cnt005.guideline
+    assert explain("ATT001").fix  # the rule's compliant example
