@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
 from relay import aliases
+from relay import explain as rule_wording
 from relay.message import ParsedMessage
 from relay.rules import REGISTRY
 
@@ -26,28 +27,22 @@ FRAME_POLICY: Final = "default-src 'none'; style-src 'unsafe-inline'; img-src da
 class Explanation:
     name: str  # the rule in plain words
     reason: str
-    fix: str  # how to write it instead: the rule's compliant example
+    fix: str  # what to change so it passes
+    example: str  # a compliant sentence of the same kind
     guideline: str
 
 
 def explain(code: str) -> Explanation:
-    """The rule's plain reason, fix advice and guideline.
-
-    From the rule registry's documentation until relay.explain (notices) is merged; the
-    console asks only this function."""
+    """The rule's name, plain reason, fix, compliant example and guideline (relay.explain,
+    the same wording the SMTP reply and the notice use)."""
     spec = REGISTRY.get(code)
-    if spec is None:
-        return Explanation(code, "", "", "")
-    fix = ""
-    for line in spec.doc.splitlines():
-        if line.strip().lower().startswith("compliant:"):
-            fix = line.split(":", 1)[1].strip()
-            break
+    wording = rule_wording.explain(code)
     return Explanation(
-        name=spec.name.replace("-", " "),
-        reason=spec.summary,
-        fix=fix,
-        guideline=spec.citation,
+        name=spec.name.replace("-", " ") if spec is not None else code,
+        reason=wording.reason,
+        fix=wording.fix,
+        example=wording.example,
+        guideline=wording.guideline,
     )
 
 
