@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -275,3 +276,11 @@ def console_script() -> str:
     found = shutil.which("bsm-relay")
     assert found, "bsm-relay console script is not installed"
     return found
+
+
+def quarantine_id_of(reply: str | bytes) -> str:
+    """The quarantine id an SMTP reply names (held 250, rejected 550, single or multi-line)."""
+    text = reply.decode() if isinstance(reply, bytes) else reply
+    found = re.search(r"\b(\d{8}-\d{6}-[0-9a-f]{8})\b", text)
+    assert found, text
+    return found.group(1)

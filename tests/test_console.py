@@ -27,7 +27,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from tests.conftest import BUYER, SELLER, Sink, free_port, write_settings
+from tests.conftest import BUYER, SELLER, Sink, free_port, quarantine_id_of, write_settings
 from tests.console_support import Client, Served, add_user, cli, run
 from tests.test_smtp import ORDERS_CSV, compliant_reply, with_attachment
 
@@ -178,9 +178,7 @@ def wrong_name(message_id: str, subject: str) -> bytes:
 
 
 def held_id(reply: str) -> str:
-    found = re.search(r"(\d{8}-\d{6}-[0-9a-f]{8})", reply)
-    assert found, reply
-    return found.group(1)
+    return quarantine_id_of(reply)
 
 
 def announced_post(port: int, path: str, length: int) -> int:
@@ -273,7 +271,7 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "#body mark.finding")]
     assert any("5-Sterne-Bewertung" in m for m in marks), marks
     note = browser.find_element(By.ID, "finding-1").text
-    assert "biased review request" in note and "Write instead, for example" in note
+    assert "biased review request" in note and "How to fix it" in note and "For example" in note
     assert "Communication Guidelines" in note
     frame = browser.find_element(By.ID, "html-part")
     assert frame.get_attribute("sandbox") == ""

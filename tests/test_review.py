@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from relay.review import Review, ReviewError
 from relay.store.sql import metadata
-from tests.conftest import BUYER, SELLER, Sink
+from tests.conftest import BUYER, SELLER, Sink, quarantine_id_of
 from tests.test_smtp import (
     compliant_reply,
     held_by_att002,
@@ -38,7 +38,7 @@ def _data_reply(port: int, raw: bytes) -> tuple[int, str]:
 
 
 def held_id(reply: str) -> str:
-    return reply.rsplit(" ", 1)[-1]
+    return quarantine_id_of(reply)
 
 
 def review_request(n: int) -> bytes:
@@ -124,7 +124,7 @@ async def test_rejected_mail_needs_an_admin_and_a_reason(tmp_path: Path, sink: S
         )
         with pytest.raises(smtplib.SMTPDataError) as refused:
             await send(running.smtp_port, raw)
-        entry_id = refused.value.smtp_error.decode().rsplit(" ", 1)[-1]
+        entry_id = quarantine_id_of(refused.value.smtp_error)
         review = Review(running.relay)
         with pytest.raises(ReviewError, match="only an admin"):
             await review.release(entry_id, "rita", "reviewer", "the buyer asked")

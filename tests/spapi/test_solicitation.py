@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tests.conftest import Sink
+from tests.conftest import Sink, quarantine_id_of
 from tests.spapi.conftest import message, send, spapi_relay
 from tests.spapi_fake import FakeSpapi
 
@@ -66,7 +65,7 @@ async def test_review_request_amazon_does_not_offer_is_held_with_the_reason(
             send, running.smtp_port, review_request(3, OTHER), UK_BUYER
         )
         assert code == 250 and "held for review as" in text, text
-        quarantine_id = re.search(r"held for review as ([\w-]+)", text)[1]  # type: ignore[index]
+        quarantine_id = quarantine_id_of(text)
         entry = running.relay.quarantine.get(quarantine_id)
         held = {f["code"]: f for f in entry.record["findings"]}
         assert "ORD008" in held
