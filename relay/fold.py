@@ -1,0 +1,255 @@
+"""Folding: text as a matcher should read it, with a map back to every original character.
+
+A reader sees a word where a matcher sees noise: `rev\u200biew` (a zero-width space),
+`rеview` (a Cyrillic `е`), `ｒｅｖｉｅｗ` (full-width letters), `r e v i e w`, `r.e.v.i.e.w`,
+`&#114;eview` (an HTML entity), `re=\\nview` (a quoted-printable soft line break that survived).
+`fold` undoes all of these, folds case and accents, and keeps for every folded character the
+original characters it came from, so a match in the folded text highlights the original
+(`Folded.span`).
+
+Confusable letters come from Unicode's confusables data (UTS #39) as shipped by the
+`confusable-homoglyphs` package: a letter of another script that Unicode lists as confusable
+with a single Latin letter is read as that letter. Scripts whose own words the phrase lists
+hold (Arabic, Hebrew, Japanese and Chinese) are left alone.
+
+Every rule that reads words reads them through here: the phrase engine (relay/text.py) and the
+contact and link readers (`fold_for_reading`, which keeps case and accents).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Final
+
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_DAKUTEN: Final = ("\u3099", "\u309a")
+_QUOTES: Final = str.maketrans(
+    {"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
+)
+# Letters that carry a stroke or are a ligature: Unicode does not decompose them, but a
+# buyer reads `zwrot pieniedzy` and `zwrot pieniędzy`, `pudełko` and `pudelko` as one word.
+_UNDECOMPOSED: Final = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "æ": "ae", "œ": "oe", "ŀ": "l", "ı": "i"}
+)
+# Invisible characters a reader never sees: Unicode's format characters (zero-width spaces
+# and joiners, soft hyphen, bidi controls and isolates, word joiner, BOM) plus the Arabic
+# tatweel, a stretching stroke inside a word.
+_TATWEEL: Final = "\u0640"
+# Scripts whose letters the phrase lists hold themselves: never read as Latin look-alikes.
+_OWN_SCRIPTS: Final = ("ARABIC", "HEBREW", "CJK", "HIRAGANA", "KATAKANA", "HANGUL", "HALFWIDTH")
+
+# `r e v i e w`, `r.e.v.i.e.w`, `r-e-v-i-e-w`: four or more single letters or digits, each
+# followed by the same one separator. A double space ends the run (a word boundary).
+_SPACED: Final = re.compile(r"(?<![^\W_])[^\W_]([ .\-_*·|/])(?:[^\W_]\1){2,}[^\W_](?![^\W_])")
+# An `a` that opens a spaced run right after a word is the article, not the run's first letter.
+_ARTICLE_BEFORE: Final = re.compile(r"[^\W\d_]{2,} a $", re.IGNORECASE)
+_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# A quoted-printable soft line break left in decoded text (a part declared 8bit that was
+# written quoted-printable): `=` at a line end inside a word.
+_SOFT_BREAK: Final = re.compile(r"(?<=\w)=\r?\n(?=\w)")
+_TRIGGERS: Final = re.compile(r"[&=]|[^\W_][ .\-_*·|/][^\W_][ .\-_*·|/]")
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> dict[str, str]:
+    """Unicode's confusables (UTS #39) reduced to: letter of another script -> Latin letter."""
+    data = resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    table: dict[str, str] = {}
+    for char, homoglyphs in json.loads(data).items():
+        if len(char) != 1 or char.isascii() or not unicodedata.category(char).startswith("L"):
+            continue
+        if unicodedata.name(char, "").startswith(_OWN_SCRIPTS):
+            continue
+        for glyph in homoglyphs:
+            latin = glyph["c"].lower()
+            if len(latin) == 1 and "a" <= latin <= "z":
+                table[char] = latin
+                break
+    return table
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+def _hidden(char: str) -> bool:
+    return char == _TATWEEL or unicodedata.category(char) == "Cf"
+
+
+@lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """One input character as folded text (possibly empty, possibly several characters).
+
+    Compatibility forms (NFKC), case, accents (not Japanese voicing marks), quotes and
+    letters confusable with a Latin letter are folded; invisible characters vanish.
+    """
+    if char in _DAKUTEN:
+        return char
+    if unicodedata.combining(char) or _hidden(char):
+        return ""
+    folded = unicodedata.normalize("NFKC", char).translate(_QUOTES).casefold()
+    confusable = _confusables()
+    out: list[str] = []
+    for c in folded:
+        if ord(c) < 128 or _is_cjk(c) or c in _DAKUTEN:
+            out.append(c)
+            continue
+        if unicodedata.combining(c):
+            continue  # the dot that casefold leaves on Turkish `İ`
+        decomposed = unicodedata.normalize("NFKD", c)
+        base = "".join(d for d in decomposed if not unicodedata.combining(d)) or c
+        base = base.translate(_UNDECOMPOSED)
+        out.append("".join(confusable.get(b, b) for b in base))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """A text folded for matching, and where each folded character came from.
+
+    `starts[i]`/`ends[i]`: the original characters `original[starts[i]:ends[i]]` that the
+    folded character `text[i]` stands for (one character, or an entity like `&#101;`).
+    """
+
+    original: str
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original offsets of the folded text's [start, end)."""
+        if not self.text or end <= start:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[min(end, len(self.ends)) - 1]
+
+    def quote(self, start: int, end: int) -> str:
+        """The original characters behind the folded text's [start, end)."""
+        first, last = self.span(start, end)
+        return self.original[first:last]
+
+
+def _rewrites(
+    text: str, *, spaced: bool = True
+) -> tuple[set[int], dict[int, tuple[int, str]]]:
+    """What to read differently: positions to drop, and entities (start -> (end, text))."""
+    dropped: set[int] = set()
+    entities: dict[int, tuple[int, str]] = {}
+    if not _TRIGGERS.search(text):
+        return dropped, entities
+    if spaced:
+        for match in _SPACED.finditer(text):
+            first = match.start() + 1
+            if _ARTICLE_BEFORE.search(text, max(0, match.start() - 40), match.start() + 2):
+                first += 2  # "leave a r e v i e w": the article is a word of its own
+            dropped.update(range(first, match.end(), 2))
+    if "=" in text:
+        for match in _SOFT_BREAK.finditer(text):
+            dropped.update(range(match.start(), match.end()))
+    if "&" in text:
+        for match in _ENTITY.finditer(text):
+            decoded = html.unescape(match.group(0))
+            if decoded != match.group(0):
+                entities[match.start()] = (match.end(), decoded)
+    return dropped, entities
+
+
+def fold(text: str) -> Folded:
+    """The folded text (see the module doc) with its map back to `text`.
+
+    A run of white space becomes one space, or one newline when it holds a blank line (a
+    paragraph break); white space between two Japanese or Chinese characters (a line wrap)
+    disappears.
+    """
+    return _fold(text)
+
+
+@lru_cache(maxsize=64)
+def _fold(text: str) -> Folded:
+    dropped, entities = _rewrites(text)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending_space = ""
+    pending_at = 0
+    position = 0
+    length = len(text)
+    while position < length:
+        char = text[position]
+        stop = position + 1
+        if dropped and position in dropped:
+            position = stop
+            continue
+        if entities and position in entities:
+            stop, char = entities[position]
+        if char.isspace():
+            if not pending_space:
+                pending_at = position
+                pending_space = " "
+            if char == "\n":
+                pending_space += "\n"
+            position = stop
+            continue
+        folded = fold_char(char) if len(char) == 1 else "".join(fold_char(c) for c in char)
+        if not folded:
+            position = stop
+            continue
+        if pending_space:
+            if chars:
+                if pending_space.count("\n") >= 2:
+                    chars.append("\n")
+                    starts.append(pending_at)
+                    ends.append(pending_at + 1)
+                elif not (_is_cjk(chars[-1]) and _is_cjk(folded[0])):
+                    chars.append(" ")
+                    starts.append(pending_at)
+                    ends.append(pending_at + 1)
+            pending_space = ""
+        for c in folded:
+            if c in _DAKUTEN and chars:
+                composed = unicodedata.normalize("NFC", chars[-1] + c)
+                if len(composed) == 1:
+                    chars[-1] = composed
+                    ends[-1] = stop
+                    continue
+            chars.append(c)
+            starts.append(position)
+            ends.append(stop)
+        position = stop
+    return Folded(text, "".join(chars), tuple(starts), tuple(ends))
+
+
+def fold_for_reading(text: str) -> str:
+    """The text with invisible characters, entities, confusables and compatibility forms
+    undone, case and accents kept: what the contact and link readers look at.
+
+    Offsets are not kept (those readers quote what they find in this text). Spaced-out
+    characters stay as they are: phone numbers are written in groups of digits.
+    """
+    if text.isascii() and not _TRIGGERS.search(text):
+        return text
+    dropped, entities = _rewrites(text, spaced=False)
+    confusable = _confusables()
+    out: list[str] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        stop = position + 1
+        if position in dropped:
+            position = stop
+            continue
+        if position in entities:
+            stop, char = entities[position]
+        for c in char:
+            if _hidden(c):
+                continue
+            c = unicodedata.normalize("NFKC", c)
+            out.append("".join(confusable.get(x, x) for x in c))
+        position = stop
+    return "".join(out)
