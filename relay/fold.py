@@ -225,17 +225,18 @@ def _fold(text: str) -> Folded:
     return Folded(text, "".join(chars), tuple(starts), tuple(ends))
 
 
-def fold_for_reading(text: str) -> str:
+def fold_for_reading(text: str, *, confusables: bool = True) -> str:
     """The text with invisible characters, entities, confusables and compatibility forms
     undone, case and accents kept: what the contact and link readers look at.
 
     Offsets are not kept (those readers quote what they find in this text). Spaced-out
-    characters stay as they are: phone numbers are written in groups of digits.
+    characters stay as they are: phone numbers are written in groups of digits. The link
+    reader keeps confusables (`confusables=False`): a look-alike host is another host.
     """
     if text.isascii() and not _TRIGGERS.search(text):
         return text
     dropped, entities = _rewrites(text, spaced=False)
-    confusable = _confusables()
+    confusable = _confusables() if confusables else {}
     out: list[str] = []
     position = 0
     while position < len(text):
@@ -246,10 +247,6 @@ def fold_for_reading(text: str) -> str:
             continue
         if position in entities:
             stop, char = entities[position]
-        for c in char:
-            if _hidden(c):
-                continue
-            c = unicodedata.normalize("NFKC", c)
-            out.append("".join(confusable.get(x, x) for x in c))
+        out.extend(confusable.get(c, c) for c in char if not _hidden(c))
         position = stop
-    return "".join(out)
+    return unicodedata.normalize("NFKC", "".join(out))
