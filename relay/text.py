@@ -29,6 +29,8 @@ _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _SENTENCE_END: Final = re.compile(r"[.!?。！？\n;]")
 _AFTER_END: Final = re.compile(r"[.!?。！？\n;,]")
+# How far after a phrase a negation that follows it may stand (within its clause).
+_AFTER_REACH: Final = 100
 # Between two words of a phrase: anything but a word character or the end of a sentence.
 _SEP: Final = r"[^\w.!?;。！？\n]+"
 # A gap (`...`) is a capturing group, so that a negation inside it can be seen; an order id
@@ -36,29 +38,6 @@ _SEP: Final = r"[^\w.!?;。！？\n]+"
 _GAP_WORDS: Final = rf"((?:{_SEP}\w+(?:-\w+)*){{0,4}})"
 _GAP_CJK: Final = r"([^.!?;。！？\n]{0,12})"
 _NUMBER: Final = r"\d+(?:[.,]\d+)?"
-
-# Words that open a new clause: a negation before them does not reach a phrase after them.
-_CLAUSE_BREAKS: Final = {
-    "en": ("but", "however", "although", "though", "instead"),
-    "de": ("aber", "jedoch", "sondern", "doch", "trotzdem", "allerdings"),
-    "fr": ("mais", "cependant", "toutefois", "pourtant"),
-    "it": ("ma", "pero", "tuttavia", "invece"),
-    "es": ("pero", "sin embargo", "aunque", "sino"),
-    "ja": ("しかし", "けれど", "ですが", "ただし"),
-}
-
-
-# A conditional clause ends at its comma: "if you are not happy, contact us first" does not
-# negate what follows the comma.
-_CONDITIONALS: Final = {
-    "en": r"(?<!\w)(?:if|unless|when|whether)(?!\w)[^,]*,",
-    "de": r"(?<!\w)(?:wenn|falls|sofern|sollten)(?!\w)[^,]*,",
-    "fr": r"(?<!\w)(?:si|s'il|s'ils|lorsque|quand)(?!\w)[^,]*,",
-    "it": r"(?<!\w)(?:se|qualora|quando)(?!\w)[^,]*,",
-    "es": r"(?<!\w)(?:si|cuando)(?!\w)[^,]*,",
-    "ja": r"(?:場合は|場合には|なければ|ましたら)[、,]?",
-}
-
 
 def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
@@ -280,6 +259,8 @@ class PhraseMatcher:
         phrases: Iterable[str],
         negations: Iterable[str] = (),
         negations_after: Iterable[str] = (),
+        clause_breaks: Iterable[str] = (),
+        conditionals: Iterable[str] = (),
     ) -> None:
         self.language = language
         self._pattern, self._keys = _compile_with_keys(phrases)
@@ -288,10 +269,8 @@ class PhraseMatcher:
         self._negation = _compile(n for n in before if not n.startswith("!"))
         self._negation_after = _compile(n for n in after if not n.startswith("!"))
         self._exceptions = _compile(n[1:] for n in (*before, *after) if n.startswith("!"))
-        base = language.split("-", 1)[0].lower()
-        self._breaks = _compile(_CLAUSE_BREAKS.get(base, ()))
-        conditional = _CONDITIONALS.get(base)
-        self._conditional = re.compile(conditional) if conditional else None
+        self._breaks = _compile(clause_breaks)
+        self._conditional = _conditional_pattern(conditionals)
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -348,12 +327,35 @@ class PhraseMatcher:
         if _negates(self._negation, before):
             return True
         if self._negation_after is not None:
-            after = normalized[end : end + 50]
+            # To the end of the clause: a verb-final negation ("Rabatte oder Gutscheine
+            # können wir über Amazon leider nicht anbieten") stands far behind its object.
+            after = normalized[end : end + _AFTER_REACH]
             stop = _AFTER_END.search(after)
-            after = self._clean(after[: stop.start()] if stop else after)
+            after = after[: stop.start()] if stop else after
+            if self._breaks is not None:
+                found = self._breaks.search(after)
+                after = after[: found.start()] if found else after
+            after = self._clean(after)
             if _negates(self._negation_after, after):
                 return True
         return False
+
+
+def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a conditional clause ends: from its opening word to the next comma, or (Japanese
+    and Chinese, where the condition is a suffix) right after the suffix and its comma."""
+    latin: list[str] = []
+    suffixes: list[str] = []
+    for word in words:
+        folded = normalize(word).strip()
+        if folded:
+            (suffixes if _CJK.search(folded) else latin).append(re.escape(folded))
+    branches = []
+    if latin:
+        branches.append(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)[^,]*,")
+    if suffixes:
+        branches.append(rf"(?:{'|'.join(suffixes)})[、,]?")
+    return re.compile("|".join(branches)) if branches else None
 
 
 def _negates(pattern: re.Pattern[str] | None, window: str) -> bool:

@@ -428,7 +428,7 @@ def test_idn_host_meets_the_allowlist_in_both_forms() -> None:
 
 def test_link_text_naming_another_host_is_judged_too(judge_raw: JudgeFn) -> None:
     # The href is Amazon's, the text the buyer reads names the seller's shop.
-    plain, html = html_link("https://www.amazon.de/gp/css/order-history", "www.mein-shop.de")
+    _plain, html = html_link("https://www.amazon.de/gp/css/order-history", "www.mein-shop.de")
     verdict = run(judge_raw, f"{BODY} Details hier.", html=html)
     assert [f.evidence for f in lnk(verdict, "LNK001")] == ["www.mein-shop.de"]
 
