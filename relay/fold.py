@@ -29,9 +29,11 @@ from typing import Final
 
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _DAKUTEN: Final = ("\u3099", "\u309a")
+# Quotes, and Arabic punctuation, which NFKC keeps: `،` is a comma, `؟` ends a sentence.
 _QUOTES: Final = str.maketrans(
-    {"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
-)
+    {"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+     "،": ",", "؛": ";", "؟": "?", "٪": "%"}
+)  # fmt: skip
 # Letters that carry a stroke or are a ligature: Unicode does not decompose them, but a
 # buyer reads `zwrot pieniedzy` and `zwrot pieniędzy`, `pudełko` and `pudelko` as one word.
 _UNDECOMPOSED: Final = str.maketrans(
