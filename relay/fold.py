@@ -22,6 +22,7 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -115,21 +116,23 @@ def fold_char(char: str) -> str:
 class Folded:
     """A text folded for matching, and where each folded character came from.
 
-    `starts[i]`/`ends[i]`: the original characters `original[starts[i]:ends[i]]` that the
-    folded character `text[i]` stands for (one character, or an entity like `&#101;`).
+    `starts[i]` is the index of the original character that the folded character `text[i]`
+    comes from; it stands for `original[starts[i]:starts[i] + 1]`, or for a longer stretch
+    (`wide[i]`, its end) when it was written as an entity like `&#101;`.
     """
 
     original: str
     text: str
     starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    wide: Mapping[int, int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of the folded text's [start, end)."""
         if not self.text or end <= start:
             at = self.starts[start] if start < len(self.starts) else len(self.original)
             return at, at
-        return self.starts[start], self.ends[min(end, len(self.ends)) - 1]
+        last = min(end, len(self.starts)) - 1
+        return self.starts[start], self.wide.get(last, self.starts[last] + 1)
 
     def quote(self, start: int, end: int) -> str:
         """The original characters behind the folded text's [start, end)."""
@@ -172,59 +175,91 @@ def fold(text: str) -> Folded:
     return _fold(text)
 
 
+def _script_change(before: str, after: str) -> bool:
+    """A Latin letter right after a Japanese or Chinese character, or the reverse (digits
+    stay attached: `10割引`, `星5`)."""
+    if before < "\u3040":
+        return before.isascii() and before.isalpha() and after >= "\u3040" and _is_cjk(after)
+    return after.isascii() and after.isalpha() and _is_cjk(before)
+
+
+# Every character met so far, folded: a dict lookup is cheaper than a cached call per character.
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(char: str) -> str:
+    found = _FOLDED.get(char)
+    if found is None:
+        found = fold_char(char)
+        if len(_FOLDED) < 65536:
+            _FOLDED[char] = found
+    return found
+
+
 @lru_cache(maxsize=64)
 def _fold(text: str) -> Folded:
     dropped, entities = _rewrites(text)
     chars: list[str] = []
     starts: list[int] = []
-    ends: list[int] = []
+    wide: dict[int, int] = {}
     pending_space = ""
     pending_at = 0
-    position = 0
-    length = len(text)
-    while position < length:
-        char = text[position]
-        stop = position + 1
-        if dropped and position in dropped:
-            position = stop
+    skip_to = 0
+    for position, char in enumerate(text):
+        if position < skip_to or (dropped and position in dropped):
             continue
+        entity_end = 0
         if entities and position in entities:
-            stop, char = entities[position]
+            skip_to, char = entities[position]
+            entity_end = skip_to
+            if len(char) != 1:
+                for c in "".join(_folded(c) for c in char):
+                    wide[len(chars)] = entity_end
+                    chars.append(c)
+                    starts.append(position)
+                continue
         if char.isspace():
             if not pending_space:
                 pending_at = position
                 pending_space = " "
             if char == "\n":
                 pending_space += "\n"
-            position = stop
             continue
-        folded = fold_char(char) if len(char) == 1 else "".join(fold_char(c) for c in char)
+        folded = _FOLDED.get(char)
+        if folded is None:
+            folded = _folded(char)
         if not folded:
-            position = stop
             continue
         if pending_space:
             if chars:
                 if pending_space.count("\n") >= 2:
                     chars.append("\n")
                     starts.append(pending_at)
-                    ends.append(pending_at + 1)
                 elif not (_is_cjk(chars[-1]) and _is_cjk(folded[0])):
                     chars.append(" ")
                     starts.append(pending_at)
-                    ends.append(pending_at + 1)
             pending_space = ""
+        elif chars and _script_change(chars[-1], folded[0]):
+            # `当店のnewsletterにも`: a Latin word written into Japanese is a word of its own.
+            chars.append(" ")
+            starts.append(position)
+        if entity_end:
+            wide[len(chars)] = entity_end
+        if len(folded) == 1 and folded not in _DAKUTEN:
+            chars.append(folded)
+            starts.append(position)
+            continue
         for c in folded:
             if c in _DAKUTEN and chars:
                 composed = unicodedata.normalize("NFC", chars[-1] + c)
                 if len(composed) == 1:
                     chars[-1] = composed
-                    ends[-1] = stop
                     continue
+            if entity_end:
+                wide[len(chars)] = entity_end
             chars.append(c)
             starts.append(position)
-            ends.append(stop)
-        position = stop
-    return Folded(text, "".join(chars), tuple(starts), tuple(ends))
+    return Folded(text, "".join(chars), tuple(starts), wide)
 
 
 def fold_for_reading(text: str, *, confusables: bool = True) -> str:

@@ -38,10 +38,6 @@ _SEP: Final = r"[^\w.!?;。！？\n]+"
 _GAP_WORDS: Final = rf"((?:{_SEP}\w+(?:-\w+)*){{0,4}})"
 _GAP_CJK: Final = r"([^.!?;。！？\n]{0,12})"
 _NUMBER: Final = r"\d+(?:[.,]\d+)?"
-# A word character that is not Japanese or Chinese: what a Latin phrase may not touch.
-_LATIN_WORD: Final = r"[^\W\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]"
-_NOT_AFTER_WORD: Final = rf"(?<!{_LATIN_WORD})"
-_NOT_BEFORE_WORD: Final = rf"(?!{_LATIN_WORD})"
 
 def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
@@ -116,9 +112,8 @@ def _phrase_parts(phrase: str) -> tuple[str, str, str]:
         body += _token_pattern(token)
     first, last = tokens[0], tokens[-1]
     # A word-start boundary also for `*word` (the phrase is then a whole word ending in it).
-    # Japanese and Chinese characters are no word of a Latin phrase: `当店のnewsletterにも`.
-    head = _NOT_AFTER_WORD if re.match(r"[\w*]", first) else ""
-    tail = "" if last.endswith("*") or not re.search(r"\w$", last) else _NOT_BEFORE_WORD
+    head = r"(?<!\w)" if re.match(r"[\w*]", first) else ""
+    tail = "" if last.endswith("*") or not re.search(r"\w$", last) else r"(?!\w)"
     if cjk:
         # Japanese has no spaces: a phrase may sit anywhere inside a run of characters.
         head = r"(?<![a-z0-9])" if head and re.match(r"[a-z0-9]", first) else ""
@@ -163,7 +158,7 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return _compile_with_keys(phrases)[0]
 
 
-_WORD_RUN: Final = re.compile(_LATIN_WORD + "+")
+_WORD_RUN: Final = re.compile(r"\w+")
 _KEY_CHARS: Final = 3
 
 
@@ -190,7 +185,7 @@ def _compile_with_keys(
         head, literal, rest = _phrase_parts(phrase)
         by_head.setdefault(head, []).append((literal, rest))
         lead = re.match(r"\w+", literal)
-        if head == _NOT_AFTER_WORD and lead is not None:
+        if head == r"(?<!\w)" and lead is not None:
             starts.add(lead.group(0)[:_KEY_CHARS])
             continue
         chunks = [
