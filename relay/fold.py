@@ -22,6 +22,7 @@ import html
 import json
 import re
 import unicodedata
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -123,7 +124,7 @@ class Folded:
 
     original: str
     text: str
-    starts: tuple[int, ...]
+    starts: array[int]
     wide: Mapping[int, int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -196,11 +197,13 @@ def _folded(char: str) -> str:
     return found
 
 
-@lru_cache(maxsize=64)
+# The facts and several rules fold the same few texts of a message; an attachment's text may
+# hold 200,000 characters, so the map is an array of 4-byte offsets and few are kept.
+@lru_cache(maxsize=16)
 def _fold(text: str) -> Folded:
     dropped, entities = _rewrites(text)
     chars: list[str] = []
-    starts: list[int] = []
+    starts = array("i")
     wide: dict[int, int] = {}
     pending_space = ""
     pending_at = 0
@@ -259,7 +262,7 @@ def _fold(text: str) -> Folded:
                 wide[len(chars)] = entity_end
             chars.append(c)
             starts.append(position)
-    return Folded(text, "".join(chars), tuple(starts), wide)
+    return Folded(text, "".join(chars), starts, wide)
 
 
 # Format characters (zero-width, soft hyphen, bidi controls, word joiner, BOM) and the
