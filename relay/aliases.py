@@ -20,6 +20,11 @@ MARKETPLACE_LANGUAGE: Final = {
     "sg": "en", "eg": "ar", "ie": "en", "co.za": "en",
 }  # fmt: skip
 
+# Marketplaces where Amazon offers a second language: a buyer whose locale is unknown may read
+# either (amazon.ae in English or Arabic, amazon.com.be in French or Dutch, amazon.ca in
+# English or French).
+MARKETPLACE_OTHER_LANGUAGES: Final = {"ae": ("ar",), "com.be": ("nl",), "ca": ("fr",)}
+
 _ALIAS: Final = re.compile(
     r"^(?P<local>[^@\s]+)@(?:m\.)?marketplace\.amazon\.(?P<suffix>[a-z]{2,3}(?:\.[a-z]{2})?)$",
     re.IGNORECASE,

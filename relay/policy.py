@@ -98,6 +98,8 @@ class Policy:
                     book.get(category, ()),
                     book.get("negations", ()),
                     book.get("negations_after", ()),
+                    book.get("clause_breaks", ()),
+                    book.get("conditionals", ()),
                 )
                 self._matchers[key] = matcher
             if matcher:

@@ -8,28 +8,47 @@ from typing import Final
 
 from bs4 import BeautifulSoup, Tag
 
+# White space and the direction marks right-to-left mail (Arabic) puts at a line's start.
+_LEAD: Final = r"[\s\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]*"
 # A line that starts the quoted block: everything from it on is the buyer's (or Amazon's) text.
 _ATTRIBUTION: Final = re.compile(
-    r"""^\s*(?:
+    _LEAD
+    + r"""(?:
         -{2,}\s*(?:original\s+message|ursprüngliche\s+nachricht|message\s+d'origine|
-                 messaggio\s+originale|mensaje\s+original|元のメッセージ|オリジナル\s*メッセージ)\s*-{2,}
+                 messaggio\s+originale|mensaje\s+original|元のメッセージ|オリジナル\s*メッセージ|
+                 oorspronkelijk\s+bericht|ursprungligt\s+meddelande|wiadomość\s+oryginalna|
+                 oryginalna\s+wiadomość|orijinal\s+ileti|özgün\s+ileti|mensagem\s+original|
+                 الرسالة\s+الأصلية|الرسالة\s+الاصلية)\s*-{2,}
       | _{10,}
       | on\b.{0,200}\bwrote:
       | am\b.{0,200}\bschrieb.{0,80}:
       | le\b.{0,200}\ba\s+écrit\s*:
       | il\b.{0,200}\bha\s+scritto\s*:
       | el\b.{0,200}\bescribió\s*:
+      | op\b.{0,200}\bschreef.{0,80}:
+      | den\b.{0,200}\bskrev.{0,80}:
+      | .{0,200}@.{0,200}\bskrev\s*:
+      | (?:w\s+dniu\b|.{0,200}@).{0,200}\b(?:napisał|napisała|napisał\(a\)|pisze)\s*:
+      | (?:.{0,200}\btarihinde\b|.{0,200}@).{0,200}\b(?:şunu\s+)?yazdı\s*:
+      | (?:em\b|no\s+dia\b).{0,200}\bescreveu\s*:
+      | (?:في\s|.{0,200}@).{0,200}(?:كتب|كتبت).{0,80}[:：]
       | .{0,200}(?:のメッセージ|に書きました|wrote)\s*[:：]
       | -{5,}\s*message\s*:?\s*-{5,}
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Outlook's header block: "From: ..." followed within a few lines by "Sent:" (or its translations).
-_HEADER_FROM: Final = re.compile(r"^\s*\*?(?:from|von|de|da|差出人)\s*\*?\s*[:：]", re.IGNORECASE)
+_HEADER_FROM: Final = re.compile(
+    _LEAD + r"\*?(?:from|von|de|da|差出人|van|från|od|kimden|من)\s*\*?\s*[:：]", re.IGNORECASE
+)
 _HEADER_SENT: Final = re.compile(
-    r"^\s*\*?(?:sent|date|gesendet|datum|envoyé|date|inviato|data|enviado|fecha|送信日時)\s*\*?\s*[:：]",
+    _LEAD
+    + r"\*?(?:sent|date|gesendet|datum|envoyé|date|inviato|data|enviado|enviada|fecha|送信日時|"
+    r"verzonden|skickat|wysłano|wysłane|gönderildi|gönderilme\s+tarihi|tarih|"
+    r"تاريخ\s+الإرسال|أُرسل|أرسل|التاريخ)\s*\*?\s*[:：]",
     re.IGNORECASE,
 )
+_QUOTE_MARK: Final = re.compile(_LEAD + ">")
 
 _HTML_QUOTE_SELECTORS: Final = (
     "blockquote",
@@ -54,7 +73,7 @@ def split_plain(text: str) -> tuple[str, str]:
         if _ATTRIBUTION.match(line) or _outlook_header_at(lines, index):
             quoted.extend(lines[index:])
             break
-        if line.lstrip().startswith(">"):
+        if _QUOTE_MARK.match(line):
             quoted.append(line)
         else:
             own.append(line)
@@ -68,7 +87,7 @@ def quoted_line_flags(text: str) -> list[bool]:
     for index, line in enumerate(lines):
         if _ATTRIBUTION.match(line) or _outlook_header_at(lines, index):
             return flags + [True] * (len(lines) - index)
-        flags.append(line.lstrip().startswith(">"))
+        flags.append(_QUOTE_MARK.match(line) is not None)
     return flags
 
 

@@ -18,19 +18,19 @@ that contains a negation word but does not negate (`!do not hesitate`, `!ませ�
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from relay.fold import Folded, fold
+
 _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _SENTENCE_END: Final = re.compile(r"[.!?。！？\n;]")
 _AFTER_END: Final = re.compile(r"[.!?。！？\n;,]")
-_QUOTES: Final = str.maketrans(
-    {"’": "'", "‘": "'", "´": "'", "`": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'}
-)
+# How far after a phrase a negation that follows it may stand (within its clause).
+_AFTER_REACH: Final = 100
 # Between two words of a phrase: anything but a word character or the end of a sentence.
 _SEP: Final = r"[^\w.!?;。！？\n]+"
 # A gap (`...`) is a capturing group, so that a negation inside it can be seen; an order id
@@ -38,105 +38,26 @@ _SEP: Final = r"[^\w.!?;。！？\n]+"
 _GAP_WORDS: Final = rf"((?:{_SEP}\w+(?:-\w+)*){{0,4}})"
 _GAP_CJK: Final = r"([^.!?;。！？\n]{0,12})"
 _NUMBER: Final = r"\d+(?:[.,]\d+)?"
-_DAKUTEN: Final = ("\u3099", "\u309a")
-
-# Words that open a new clause: a negation before them does not reach a phrase after them.
-_CLAUSE_BREAKS: Final = {
-    "en": ("but", "however", "although", "though", "instead"),
-    "de": ("aber", "jedoch", "sondern", "doch", "trotzdem", "allerdings"),
-    "fr": ("mais", "cependant", "toutefois", "pourtant"),
-    "it": ("ma", "pero", "tuttavia", "invece"),
-    "es": ("pero", "sin embargo", "aunque", "sino"),
-    "ja": ("しかし", "けれど", "ですが", "ただし"),
-}
-
-
-# A conditional clause ends at its comma: "if you are not happy, contact us first" does not
-# negate what follows the comma.
-_CONDITIONALS: Final = {
-    "en": r"(?<!\w)(?:if|unless|when|whether)(?!\w)[^,]*,",
-    "de": r"(?<!\w)(?:wenn|falls|sofern|sollten)(?!\w)[^,]*,",
-    "fr": r"(?<!\w)(?:si|s'il|s'ils|lorsque|quand)(?!\w)[^,]*,",
-    "it": r"(?<!\w)(?:se|qualora|quando)(?!\w)[^,]*,",
-    "es": r"(?<!\w)(?:si|cuando)(?!\w)[^,]*,",
-    "ja": r"(?:場合は|場合には|なければ|ましたら)[、,]?",
-}
-
 
 def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
 
 
-@lru_cache(maxsize=8192)
-def _fold_char(char: str) -> str:
-    """One input character as normalized text (possibly empty, possibly several characters)."""
-    if char in _DAKUTEN:
-        return char
-    if unicodedata.combining(char):
-        return ""
-    folded = unicodedata.normalize("NFKC", char).translate(_QUOTES).casefold()
-    out: list[str] = []
-    for c in folded:
-        if ord(c) < 128 or _is_cjk(c) or c in _DAKUTEN:
-            out.append(c)
-            continue
-        decomposed = unicodedata.normalize("NFKD", c)
-        base = "".join(d for d in decomposed if not unicodedata.combining(d))
-        out.append(base or c)
-    return "".join(out)
-
-
 def normalize_map(text: str) -> tuple[str, list[int]]:
-    """The normalized text and, for each of its characters, the index of its source character.
-
-    Case, accents (not Japanese voicing marks), compatibility forms (full-width letters and
-    digits, half-width kana) and quotes are folded. A run of white space becomes one space,
-    or one newline when it holds a blank line (a paragraph break); white space between two
-    Japanese or Chinese characters (a line wrap) disappears.
-    """
-    chars: list[str] = []
-    index: list[int] = []
-    pending_space = ""
-    pending_at = 0
-    for position, char in enumerate(text):
-        if char.isspace():
-            if not pending_space:
-                pending_at = position
-                pending_space = " "
-            if char == "\n":
-                pending_space += "\n"
-            continue
-        folded = _fold_char(char)
-        if not folded:
-            continue
-        if pending_space:
-            if chars:
-                if pending_space.count("\n") >= 2:
-                    chars.append("\n")
-                    index.append(pending_at)
-                elif not (_is_cjk(chars[-1]) and _is_cjk(folded[0])):
-                    chars.append(" ")
-                    index.append(pending_at)
-            pending_space = ""
-        for c in folded:
-            if c in _DAKUTEN and chars:
-                composed = unicodedata.normalize("NFC", chars[-1] + c)
-                if len(composed) == 1:
-                    chars[-1] = composed
-                    continue
-            chars.append(c)
-            index.append(position)
-    return "".join(chars), index
+    """The folded text (relay/fold.py) and, for each of its characters, its source index."""
+    folded = fold(text)
+    return folded.text, list(folded.starts)
 
 
 @lru_cache(maxsize=64)
 def normalize(text: str) -> str:
     """Case, accents, quotes and whitespace folded so that phrases match loosely.
 
-    Offsets differ from the input; use `normalize_map` (or `excerpt`) to map back. The last
-    few answers are kept: the facts and several rules normalize the same text of a message.
+    Offsets differ from the input; use `fold(text).span` (or `excerpt`) to map back. The
+    last few answers are kept: the facts and several rules normalize the same text of a
+    message.
     """
-    return normalize_map(text)[0]
+    return fold(text).text
 
 
 def word_count(text: str) -> int:
@@ -311,7 +232,9 @@ def word_starts(normalized: str) -> frozenset[str]:
 class PhraseHit:
     """One phrase found in a text: the language list it came from and the matched words.
 
-    `start`/`end` are offsets in the normalized text the matcher was given.
+    `start`/`end` are offsets in the normalized text the matcher was given; `source_start`/
+    `source_end` are offsets in the original text when the matcher was given a `Folded`
+    (relay/fold.py), so `original[source_start:source_end]` is what to highlight.
     """
 
     language: str
@@ -319,6 +242,8 @@ class PhraseHit:
     negated: bool
     start: int = -1
     end: int = -1
+    source_start: int = -1
+    source_end: int = -1
 
 
 class PhraseMatcher:
@@ -334,6 +259,8 @@ class PhraseMatcher:
         phrases: Iterable[str],
         negations: Iterable[str] = (),
         negations_after: Iterable[str] = (),
+        clause_breaks: Iterable[str] = (),
+        conditionals: Iterable[str] = (),
     ) -> None:
         self.language = language
         self._pattern, self._keys = _compile_with_keys(phrases)
@@ -342,15 +269,17 @@ class PhraseMatcher:
         self._negation = _compile(n for n in before if not n.startswith("!"))
         self._negation_after = _compile(n for n in after if not n.startswith("!"))
         self._exceptions = _compile(n[1:] for n in (*before, *after) if n.startswith("!"))
-        base = language.split("-", 1)[0].lower()
-        self._breaks = _compile(_CLAUSE_BREAKS.get(base, ()))
-        conditional = _CONDITIONALS.get(base)
-        self._conditional = re.compile(conditional) if conditional else None
+        self._breaks = _compile(clause_breaks)
+        self._conditional = _conditional_pattern(conditionals)
 
     def __bool__(self) -> bool:
         return self._pattern is not None
 
-    def finditer(self, normalized: str) -> Iterator[PhraseHit]:
+    def finditer(self, text: str | Folded) -> Iterator[PhraseHit]:
+        """The phrases in a normalized text, or in a `fold(original)` (offsets then also in
+        the original)."""
+        folded = text if isinstance(text, Folded) else None
+        normalized = text.text if isinstance(text, Folded) else text
         if self._pattern is None:
             return
         if self._keys is not None and not self._keys.may_match(normalized):
@@ -358,12 +287,14 @@ class PhraseMatcher:
         for match in self._pattern.finditer(normalized):
             if not match.group(0).strip():
                 continue
+            source = folded.span(match.start(), match.end()) if folded else (-1, -1)
             yield PhraseHit(
                 self.language,
                 match.group(0),
                 self._is_negated(normalized, match),
                 match.start(),
                 match.end(),
+                *source,
             )
 
     def _clean(self, window: str) -> str:
@@ -396,12 +327,35 @@ class PhraseMatcher:
         if _negates(self._negation, before):
             return True
         if self._negation_after is not None:
-            after = normalized[end : end + 50]
+            # To the end of the clause: a verb-final negation ("Rabatte oder Gutscheine
+            # können wir über Amazon leider nicht anbieten") stands far behind its object.
+            after = normalized[end : end + _AFTER_REACH]
             stop = _AFTER_END.search(after)
-            after = self._clean(after[: stop.start()] if stop else after)
+            after = after[: stop.start()] if stop else after
+            if self._breaks is not None:
+                found = self._breaks.search(after)
+                after = after[: found.start()] if found else after
+            after = self._clean(after)
             if _negates(self._negation_after, after):
                 return True
         return False
+
+
+def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a conditional clause ends: from its opening word to the next comma, or (Japanese
+    and Chinese, where the condition is a suffix) right after the suffix and its comma."""
+    latin: list[str] = []
+    suffixes: list[str] = []
+    for word in words:
+        folded = normalize(word).strip()
+        if folded:
+            (suffixes if _CJK.search(folded) else latin).append(re.escape(folded))
+    branches = []
+    if latin:
+        branches.append(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)[^,]*,")
+    if suffixes:
+        branches.append(rf"(?:{'|'.join(suffixes)})[、,]?")
+    return re.compile("|".join(branches)) if branches else None
 
 
 def _negates(pattern: re.Pattern[str] | None, window: str) -> bool:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from relay import extract, sniff
 from relay.context import RuleContext
+from relay.fold import fold_for_reading
 from relay.message import Attachment, ParsedMessage
 from relay.rules.base import options, rule
 from relay.text import normalize
@@ -54,6 +55,9 @@ class AttachmentOptions(BaseModel):
     purpose_text_chars: int = Field(default=3000, gt=0)
     # ATT005: at most this many findings per attachment (a price list has many numbers).
     max_text_findings: int = Field(default=20, gt=0)
+    # ATT005: an invoice's letterhead and footer are its first and last this many non-blank
+    # lines; the phone number and e-mail address that invoice law asks for there only warn.
+    letterhead_lines: int = Field(default=8, ge=0)
 
 
 def _options(ctx: RuleContext) -> AttachmentOptions:
@@ -381,6 +385,9 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     for attachment in candidates:
         label = attachment.filename or "(text part)"
         text = attachment.extracted_text
+        letterhead = ""
+        if judge_purpose(attachment, opts, ctx.is_reply).category == "invoice":
+            letterhead = _letterhead(text, opts.letterhead_lines)
         underlying = [
             *contact.scan_text(ctx, text),
             *links.scan_text(ctx, text),
@@ -398,6 +405,17 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
                 if RuleMode.LOG in (own.mode, finding.mode)
                 else RuleMode.ENFORCE
             )
+            if finding.code in _LETTERHEAD_CODES and finding.evidence in letterhead:
+                severity, _mode = ctx.policy.resolve("ATT005", "letterhead")
+                yield Finding(
+                    code="ATT005",
+                    severity=severity,
+                    message=f"{label}: {finding.code} {finding.message}, in the invoice's "
+                    "letterhead or footer",
+                    evidence=finding.evidence,
+                    mode=mode,
+                )
+                continue
             yield Finding(
                 code="ATT005",
                 severity=own.severity or finding.severity,
@@ -405,3 +423,17 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
                 evidence=finding.evidence,
                 mode=mode,
             )
+
+
+# Contact details invoice law asks for in the letterhead or footer (policy.md, "Reading the
+# text"); a link, a shop's web address, marketing or a review request is judged as anywhere.
+_LETTERHEAD_CODES: Final = frozenset({"CTC001", "CTC002"})
+
+
+def _letterhead(text: str, count: int) -> str:
+    """The first and last `count` non-blank lines of a document, as the contact readers see
+    them (relay/fold.py): where an invoice puts the seller's identity."""
+    if count <= 0:
+        return ""
+    lines = [line for line in fold_for_reading(text).splitlines() if line.strip()]
+    return "\n".join(lines[:count] + lines[-count:])

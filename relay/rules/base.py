@@ -38,7 +38,8 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 OPTIONS: dict[str, type[BaseModel]] = {}
-PHRASE_CATEGORIES: set[str] = {"negations", "negations_after"}
+# The grammar the phrase engine reads (relay/text.py), in every language's file.
+PHRASE_CATEGORIES: set[str] = {"negations", "negations_after", "clause_breaks", "conditionals"}
 
 F = TypeVar("F", bound=RuleFunc)
 M = TypeVar("M", bound=type[BaseModel])

@@ -8,7 +8,6 @@ for instance the text of a PDF attachment (ATT005).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Final
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from relay import aliases
 from relay.context import RuleContext
+from relay.fold import fold_for_reading
 from relay.message import ORDER_ID
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
@@ -152,8 +152,9 @@ def _patterns(opts: ContactOptions) -> _Patterns:
 
 
 def _fold(text: str) -> str:
-    """NFKC, so that full-width `＠` and `０３－１２３４` read as `@` and `03-1234`."""
-    return unicodedata.normalize("NFKC", text)
+    """What a reader sees (relay/fold.py): full-width `＠` and `０３－１２３４` read as `@` and
+    `03-1234`, `info\u200b@shop.de`, `info&#64;shop.de` and a Cyrillic `іnfo` as plain."""
+    return fold_for_reading(text)
 
 
 def _mask(text: str, pattern: re.Pattern[str]) -> str:

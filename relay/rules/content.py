@@ -43,6 +43,7 @@ phrase_categories(
     "unsubscribe",
     "important_tag",
     "cancel_request",
+    "seller_action",
     "offensive",
     "purpose",
     # Read by relay/facts.py (is_review_request, is_critical); declared here too so that the
@@ -232,7 +233,11 @@ def _check_unsubscribe(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_cancel(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "cancel_request", text.normalized)
+    # Who acts: "we had to cancel your order" tells what the seller did, it asks nothing.
+    done = _hits(ctx.policy, "seller_action", text.normalized, negation=False)
+    hits = [
+        h for h in _hits(ctx.policy, "cancel_request", text.normalized) if not _overlaps(h, done)
+    ]
     yield from _report(ctx, "CNT010", "asks the buyer to cancel the order", text, hits)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from relay import aliases
 from relay.context import RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
@@ -46,6 +47,15 @@ def _canon(code: str, same: dict[str, str]) -> str:
     return same.get(code, code)
 
 
+def _marketplace_also_reads(ctx: RuleContext, language: str) -> bool:
+    """The buyer's locale is unknown and the marketplace offers `language` besides its own."""
+    order = ctx.orders.order
+    if order is not None and order.buyer_locale:
+        return False
+    suffix = (ctx.facts.marketplace or "").lower().removeprefix("www.").removeprefix("amazon.")
+    return language in aliases.MARKETPLACE_OTHER_LANGUAGES.get(suffix, ())
+
+
 @rule("LNG001", "wrong-language", Severity.REJECT, "Communication Guidelines: buyer's language")
 def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
     """The message is written in the buyer's language (order locale, else the marketplace's).
@@ -73,7 +83,7 @@ def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
         )
         return
     got = _canon(detected.code, opts.same_language)
-    if got == want:
+    if got == want or _marketplace_also_reads(ctx, got):
         return
     evidence = f"detected {got} (p={detected.probability:.2f}, {detected.words} words): {sample}"
     if detected.words <= opts.short_words or detected.probability < opts.min_probability:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from relay import aliases
 from relay.context import RuleContext
+from relay.fold import fold_for_reading
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
 
@@ -77,9 +78,11 @@ def public_suffix_tlds() -> frozenset[str]:
 
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
 _EMAIL: Final = re.compile(r"(?<![\w.%+-])[\w.%+-]+[@＠][\w.-]+")
-_LABEL: Final = r"[a-z0-9\u00c0-\u024f](?:[a-z0-9\u00c0-\u024f-]{0,61}[a-z0-9\u00c0-\u024f])?"
+# Latin, Greek and Cyrillic letters: a look-alike domain (`аmazon.de`) is read whole.
+_LETTER: Final = r"a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_LABEL: Final = rf"[{_LETTER}](?:[{_LETTER}-]{{0,61}}[{_LETTER}])?"
 _BARE_DOMAIN: Final = re.compile(
-    rf"(?<![a-z0-9\u00c0-\u024f_@＠.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
+    rf"(?<![{_LETTER}_@＠.\-/:])(?P<host>(?:{_LABEL}\.)+(?P<tld>[a-z\u00c0-\u024f]{{2,63}}))"
     rf"(?P<path>/[^\s<>\"'()\[\]{{}}]*)?(?![a-z0-9\u00c0-\u024f_@\-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
@@ -144,13 +147,39 @@ def _compiled(opts: LinkOptions) -> _Compiled:
     return compiled
 
 
+def ascii_host(host: str) -> str:
+    """An internationalized host in its punycode form (`bücher.de` -> `xn--bcher-kva.de`).
+
+    A host is judged in one canonical form, so that its Unicode and punycode spellings meet
+    the same lists; a look-alike (`аmazon.de`, Cyrillic `а`) keeps its own punycode and is
+    no Amazon host. A host the IDNA codec refuses is kept as written (lower-cased).
+    """
+    host = host.rstrip(".").lower()
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+def unicode_host(host: str) -> str:
+    """A punycode host in its Unicode form (`xn--bcher-kva.de` -> `bücher.de`)."""
+    if "xn--" not in host:
+        return host
+    try:
+        return host.encode("ascii").decode("idna")
+    except UnicodeError:
+        return host
+
+
 def _host_of(netloc_url: str) -> tuple[str, str, str]:
     try:
         parts = urlsplit(netloc_url)
         host = parts.hostname or ""
     except ValueError:
         return "", "", ""
-    return host.rstrip(".").lower(), parts.path, parts.query
+    return ascii_host(host), parts.path, parts.query
 
 
 def parse_target(url: str, *, bare: bool = False) -> LinkTarget | None:
@@ -171,7 +200,7 @@ def parse_target(url: str, *, bare: bool = False) -> LinkTarget | None:
 
 def _matches(host: str, domains: Iterable[str]) -> bool:
     for domain in domains:
-        domain = domain.strip().lower().lstrip(".")
+        domain = ascii_host(domain.strip().lstrip("."))
         if domain and (host == domain or host.endswith("." + domain)):
             return True
     return False
@@ -190,6 +219,7 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
     stop (`Paket.Danke`, `Co.KG`: a capitalised last label, or an upper-case one after a
     lower-case name).
     """
+    text = fold_for_reading(text, confusables=False)
     masked = _EMAIL.sub(lambda m: " " * len(m.group(0)), _URL.sub(" ", text))
     ex = extractor(_extras(opts))
     compiled = _compiled(opts)
@@ -239,11 +269,18 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
         if relative and not extractor(_extras(_options(ctx)))(target.host).suffix:
             continue
         found.append(target)
+        if link.source == "href" and link.text:
+            # The text may name another host than the href goes to: judged by both.
+            found.extend(
+                named
+                for named in text_targets(link.text, _options(ctx))
+                if named.host and named.host != target.host
+            )
     for domain in bare_domains(ctx.message.visible_text, _options(ctx)):
         target = parse_target(domain, bare=True)
         if target is not None:
             found.append(target)
-    return found
+    return list({(t.url, t.host): t for t in found}.values())
 
 
 # ---------------------------------------------------------------- the checks

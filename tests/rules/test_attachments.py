@@ -318,6 +318,38 @@ def test_email_address_in_a_pdf_footer(judge_raw: JudgeFn) -> None:
     assert any(m.startswith("Rechnung.pdf: CTC001") for m in messages), verdict.findings
 
 
+def test_invoice_letterhead_contact_details_only_warn(judge_raw: JudgeFn) -> None:
+    lines = [
+        "Werkstatt Lindner GmbH, Hauptstraße 12, 33602 Bielefeld",
+        "Tel. +49 521 9876543, rechnung@werkstatt-lindner.de, USt-IdNr. DE298765432",
+        "Rechnung Nr. 12",
+        "1 x Tischleuchte 79,90 EUR",
+    ]
+    verdict = judge_with(judge_raw, [("Rechnung.pdf", "application/pdf", make_pdf(lines))])
+    findings = [f for f in att(verdict) if f.code == "ATT005"]
+    assert {f.message.split(" ", 2)[1] for f in findings} == {"CTC001", "CTC002"}
+    assert all(f.severity is Severity.WARN for f in findings), findings
+    assert all("letterhead or footer" in f.message for f in findings)
+    assert not any(f.code.startswith("ATT") for f in verdict.blocking)
+
+
+def test_contact_details_inside_an_invoice_body_are_refused(judge_raw: JudgeFn) -> None:
+    # Beyond the letterhead (the first and last eight lines): judged as in the message body.
+    items = [f"{n} x Ersatzteil {n} 1,00 EUR" for n in range(1, 9)]
+    middle = "Für 10 % Rabatt rufen Sie uns an: +49 521 9876543"
+    lines = ["Rechnung Nr. 12", *items, middle, *items]
+    verdict = judge_with(judge_raw, [("Rechnung.pdf", "application/pdf", make_pdf(lines))])
+    phones = [f for f in att(verdict) if f.code == "ATT005" and ": CTC002" in f.message]
+    assert [f.severity for f in phones] == [Severity.REJECT], phones
+
+
+def test_a_shop_address_in_an_invoice_footer_is_refused(judge_raw: JudgeFn) -> None:
+    lines = ["Rechnung Nr. 12", "1 x Tischleuchte 79,90 EUR", "Shop: www.werkstatt-lindner.de"]
+    verdict = judge_with(judge_raw, [("Rechnung.pdf", "application/pdf", make_pdf(lines))])
+    links = [f for f in att(verdict) if f.code == "ATT005" and ": LNK001" in f.message]
+    assert [f.severity for f in links] == [Severity.REJECT], att(verdict)
+
+
 def test_link_in_a_text_attachment(judge_raw: JudgeFn) -> None:
     text = b"Montageanleitung\nVideo: https://www.youtube.com/watch?v=abc123\n"
     verdict = judge_with(judge_raw, [("Montageanleitung.txt", "text/plain", text)])

@@ -328,3 +328,17 @@ def test_region_for(marketplace: str | None, region: str | None) -> None:
 def test_patterns_are_compiled_once(policy: Policy) -> None:
     opts = policy.option("contact", contact.ContactOptions)
     assert contact._patterns(opts) is contact._patterns(opts)
+
+
+@pytest.mark.parametrize(
+    ("written", "found"),
+    [
+        ("info\u200b@shop-beispiel.de", "info@shop-beispiel.de"),  # zero-width space
+        ("info&#64;shop-beispiel.de", "info@shop-beispiel.de"),  # HTML entity
+        ("\u0456nfo@\u0455hop-beispiel.de", "info@shop-beispiel.de"),  # Cyrillic і and ѕ
+        ("ｉｎｆｏ＠ｓｈｏｐ－ｂｅｉｓｐｉｅｌ．ｄｅ", "info@shop-beispiel.de"),  # full-width
+    ],
+)
+def test_folded_addresses_are_found(policy: Policy, written: str, found: str) -> None:
+    opts = policy.option("contact", contact.ContactOptions)
+    assert list(contact.find_addresses(f"Schreiben Sie an {written} bitte.", opts)) == [found]

@@ -102,6 +102,41 @@ def test_marketplace_language_when_locale_unknown(judge_raw: JudgeFn) -> None:
     assert "buyer reads fr" in findings[0].message
 
 
+ARABIC = (
+    "مرحبا، شكرا على رسالتك. تم تغليف قطعة الغيار التي سألت عنها اليوم وسيتم تسليمها إلى شركة "
+    "الشحن صباح الغد، ومن المتوقع أن تصلك خلال يومي عمل. نعتذر عن التأخير ونشكرك على صبرك "
+    "وتفهمك لهذا الأمر."
+)
+DUTCH = (
+    "Hallo, bedankt voor uw bericht. Het reserveonderdeel waar u naar vroeg is vandaag verpakt "
+    "en wordt morgenochtend aan de vervoerder meegegeven. Het zou u binnen twee werkdagen moeten "
+    "bereiken."
+)
+
+
+def test_new_marketplaces_read_their_own_language(judge_raw: JudgeFn) -> None:
+    for alias, market, text in (
+        ("a1b2c3@marketplace.amazon.sa", "amazon.sa", ARABIC),
+        ("a1b2c3@marketplace.amazon.nl", "amazon.nl", DUTCH),
+    ):
+        changes: dict[str, Any] = {"to": alias, "marketplace": market, "buyer_locale": None}
+        assert judge_text(judge_raw, text, subject=f"{ORDER_ID}", **changes) == []
+        findings = judge_text(judge_raw, ENGLISH, subject=f"{ORDER_ID}", **changes)
+        assert [f.severity for f in findings] == [Severity.REJECT], market
+
+
+def test_second_marketplace_language_when_locale_unknown(judge_raw: JudgeFn) -> None:
+    # amazon.ae speaks English and Arabic, amazon.com.be French and Dutch.
+    ae: dict[str, Any] = {"to": "q1w2e3@marketplace.amazon.ae", "marketplace": "amazon.ae"}
+    assert judge_text(judge_raw, ARABIC, subject=ORDER_ID, buyer_locale=None, **ae) == []
+    assert judge_text(judge_raw, ENGLISH, subject=ORDER_ID, buyer_locale=None, **ae) == []
+    be: dict[str, Any] = {"to": "q1w2e3@marketplace.amazon.com.be", "marketplace": "amazon.com.be"}
+    assert judge_text(judge_raw, DUTCH, subject=ORDER_ID, buyer_locale=None, **be) == []
+    # A known locale still decides alone.
+    findings = judge_text(judge_raw, ARABIC, subject=ORDER_ID, buyer_locale="en-AE", **ae)
+    assert [f.severity for f in findings] == [Severity.REJECT]
+
+
 def test_marketplace_language_without_any_order(judge_raw: JudgeFn) -> None:
     alias = "f7g8h9j0k1@marketplace.amazon.fr"
     raw = make_message(GERMAN, subject=f"Bestellung {ORDER_ID}", to=alias)

@@ -399,3 +399,40 @@ def test_contact_schemes_are_ctc_not_lnk() -> None:
     assert links.parse_target("mailto:a@b.example") is None
     assert links.parse_target("tel:+4930123456") is None
     assert links.parse_target("cid:logo@shop") is None
+
+
+# ---------------------------------------------------------------- folding: IDN, look-alikes
+
+
+def test_look_alike_amazon_host_is_not_amazon(judge_raw: JudgeFn) -> None:
+    # Cyrillic `а` in the href: its punycode is another host.
+    plain, html = html_link("https://\u0430mazon.de/gp/css/order-history", "Bestellung")
+    verdict = run(judge_raw, plain, html=html)
+    assert [f.evidence for f in lnk(verdict, "LNK001")] == [
+        "https://\u0430mazon.de/gp/css/order-history"
+    ]
+
+
+def test_look_alike_bare_domain_is_read_whole(judge_raw: JudgeFn) -> None:
+    verdict = run(judge_raw, f"{BODY} Mehr auf \u0430mazon.de/angebote")
+    assert [f.evidence for f in lnk(verdict, "LNK001")] == ["\u0430mazon.de/angebote"]
+
+
+def test_idn_host_meets_the_allowlist_in_both_forms() -> None:
+    assert links.ascii_host("Bücher.de") == "xn--bcher-kva.de"
+    assert links.unicode_host("xn--bcher-kva.de") == "bücher.de"
+    assert links._matches("xn--bcher-kva.de", ["bücher.de"])
+    assert links._matches("shop.xn--bcher-kva.de", ["bücher.de"])
+    assert not links._matches("xn--mazon-3ve.de", ["amazon.de"])
+
+
+def test_link_text_naming_another_host_is_judged_too(judge_raw: JudgeFn) -> None:
+    # The href is Amazon's, the text the buyer reads names the seller's shop.
+    _plain, html = html_link("https://www.amazon.de/gp/css/order-history", "www.mein-shop.de")
+    verdict = run(judge_raw, f"{BODY} Details hier.", html=html)
+    assert [f.evidence for f in lnk(verdict, "LNK001")] == ["www.mein-shop.de"]
+
+
+def test_zero_width_space_does_not_hide_a_bare_domain(judge_raw: JudgeFn) -> None:
+    verdict = run(judge_raw, f"{BODY} Besuchen Sie mein-shop\u200b.de")
+    assert [f.evidence for f in lnk(verdict, "LNK001")] == ["mein-shop.de"]

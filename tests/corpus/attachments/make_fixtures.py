@@ -307,6 +307,8 @@ MARKETS = {
     "it": Market("amazon.it", "it-IT", "403"),
     "es": Market("amazon.es", "es-ES", "406"),
     "ja": Market("amazon.co.jp", "ja-JP", "503"),
+    "pl": Market("amazon.pl", "pl-PL", "407"),
+    "tr": Market("amazon.com.tr", "tr-TR", "408"),
 }
 
 
@@ -656,6 +658,48 @@ FACTURE_FR_DOC = [
     "1 x Lampe de bureau en laiton, LED      64,90 EUR",
     "Total TTC : 64,90 EUR, dont TVA 20 % : 10,82 EUR",
     "Questions sur cette facture : compta@atelier-lindner.fr",
+]
+INVOICE_DE_LETTERHEAD = [
+    "Werkstatt Lindner GmbH",
+    "Hauptstraße 12, 33602 Bielefeld",
+    "Tel. +49 521 9876543 - rechnung@werkstatt-lindner.de",
+    "USt-IdNr. DE298765432",
+    "Rechnung RE-2026-11990 vom 18.11.2026",
+    "Bestellnummer: {order}",
+    "Pos.  Artikel                                Menge   Preis",
+    "1     Tischleuchte Eiche, LED                 1      79,90 EUR",
+    "2     Versand                                 1       0,00 EUR",
+    "Gesamtbetrag: 79,90 EUR (enthält 19 % MwSt.: 12,76 EUR)",
+    "Zahlungsart: Amazon Pay. Der Betrag ist bereits beglichen.",
+    "Werkstatt Lindner GmbH - Geschäftsführer: J. Lindner - Amtsgericht Bielefeld HRB 41234",
+    "Bankverbindung: Sparkasse Bielefeld, IBAN DE12 4805 0161 0000 1234 56",
+]
+INVOICE_EN_MARKETING_FOOTER = [
+    "Invoice",
+    "Lindner Workshop Ltd, Unit 4, Ringway Trading Estate, Manchester M22 5LH",
+    "Invoice number: INV-2026-5690",
+    "Invoice date: 18 November 2026",
+    "Order: {order}",
+    "1 x Oak bookend pair                       £36.00",
+    "Total: £36.00 (including VAT £6.00)",
+    "Paid with Amazon Pay.",
+    "Shop our full range at www.lindner-workshop.co.uk",
+    "Happy with your bookends? Please leave us a 5-star review on Amazon!",
+]
+FAKTURA_PL = [
+    "Sprzedawca: Warsztat Lindner Sp. z o.o., ul. Prosta 20, 00-850 Warszawa",
+    "Faktura nr FV/2026/11/0457 z dnia 18.11.2026",
+    "Zamówienie: {order}",
+    "1 x Lampa biurkowa, mosiądz, LED       289,00 PLN",
+    "Razem brutto: 289,00 PLN (w tym VAT 23 %: 54,04 PLN)",
+    "Zapłacono przez Amazon.",
+]
+FATURA_TR = [
+    "Satıcı: Lindner Atölyesi Ltd. Şti., Bağdat Cad. 100, 34728 İstanbul",
+    "Fatura no: TR-2026-0931, tarih: 18.11.2026",
+    "Sipariş: {order}",
+    "1 x Masa lambası, pirinç, LED       1.249,00 TL",
+    "Toplam: 1.249,00 TL (KDV %20 dahil)",
 ]
 RETURN_LABEL_IT = [
     "Etichetta di reso - BRT Reso prepagato",
@@ -1341,9 +1385,10 @@ def fixtures() -> list[Fixture]:
                     doc_file([line.replace("{order}", o) for line in FACTURE_FR_DOC]),
                 )
             ],
-            "reject",
+            "deliver",
             ["ATT005"],
-            "Word 97-2003 invoice whose footer gives the accounts e-mail address",
+            "Word 97-2003 invoice whose footer gives the accounts e-mail address: "
+            "letterhead contact details only warn (policy.md, Reading the text)",
         ),
         Fixture(
             "en_password_protected_invoice_gmail",
@@ -1359,6 +1404,80 @@ def fixtures() -> list[Fixture]:
             "hold",
             ["ATT005"],
             "encrypted PDF: its text cannot be checked, so a person looks",
+        ),
+        # ------------------------------------------- invoice letterhead (issue 14 item 5)
+        Fixture(
+            "de_invoice_letterhead_phone_email_vat_gmail",
+            "de",
+            "gmail",
+            "Rechnung zu Ihrer Bestellung {order}",
+            "Guten Tag Herr Wolff,\n\nanbei die Rechnung zu Ihrer Bestellung {order}. Der "
+            "Betrag wurde bereits über Amazon beglichen, Sie müssen nichts weiter tun.\n\n"
+            + SIG_DE,
+            _pdfs("Rechnung_{order}.pdf", INVOICE_DE_LETTERHEAD, "Rechnung"),
+            "deliver",
+            ["ATT005"],
+            "invoice letterhead and footer with phone, e-mail and VAT id: a warning only",
+        ),
+        Fixture(
+            "en_invoice_footer_shop_site_review_gmail",
+            "en",
+            "gmail",
+            "Invoice for order {order}",
+            "Hello Ms Carter,\n\nplease find attached the invoice for your order {order}. The "
+            "amount has already been paid through Amazon.\n\nBest regards,\nLindner Workshop",
+            _pdfs("Invoice_{order}.pdf", INVOICE_EN_MARKETING_FOOTER, "Invoice"),
+            "reject",
+            ["ATT005"],
+            "invoice footer with the shop's web address and a 5-star review request: judged "
+            "as in the body, the footer does not excuse them",
+        ),
+        Fixture(
+            "pl_invoice_docx_letterhead_phone_outlook",
+            "pl",
+            "outlook",
+            "Faktura do zamówienia {order}",
+            "Dzień dobry,\n\nw załączniku przesyłamy fakturę VAT do zamówienia {order}. "
+            "Płatność została już zrealizowana przez Amazon, nie musi Pan nic więcej robić."
+            "\n\nPozdrawiamy\nZespół Warsztat Lindner",
+            lambda o: [
+                File(
+                    f"Faktura_{o}.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    docx_file(
+                        [line.replace("{order}", o) for line in FAKTURA_PL],
+                        heading="Faktura VAT",
+                        footer="Warsztat Lindner Sp. z o.o. · NIP PL5213456789 · "
+                        "tel. +48 22 123 45 67 · faktury@warsztat-lindner.pl",
+                    ),
+                )
+            ],
+            "deliver",
+            ["ATT005"],
+            "Polish invoice (DOCX) whose footer has the phone and e-mail: a warning only",
+        ),
+        Fixture(
+            "tr_invoice_docx_coupon_in_footer_outlook",
+            "tr",
+            "outlook",
+            "Siparişiniz {order} için fatura",
+            "Merhaba Ayşe Hanım,\n\n{order} numaralı siparişinizin faturası ektedir. Ödeme "
+            "Amazon üzerinden alınmıştır.\n\nSaygılarımızla\nLindner Atölyesi",
+            lambda o: [
+                File(
+                    f"Fatura_{o}.docx",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    docx_file(
+                        [line.replace("{order}", o) for line in FATURA_TR],
+                        heading="Fatura",
+                        footer="Bir sonraki siparişinizde %10 indirim: KUPON10",
+                    ),
+                )
+            ],
+            "reject",
+            ["ATT005"],
+            "Turkish invoice with a coupon in its footer: marketing in an invoice is judged "
+            "as in the body",
         ),
     ]
 
