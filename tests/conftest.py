@@ -255,10 +255,10 @@ approved = ["{SELLER}"]
 
 [http]
 listen = "127.0.0.1:{free_port()}"
+{extra}
 
 [notices]
 {notices}
-{extra}
 """,
         encoding="utf-8",
     )

@@ -43,7 +43,7 @@ FAST_RATES: dict[str, tuple[float, int]] = {
     "getOrder": (20.0, 30),
     "getOrderBuyerInfo": (20.0, 30),
     "createRestrictedDataToken": (20.0, 10),
-    "getAttributes": (100.0, 5),
+    "getAttributes": (50.0, 5),
     "getSolicitationActionsForOrder": (20.0, 5),
     "createProductReviewAndSellerFeedbackSolicitation": (20.0, 5),
 }

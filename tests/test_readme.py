@@ -107,7 +107,10 @@ def test_quick_start_then_starttls_and_auth_with_swaks(reader: Reader) -> None:
     quick = run_block(section("## Quick start"), cwd, env, smtp, http)
     assert "<-  250 2.0.0" in quick  # delivered into the maildir
     assert "<** 550 5.7.1" in quick and "quarantine id" in quick
-    assert len(list((cwd / "var" / "outbox" / "new").iterdir())) == 1
+    outbox = [path.read_bytes() for path in (cwd / "var" / "outbox" / "new").iterdir()]
+    notices = [mail for mail in outbox if b"X-BSM-Relay-Notice:" in mail]
+    assert len(outbox) == 2 and len(notices) == 1  # the forwarded reply, the refusal's notice
+    assert b"To: support@shop.example" in notices[0]
     assert "CNT004" in quick  # quarantine list / show name the rule
     assert not (cwd / "relay.pid").exists()  # stopped
 
@@ -115,5 +118,5 @@ def test_quick_start_then_starttls_and_auth_with_swaks(reader: Reader) -> None:
     assert "<-  220 Ready to start TLS" in tls
     assert "<~  235" in tls  # signed in, inside TLS (swaks marks those lines with ~)
     assert tls.count("<~  250 2.0.0") == 1
-    assert len(list((cwd / "var" / "outbox" / "new").iterdir())) == 2
+    assert len(list((cwd / "var" / "outbox" / "new").iterdir())) == 3  # and the message sent over STARTTLS with AUTH
     assert not (cwd / "relay.pid").exists()
