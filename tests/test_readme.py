@@ -118,5 +118,6 @@ def test_quick_start_then_starttls_and_auth_with_swaks(reader: Reader) -> None:
     assert "<-  220 Ready to start TLS" in tls
     assert "<~  235" in tls  # signed in, inside TLS (swaks marks those lines with ~)
     assert tls.count("<~  250 2.0.0") == 1
-    assert len(list((cwd / "var" / "outbox" / "new").iterdir())) == 3  # and the message sent over STARTTLS with AUTH
+    # and the message sent over STARTTLS with AUTH
+    assert len(list((cwd / "var" / "outbox" / "new").iterdir())) == 3
     assert not (cwd / "relay.pid").exists()
