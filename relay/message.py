@@ -17,6 +17,7 @@ import structlog
 
 from relay import extract, html_events, quoting, sniff
 from relay.html_events import EventReader
+from relay.verdict import Where
 
 ORDER_ID: Final = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
@@ -209,6 +210,25 @@ class ParsedMessage:
     def order_ids(self) -> tuple[str, ...]:
         """Order ids in the whole Subject (a reply's echoed one included) and the own text."""
         return tuple(dict.fromkeys(ORDER_ID.findall(f"{self.subject}\n{self.own_text}")))
+
+    def text_of(self, where: Where, part: int = 0) -> str:
+        """The original text a Span's offsets index (relay.verdict.Span), "" if there is none."""
+        if where is Where.SUBJECT:
+            return self.subject
+        if where is Where.TEXT:
+            return self.plain_text or ""
+        if where is Where.HTML:
+            return self.html_text or ""
+        if where is Where.HTML_SOURCE:
+            return self.html or ""
+        if where is Where.HEADER:
+            return self.headers[part][1] if 0 <= part < len(self.headers) else ""
+        if not 0 <= part < len(self.attachments):
+            return ""
+        attachment = self.attachments[part]
+        if where is Where.ATTACHMENT_NAME:
+            return attachment.filename
+        return attachment.extracted_text
 
     def header(self, name: str) -> str | None:
         wanted = name.lower()

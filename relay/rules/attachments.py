@@ -16,12 +16,13 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import extract, sniff
+from relay import extract, locate, sniff
 from relay.context import RuleContext
+from relay.locate import DerivedText
 from relay.message import Attachment, ParsedMessage
 from relay.rules.base import options, rule
 from relay.text import normalize
-from relay.verdict import Finding, RuleMode, Severity
+from relay.verdict import Finding, RuleMode, Severity, Span, Where
 
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _NAME_SEPARATORS: Final = re.compile(r"[\W_]+")
@@ -59,6 +60,12 @@ class AttachmentOptions(BaseModel):
 def _options(ctx: RuleContext) -> AttachmentOptions:
     opts: AttachmentOptions = ctx.policy.option("attachments", AttachmentOptions)
     return opts
+
+
+def _spans(ctx: RuleContext, attachments: Iterable[Attachment]) -> tuple[Span, ...]:
+    """The names of these attachments (the message's own Attachment objects)."""
+    index = {id(a): i for i, a in enumerate(ctx.message.attachments)}
+    return tuple(span for a in attachments for span in locate.attachment(ctx.message, index[id(a)]))
 
 
 def _label(name: str, kind: str) -> str:
@@ -107,7 +114,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
     opts = _options(ctx)
     allowed = set(opts.allowed_kinds)
     blocked = {e.lower().lstrip(".") for e in opts.blocked_extensions}
-    for attachment in ctx.message.attachments:
+    for index, attachment in enumerate(ctx.message.attachments):
         kind = attachment.sniffed_kind
         if is_body_fragment(attachment) and kind in ("text", "html", "empty"):
             continue  # body text, read by the content rules and ATT005
@@ -116,6 +123,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
                 "ATT001",
                 f"attachment type {kind} is not allowed",
                 _label(attachment.filename, kind),
+                spans=locate.attachment(ctx.message, index),
             )
         elif sniff.extension_of(attachment.filename) in blocked:
             ext = sniff.extension_of(attachment.filename)
@@ -123,6 +131,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
                 "ATT001",
                 f"attachment named .{ext} (a file that is run) is not allowed",
                 _label(attachment.filename, kind),
+                spans=locate.attachment(ctx.message, index),
             )
 
 
@@ -133,7 +142,7 @@ def extension_matches_bytes(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: label.png holding a PNG image
     Non-compliant: photo.jpg holding a ZIP archive
     """
-    for attachment in ctx.message.attachments:
+    for index, attachment in enumerate(ctx.message.attachments):
         if not attachment.filename:
             continue
         if not sniff.extension_matches(attachment.sniffed_kind, attachment.filename):
@@ -142,6 +151,7 @@ def extension_matches_bytes(ctx: RuleContext) -> Iterator[Finding]:
                 f"file name says .{sniff.extension_of(attachment.filename)}, "
                 f"bytes are {attachment.sniffed_kind}",
                 _label(attachment.filename, attachment.sniffed_kind),
+                spans=locate.attachment(ctx.message, index),
             )
 
 
@@ -162,6 +172,7 @@ def count_and_size(ctx: RuleContext) -> Iterator[Finding]:
             "ATT003",
             f"{len(attached)} attachments, at most {opts.max_count} allowed",
             ", ".join(a.filename or "(unnamed)" for a in attached),
+            spans=_spans(ctx, attached),
         )
     counted = [a for a in ctx.message.attachments if not is_body_fragment(a)]
     total = sum(a.size for a in counted)
@@ -172,6 +183,7 @@ def count_and_size(ctx: RuleContext) -> Iterator[Finding]:
             f"attachments total {total} bytes decoded, limit {opts.max_total_bytes}",
             f"{total} bytes; largest: "
             + ", ".join(f"{a.filename or '(unnamed)'} {a.size} bytes" for a in largest),
+            spans=_spans(ctx, largest),
         )
 
 
@@ -327,6 +339,7 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
                 f"{label}: {purpose.category} is not a permitted attachment",
                 purpose.evidence,
                 variant="forbidden",
+                spans=_spans(ctx, [attachment]),
             )
         elif purpose.verdict == "unclear":
             yield ctx.finding(
@@ -334,6 +347,7 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
                 f"{label}: purpose unclear (not an invoice, instructions, warranty, "
                 "label or custom design)",
                 purpose.evidence,
+                spans=_spans(ctx, [attachment]),
             )
 
 
@@ -371,6 +385,7 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
                 "so it could not be checked",
                 attachment.extraction_note,
                 variant="unreadable",
+                spans=_spans(ctx, [attachment]),
             )
     candidates = [a for a in readable if a.extracted_text.strip()]
     if not candidates:
@@ -380,7 +395,8 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     own = ctx.policy.settings("ATT005")
     for attachment in candidates:
         label = attachment.filename or "(text part)"
-        text = attachment.extracted_text
+        part = next(i for i, a in enumerate(ctx.message.attachments) if a is attachment)
+        text = DerivedText.whole(attachment.extracted_text, Where.ATTACHMENT_TEXT, part)
         underlying = [
             *contact.scan_text(ctx, text),
             *links.scan_text(ctx, text),
@@ -393,15 +409,12 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
             if emitted >= opts.max_text_findings:
                 break
             emitted += 1
-            mode = (
-                RuleMode.LOG
-                if RuleMode.LOG in (own.mode, finding.mode)
-                else RuleMode.ENFORCE
-            )
+            mode = RuleMode.LOG if RuleMode.LOG in (own.mode, finding.mode) else RuleMode.ENFORCE
             yield Finding(
                 code="ATT005",
                 severity=own.severity or finding.severity,
                 message=f"{label}: {finding.code} {finding.message}",
                 evidence=finding.evidence,
                 mode=mode,
+                spans=finding.spans,
             )

@@ -19,9 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from relay import aliases
 from relay.context import RuleContext
+from relay.locate import DerivedText
 from relay.message import ORDER_ID
 from relay.rules.base import options, rule
-from relay.verdict import Finding, Severity
+from relay.verdict import Finding, Severity, Span
 
 
 @options("contact")
@@ -196,9 +197,11 @@ def _address_key(address: str) -> str:
     return re.sub(r"\s+", "", address).casefold()
 
 
-def _email_findings(ctx: RuleContext, text: str, where: str) -> Iterator[Finding]:
-    for address in dict.fromkeys(find_addresses(text, _options(ctx))):
-        yield ctx.finding("CTC001", f"email address in {where}", address)
+def _email_findings(ctx: RuleContext, view: DerivedText, where: str) -> Iterator[Finding]:
+    for address in dict.fromkeys(find_addresses(view.text, _options(ctx))):
+        yield ctx.finding(
+            "CTC001", f"email address in {where}", address, spans=view.spans_of(address)
+        )
 
 
 @rule("CTC001", "email-address", Severity.REJECT, "Communication Guidelines: contact details")
@@ -211,7 +214,7 @@ def email_addresses(ctx: RuleContext) -> Iterator[Finding]:
     Non-compliant: Schreiben Sie an service [at] shop dot de
     """
     seen: set[str] = set()
-    for finding in _email_findings(ctx, ctx.message.visible_text, "the text"):
+    for finding in _email_findings(ctx, ctx.visible, "the text"):
         seen.add(_address_key(finding.evidence))
         yield finding
     for link in ctx.message.links:
@@ -221,7 +224,7 @@ def email_addresses(ctx: RuleContext) -> Iterator[Finding]:
         if not address or _is_exempt_address(address) or _address_key(address) in seen:
             continue
         seen.add(_address_key(address))
-        yield ctx.finding("CTC001", "mailto: link", address)
+        yield ctx.finding("CTC001", "mailto: link", address, spans=ctx.locate_link(link))
 
 
 # ---------------------------------------------------------------- phone numbers (CTC002)
@@ -317,15 +320,16 @@ def _e164(number: str, region: str) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _phone_finding(ctx: RuleContext, hit: PhoneHit, what: str) -> Finding:
+def _phone_finding(ctx: RuleContext, hit: PhoneHit, what: str, spans: tuple[Span, ...]) -> Finding:
     if hit.in_context:
         return ctx.finding(
             "CTC002",
             f"{what} beside warranty, carrier or manufacturer context",
             hit.written,
             variant="context",
+            spans=spans,
         )
-    return ctx.finding("CTC002", what, hit.written)
+    return ctx.finding("CTC002", what, hit.written, spans=spans)
 
 
 def _is_phone_chat_link(url: str, opts: ContactOptions) -> bool:
@@ -359,17 +363,20 @@ def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
     """
     opts = _options(ctx)
     regions = _regions(ctx, opts)
-    text = ctx.message.visible_text
+    view = ctx.visible
+    text = view.text
     seen: set[str] = set()
     for hit in find_phones(text, regions, opts):
         seen.add(hit.e164)
-        yield _phone_finding(ctx, hit, "phone number in the text")
+        yield _phone_finding(ctx, hit, "phone number in the text", view.spans_of(hit.written))
     folded = _fold(text)
     for link in ctx.message.links:
         if link.quoted:
             continue
         if _is_phone_chat_link(link.url, opts):
-            yield ctx.finding("CTC002", "chat link to a phone number", link.url)
+            yield ctx.finding(
+                "CTC002", "chat link to a phone number", link.url, spans=ctx.locate_link(link)
+            )
             continue
         if _CONTACT_SCHEMES.get(_scheme(link.url)) != "tel":
             continue
@@ -384,12 +391,12 @@ def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
         if not context and where >= 0:
             context = in_context(folded, where, where + len(link.text), opts)
         hit = PhoneHit(link.url, e164 or number, context)
-        yield _phone_finding(ctx, hit, "tel: link")
+        yield _phone_finding(ctx, hit, "tel: link", ctx.locate_link(link))
 
 
-def scan_text(ctx: RuleContext, text: str) -> Iterator[Finding]:
+def scan_text(ctx: RuleContext, view: DerivedText) -> Iterator[Finding]:
     """CTC001 and CTC002 over any text (for example an attachment's, for ATT005)."""
     opts = _options(ctx)
-    yield from _email_findings(ctx, text, "attached text")
-    for hit in find_phones(text, _regions(ctx, opts), opts):
-        yield _phone_finding(ctx, hit, "phone number in attached text")
+    yield from _email_findings(ctx, view, "attached text")
+    for hit in find_phones(view.text, _regions(ctx, opts), opts):
+        yield _phone_finding(ctx, hit, "phone number in attached text", view.spans_of(hit.written))

@@ -17,15 +17,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from relay.context import RuleContext
+from relay.locate import DerivedText
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
-from relay.text import PhraseHit, excerpt, normalize, sentence_bounds
-from relay.verdict import Finding, Severity
+from relay.text import PhraseHit, excerpt, sentence_bounds
+from relay.verdict import Finding, Severity, Where
 
 phrase_categories(
     "confirmation",
@@ -69,21 +69,19 @@ def _options(ctx: RuleContext) -> ContentOptions:
     return opts
 
 
-@lru_cache(maxsize=256)
-def _normalized(text: str) -> str:
-    return normalize(text)
-
-
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """A text to check: the original (for evidence) and its normalized form (for matching)."""
+    """A text to check: the original (for evidence and spans) and its normalized form."""
 
-    original: str
-    normalized: str
+    view: DerivedText
 
-    @classmethod
-    def of(cls, text: str) -> _Text:
-        return cls(text, _normalized(text))
+    @property
+    def original(self) -> str:
+        return self.view.text
+
+    @property
+    def normalized(self) -> str:
+        return self.view.normalized
 
 
 _HIT_CACHE: OrderedDict[tuple[int, str, bool, str], tuple[Policy, list[PhraseHit]]] = OrderedDict()
@@ -158,7 +156,13 @@ def _report(
         if hit.matched in seen:
             continue
         seen.add(hit.matched)
-        yield ctx.finding(code, message, excerpt(text.original, hit.matched), variant)
+        yield ctx.finding(
+            code,
+            message,
+            excerpt(text.original, hit.matched),
+            variant,
+            spans=text.view.spans_normalized(hit.start, hit.end),
+        )
         if len(seen) >= limit:
             return
 
@@ -257,15 +261,15 @@ TEXT_CHECKS: dict[str, TextCheck] = {
 }
 
 
-def scan_text(ctx: RuleContext, text: str, codes: frozenset[str]) -> Iterator[Finding]:
+def scan_text(ctx: RuleContext, view: DerivedText, codes: frozenset[str]) -> Iterator[Finding]:
     """Run the named content checks (of TEXT_CHECKS) over any text, e.g. an attachment's.
 
     Findings carry the rule's own code and severity; the caller may re-label them. Codes
     that judge the whole message (CNT002, CNT009, CNT012) are ignored here.
     """
-    if not text.strip():
+    if not view.text.strip():
         return
-    subject = _Text.of(text)
+    subject = _Text(view)
     for code in sorted(codes):
         check = TEXT_CHECKS.get(code)
         if check is not None and ctx.policy.settings(code).enabled:
@@ -273,7 +277,7 @@ def scan_text(ctx: RuleContext, text: str, codes: frozenset[str]) -> Iterator[Fi
 
 
 def _visible(ctx: RuleContext) -> _Text:
-    return _Text.of(ctx.message.visible_text)
+    return _Text(ctx.visible)
 
 
 # --- message-level analysis -------------------------------------------------------------------
@@ -413,7 +417,9 @@ def important_tag(ctx: RuleContext) -> Iterator[Finding]:
     """
     if ctx.facts.is_critical:
         return
-    subject = _Text.of(ctx.message.subject)
+    subject = _Text(
+        ctx.memo("subject", lambda: DerivedText.whole(ctx.message.subject, Where.SUBJECT))
+    )
     hits = _hits(ctx.policy, "important_tag", subject.normalized, negation=False)
     yield from _report(
         ctx, "CNT009", "[Important] on a message that is not critical", subject, hits
@@ -459,4 +465,8 @@ def no_permitted_purpose(ctx: RuleContext) -> Iterator[Finding]:
     if _hits(ctx.policy, "confirmation", text.normalized) or _thanks_only(ctx, text):
         return
     evidence = excerpt(text.original, text.original[:80]) if text.original else "(empty)"
-    yield ctx.finding("CNT012", "proactive message with no permitted purpose", evidence)
+    # No words to point at: the opening of the text, which the evidence quotes.
+    spans = text.view.spans(0, min(80, len(text.original)))
+    yield ctx.finding(
+        "CNT012", "proactive message with no permitted purpose", evidence, spans=spans
+    )

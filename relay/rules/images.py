@@ -182,7 +182,12 @@ def tracking_pixels(ctx: RuleContext) -> Iterator[Finding]:
     for image in own_images(ctx.message):
         reason = pixel_reason(image, opts)
         if reason:
-            yield ctx.finding("IMG001", f"tracking pixel removed: {reason}", describe(image))
+            yield ctx.finding(
+                "IMG001",
+                f"tracking pixel removed: {reason}",
+                describe(image),
+                spans=ctx.locate_image(image),
+            )
 
 
 @rule("IMG002", "http-image", Severity.STRIP, "Communication Guidelines: secure content")
@@ -194,7 +199,9 @@ def http_images(ctx: RuleContext) -> Iterator[Finding]:
     """
     for image in own_images(ctx.message):
         if is_plain_http(image):
-            yield ctx.finding("IMG002", "image over http removed", describe(image))
+            yield ctx.finding(
+                "IMG002", "image over http removed", describe(image), spans=ctx.locate_image(image)
+            )
 
 
 @rule("IMG003", "gif-image", Severity.STRIP, "Communication Guidelines: images")
@@ -209,7 +216,9 @@ def gif_images(ctx: RuleContext) -> Iterator[Finding]:
     for image in own_images(ctx.message):
         reason = gif_reason(image, ctx.message)
         if reason:
-            yield ctx.finding("IMG003", f"{reason} removed", describe(image))
+            yield ctx.finding(
+                "IMG003", f"{reason} removed", describe(image), spans=ctx.locate_image(image)
+            )
 
 
 @rule("IMG004", "linked-logo", Severity.STRIP, "Communication Guidelines: links and logos")
@@ -226,11 +235,20 @@ def linked_logo(ctx: RuleContext) -> Iterator[Finding]:
     exceptions = tuple(e.lower() for e in image_options(ctx).not_addresses)
     for image in own_images(ctx.message):
         if image.link_href is not None:
-            yield ctx.finding("IMG004", "link around an image removed", describe(image))
+            yield ctx.finding(
+                "IMG004",
+                "link around an image removed",
+                describe(image),
+                spans=ctx.locate_image(image),
+            )
         shown = address_shown(image, exceptions)
         if shown:
             yield ctx.finding(
-                "IMG004", "image shows a web address", f"{shown}: {describe(image)}", "address"
+                "IMG004",
+                "image shows a web address",
+                f"{shown}: {describe(image)}",
+                "address",
+                spans=ctx.locate_image(image),
             )
 
 
@@ -266,4 +284,5 @@ def image_count(ctx: RuleContext) -> Iterator[Finding]:
             "IMG005",
             f"{len(counted)} images in a proactive message (at most {limit})",
             "; ".join(describe(i) for i in counted[:5]),
+            spans=tuple(span for i in counted[:5] for span in ctx.locate_image(i)),
         )

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from relay.context import RuleContext
 from relay.rules.base import options, rule
-from relay.verdict import Finding, Severity
+from relay.verdict import Finding, Severity, Span
 
 
 @options("language")
@@ -70,6 +70,7 @@ def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
             f"language of the text could not be detected (buyer reads {want})",
             sample or "(no text)",
             variant="unsure",
+            spans=_sample_spans(ctx),
         )
         return
     got = _canon(detected.code, opts.same_language)
@@ -82,6 +83,14 @@ def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
             f"text may not be in the buyer's language {want} (short or unsure detection)",
             evidence,
             variant="unsure",
+            spans=_sample_spans(ctx),
         )
         return
-    yield ctx.finding("LNG001", f"text is in {got}, the buyer reads {want}", evidence)
+    yield ctx.finding(
+        "LNG001", f"text is in {got}, the buyer reads {want}", evidence, spans=_sample_spans(ctx)
+    )
+
+
+def _sample_spans(ctx: RuleContext) -> tuple[Span, ...]:
+    """The opening of the text, which the evidence quotes (the language is the whole text's)."""
+    return ctx.visible.spans(0, min(80, len(ctx.visible.text)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Final
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict
 
 from relay import aliases
 from relay.context import RuleContext
+from relay.locate import DerivedText
+from relay.message import Link
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
 
@@ -105,6 +107,8 @@ class LinkTarget:
     path: str
     query: str
     bare: bool = False
+    # The message's link it was read from (None: written in a text), to find it for a span.
+    link: Link | None = field(default=None, compare=False)
 
     @property
     def evidence(self) -> str:
@@ -238,7 +242,7 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
         relative = link.source == "href" and not target.scheme
         if relative and not extractor(_extras(_options(ctx)))(target.host).suffix:
             continue
-        found.append(target)
+        found.append(replace(target, link=link))
     for domain in bare_domains(ctx.message.visible_text, _options(ctx)):
         target = parse_target(domain, bare=True)
         if target is not None:
@@ -337,14 +341,21 @@ _CHECKS: Final = {
 }
 
 
-def _run(ctx: RuleContext, code: str, targets: Iterable[LinkTarget]) -> Iterator[Finding]:
+def _run(
+    ctx: RuleContext, code: str, targets: Iterable[LinkTarget], text: DerivedText
+) -> Iterator[Finding]:
+    """One check over the targets; `text` is the text the targets without a link were read in."""
     check = _CHECKS[code]
     seen: set[str] = set()
     for target in targets:
         finding = check(ctx, target)
         if finding is not None and finding.evidence not in seen:
             seen.add(finding.evidence)
-            yield finding
+            if target.link is not None:
+                spans = ctx.locate_link(target.link)
+            else:
+                spans = text.spans_of(target.url)
+            yield replace(finding, spans=spans)
 
 
 @rule("LNK001", "link-host-not-allowed", Severity.REJECT, "Communication Guidelines: links")
@@ -358,7 +369,7 @@ def link_hosts(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html
     Non-compliant: Mehr Produkte auf www.shop-example.de oder shop.example
     """
-    yield from _run(ctx, "LNK001", message_targets(ctx))
+    yield from _run(ctx, "LNK001", message_targets(ctx), ctx.visible)
 
 
 @rule("LNK002", "link-not-https", Severity.REJECT, "Communication Guidelines: links")
@@ -368,7 +379,7 @@ def links_use_https(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.amazon.de/gp/css/order-history
     Non-compliant: http://www.amazon.de/gp/css/order-history
     """
-    yield from _run(ctx, "LNK002", message_targets(ctx))
+    yield from _run(ctx, "LNK002", message_targets(ctx), ctx.visible)
 
 
 @rule("LNK003", "link-shortener-or-redirect", Severity.REJECT, "Communication Guidelines: links")
@@ -378,7 +389,7 @@ def no_shorteners(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.amazon.de/gp/help/customer/display.html
     Non-compliant: https://bit.ly/3xYz, https://u123.ct.sendgrid.net/ls/click?upn=…
     """
-    yield from _run(ctx, "LNK003", message_targets(ctx))
+    yield from _run(ctx, "LNK003", message_targets(ctx), ctx.visible)
 
 
 @rule("LNK004", "amazon-product-link", Severity.HOLD, "Communication Guidelines: links")
@@ -388,11 +399,11 @@ def product_links(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: (review request) https://www.amazon.de/review/create-review?asin=B0TEST1234
     Non-compliant: (delivery notice) https://www.amazon.de/dp/B0TEST1234
     """
-    yield from _run(ctx, "LNK004", message_targets(ctx))
+    yield from _run(ctx, "LNK004", message_targets(ctx), ctx.visible)
 
 
-def scan_text(ctx: RuleContext, text: str) -> Iterator[Finding]:
+def scan_text(ctx: RuleContext, view: DerivedText) -> Iterator[Finding]:
     """LNK001-LNK004 over any text (for example an attachment's, for ATT005)."""
-    targets = list(text_targets(text, _options(ctx)))
+    targets = list(text_targets(view.text, _options(ctx)))
     for code in _CHECKS:
-        yield from _run(ctx, code, targets)
+        yield from _run(ctx, code, targets, view)

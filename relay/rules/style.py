@@ -9,7 +9,7 @@ changed; the same goes for quoted lines of a plain-text reply.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -19,12 +19,12 @@ from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from relay import html_events, quoting, wordlists
+from relay import html_events, locate, quoting, wordlists
 from relay.context import RuleContext
 from relay.html_events import EventReader
 from relay.message import Image
 from relay.rules.base import options, rule
-from relay.verdict import Finding, Severity
+from relay.verdict import Finding, Severity, Span, Where
 
 
 @options("style")
@@ -931,21 +931,31 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
     message = ctx.message
     found = emoji_found(message.subject, opts)
     if found:
-        yield ctx.finding("STY001", "emoji in the Subject removed", " ".join(found))
+        subject = locate.DerivedText.whole(message.subject, Where.SUBJECT)
+        spans = tuple(span for e in dict.fromkeys(found) for span in subject.spans_of(e))
+        yield ctx.finding("STY001", "emoji in the Subject removed", " ".join(found), spans=spans)
     if message.plain_text is not None:
         found = emoji_found(message.own_text, opts)
         if found:
-            yield ctx.finding("STY001", "emoji in the text removed", " ".join(found))
+            spans = tuple(span for e in dict.fromkeys(found) for span in ctx.visible.spans_of(e))
+            yield ctx.finding("STY001", "emoji in the text removed", " ".join(found), spans=spans)
     if message.html is not None:
         keep = set(opts.text_symbols)
         found = [e for e in analyse(message.html).emoji if e not in keep]
         if found:
-            yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found))
+            spans = tuple(
+                span
+                for e in dict.fromkeys(found)
+                for span in (ctx.locate(e) or ctx.locate_markup(e))
+            )
+            yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found), spans=spans)
     from relay.rules.images import describe, own_images
 
     for image in own_images(message):
         if is_emoji_image(image, opts):
-            yield ctx.finding("STY001", "emoji image removed", describe(image))
+            yield ctx.finding(
+                "STY001", "emoji image removed", describe(image), spans=ctx.locate_image(image)
+            )
 
 
 @rule("STY002", "layout", Severity.STRIP, "Communication Guidelines: formatting")
@@ -972,6 +982,7 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
                 "STY002",
                 "more than two line breaks in a row collapsed (text)",
                 f'{length} blank lines after "{near[:60]}"',
+                spans=_line_run(message.plain_text, start, length),
             )
     if message.html is None:
         return
@@ -983,25 +994,48 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
             "STY002",
             "more than two line breaks in a row collapsed (HTML)",
             f"{blank} blank lines in a row ({kind})",
+            spans=_markup(ctx, [kind.removeprefix("empty ").rstrip(">")]),
         )
     if facts.centred_share >= opts.centred_share:
         yield ctx.finding(
             "STY002",
             "centred body normalized",
             f"{facts.centred_share:.0%} of the text centred by {facts.centred_by}",
+            spans=_markup(ctx, [facts.centred_by, "center"]),
         )
     if facts.overrides:
         yield ctx.finding(
             "STY002",
             "font, colour or line-height overrides removed",
             "; ".join(facts.overrides[:6]),
+            spans=_markup(ctx, facts.overrides[:6]),
         )
     if len(facts.sizes) > opts.max_font_sizes:
         yield ctx.finding(
             "STY002",
             f"{len(facts.sizes)} font sizes (at most {opts.max_font_sizes}) normalized",
             ", ".join(facts.sizes[:10]),
+            spans=_markup(ctx, facts.sizes[:10]),
         )
+
+
+def _line_run(text: str, start: int, length: int) -> tuple[Span, ...]:
+    """The blank lines `start` to `start + length` of a text/plain part."""
+    lines = text.splitlines(keepends=True)
+    first = sum(len(line) for line in lines[:start])
+    last = first + sum(len(line) for line in lines[start : start + length])
+    return (Span(Where.TEXT, first, last, text[first:last]),)
+
+
+def _markup(ctx: RuleContext, described: Sequence[str]) -> tuple[Span, ...]:
+    """Where the described styling is in the HTML: each description's first place, else its
+    value (`font-family: Comic Sans` as written `font-family:'Comic Sans'`)."""
+    found: list[Span] = []
+    for item in described:
+        value = re.split(r"[:=]", item.strip("<>"), maxsplit=1)[-1].strip(" '\"")
+        spans = ctx.locate_markup(item) or (ctx.locate_markup(value) if value else ())
+        found.extend(spans)
+    return tuple(dict.fromkeys(found))
 
 
 # --------------------------------------------------------------------------------------------
@@ -1081,6 +1115,11 @@ def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
             "STY003",
             f"{result.share:.0%} of {result.checked} words unknown to the {language} dictionary",
             sample[:300],
+            spans=tuple(
+                span
+                for word in list(dict.fromkeys(result.unknown))[:10]
+                for span in ctx.visible.spans_of(word)
+            ),
         )
 
 
