@@ -315,12 +315,13 @@ def _quarantine_release(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
+    from relay import rules
     from relay.policy import load_policy
-    from relay.rules import REGISTRY
 
     policy = load_policy(settings.policy.files)
     rows: list[dict[str, Any]] = []
-    for code, spec in REGISTRY.items():
+    for spec in rules.load():
+        code = spec.code
         severity, mode = policy.resolve(code)
         rule_settings = policy.settings(code)
         rows.append(
@@ -329,7 +330,7 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
                 "name": spec.name,
                 "family": spec.family,
                 "severity": severity.value,
-                "variants": {k: v.value for k, v in rule_settings.variants.items()},
+                "variants": {k: v.value for k, v in policy.variants(code).items()},
                 "mode": mode.value,
                 "enabled": rule_settings.enabled,
                 "citation": spec.citation,

@@ -134,6 +134,20 @@ class Image:
     quoted: bool = False
 
     @property
+    def evidence(self) -> str:
+        """The element as a reviewer would recognise it, for a finding's evidence."""
+        parts = [f'<img src="{self.src[:200]}"']
+        if self.alt:
+            parts.append(f'alt="{self.alt[:80]}"')
+        if self.width is not None or self.height is not None:
+            parts.append(f"size={self.width or '?'}x{self.height or '?'}")
+        if self.hidden:
+            parts.append("hidden")
+        if self.link_href:
+            parts.append(f'in <a href="{self.link_href[:200]}">')
+        return " ".join(parts) + ">"
+
+    @property
     def is_remote(self) -> bool:
         return self.src.lower().startswith(("http://", "https://", "//"))
 
@@ -187,6 +201,11 @@ class ParsedMessage:
     @property
     def is_reply(self) -> bool:
         return bool(self.in_reply_to or self.references)
+
+    @property
+    def own_images(self) -> tuple[Image, ...]:
+        """The seller's images: quoted images are the buyer's and are not judged."""
+        return tuple(image for image in self.images if not image.quoted)
 
     @property
     def own_subject(self) -> str:

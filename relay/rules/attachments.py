@@ -312,7 +312,13 @@ def judge_purpose(attachment: Attachment, opts: AttachmentOptions, is_reply: boo
     return Purpose("unclear", "", f"{_label(name, attachment.sniffed_kind)}: {why}")
 
 
-@rule("ATT004", "attachment-purpose", Severity.HOLD, "Communication Guidelines: attachments")
+@rule(
+    "ATT004",
+    "attachment-purpose",
+    Severity.HOLD,
+    "Communication Guidelines: attachments",
+    variants={"forbidden": Severity.REJECT},
+)
 def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
     """No attachment without a permitted purpose: invoice, instructions, warranty, label, design.
 
@@ -354,7 +360,13 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
 # ---- ATT005: text inside attachments --------------------------------------------------------
 
 
-@rule("ATT005", "attachment-text", Severity.REJECT, "Communication Guidelines: attachments")
+@rule(
+    "ATT005",
+    "attachment-text",
+    Severity.REJECT,
+    "Communication Guidelines: attachments",
+    variants={"unreadable": Severity.HOLD},
+)
 def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     """No contact details, off-list links, marketing or biased review requests in attachments.
 

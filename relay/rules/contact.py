@@ -32,7 +32,9 @@ class ContactOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # `name [at] shop dot com`: the words that stand for "@" and "." when spelled out.
-    at_words: list[str] = ["at", "ät", "arroba", "chiocciola", "アット", "あっと"]
+    at_words: list[str] = [
+        "at", "ät", "arroba", "chiocciola", "アットマーク", "アット", "あっとまーく", "あっと",
+    ]  # fmt: skip
     dot_words: list[str] = ["dot", "punkt", "point", "punto", "ドット"]
     # language -> phrases: a phone number beside one of these (warranty, carrier, manufacturer)
     # gets the "context" variant (warn). A leading `*` lets the phrase end a compound word
@@ -350,7 +352,13 @@ def _scheme(url: str) -> str:
     return head.strip().lower() if sep and head.isascii() and head.isalpha() else ""
 
 
-@rule("CTC002", "phone-number", Severity.REJECT, "Communication Guidelines: contact details")
+@rule(
+    "CTC002",
+    "phone-number",
+    Severity.REJECT,
+    "Communication Guidelines: contact details",
+    variants={"context": Severity.WARN},
+)
 def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
     """No phone numbers (international or national format), no tel: or WhatsApp links.
 

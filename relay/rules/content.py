@@ -45,13 +45,11 @@ phrase_categories(
     "cancel_request",
     "offensive",
     "purpose",
-    # Read by relay/facts.py (is_review_request, is_critical); declared here too so that the
-    # policy loads even when relay.facts has not been imported yet.
-    "review_request",
-    "critical",
 )
 
 CITATION = "Communication Guidelines: permitted and prohibited message content"
+# In a reply the buyer asked: what would be refused in a proactive message is a warning.
+_REPLY_WARNS = {"reply": Severity.WARN}
 
 
 @options("content")
@@ -314,7 +312,7 @@ def _thanks_only(ctx: RuleContext, text: _Text) -> list[PhraseHit]:
 # --- the rules ----------------------------------------------------------------------------------
 
 
-@rule("CNT001", "order-confirmation", Severity.REJECT, CITATION)
+@rule("CNT001", "order-confirmation", Severity.REJECT, CITATION, variants=_REPLY_WARNS)
 def order_confirmation(ctx: RuleContext) -> Iterator[Finding]:
     """No order, shipping or delivery confirmation, alone or inside another message.
 
@@ -340,7 +338,7 @@ def thank_you_only(ctx: RuleContext) -> Iterator[Finding]:
     yield from _report(ctx, "CNT002", "thank-you-only message", text, _thanks_only(ctx, text))
 
 
-@rule("CNT003", "contact-us-line", Severity.REJECT, CITATION)
+@rule("CNT003", "contact-us-line", Severity.REJECT, CITATION, variants=_REPLY_WARNS)
 def contact_us_line(ctx: RuleContext) -> Iterator[Finding]:
     """No "contact us if you have any problem" lines; no steering to contact before reviewing.
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from relay import aliases, locate
 from relay.context import RelayConfig, RuleContext
 from relay.rules.base import rule
 from relay.verdict import Finding, Severity, Span
+
+if TYPE_CHECKING:
+    from relay.rewrite import BodyEditor
 
 TRACKING_HEADERS: Final = (
     "list-unsubscribe",
@@ -126,7 +129,18 @@ def sender_is_approved(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-@rule("ENV004", "tracking-headers", Severity.STRIP, "Communication Guidelines: opt-out links")
+def drop_tracking_headers(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    for finding in findings:
+        del editor.msg[finding.evidence]
+
+
+@rule(
+    "ENV004",
+    "tracking-headers",
+    Severity.STRIP,
+    "Communication Guidelines: opt-out links",
+    fix=drop_tracking_headers,
+)
 def tracking_headers(ctx: RuleContext) -> Iterator[Finding]:
     """Opt-out and read-receipt headers are removed before the message is forwarded.
 

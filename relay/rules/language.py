@@ -46,7 +46,13 @@ def _canon(code: str, same: dict[str, str]) -> str:
     return same.get(code, code)
 
 
-@rule("LNG001", "wrong-language", Severity.REJECT, "Communication Guidelines: buyer's language")
+@rule(
+    "LNG001",
+    "wrong-language",
+    Severity.REJECT,
+    "Communication Guidelines: buyer's language",
+    variants={"unsure": Severity.WARN},
+)
 def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
     """The message is written in the buyer's language (order locale, else the marketplace's).
 

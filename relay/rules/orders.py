@@ -54,7 +54,13 @@ def _for_buyer(ctx: RuleContext) -> bool:
     return ctx.facts.buyer_alias is not None
 
 
-@rule("ORD001", "order-id-missing", Severity.REJECT, "Buyer-Seller Messaging: order required")
+@rule(
+    "ORD001",
+    "order-id-missing",
+    Severity.REJECT,
+    "Buyer-Seller Messaging: order required",
+    variants={"reply": Severity.WARN},
+)
 def order_id_present(ctx: RuleContext) -> Iterator[Finding]:
     """A message to a buyer names its Amazon order (3-7-7 id) in the Subject or body.
 
@@ -75,7 +81,13 @@ def order_id_present(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
-@rule("ORD002", "order-unknown", Severity.REJECT, "Buyer-Seller Messaging: order required")
+@rule(
+    "ORD002",
+    "order-unknown",
+    Severity.REJECT,
+    "Buyer-Seller Messaging: order required",
+    variants={"reply": Severity.WARN},
+)
 def order_known(ctx: RuleContext) -> Iterator[Finding]:
     """The order id the message names is known to the order store.
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import emoji
 from bs4 import BeautifulSoup, Comment, Tag
@@ -25,6 +25,9 @@ from relay.html_events import EventReader
 from relay.message import Image
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity, Span, Where
+
+if TYPE_CHECKING:
+    from relay.rewrite import BodyEditor
 
 
 @options("style")
@@ -41,8 +44,10 @@ class StyleOptions(BaseModel):
     centred_share: float = Field(default=0.6, gt=0, le=1)
     # STY002: distinct font sizes allowed.
     max_font_sizes: int = Field(default=3, ge=0)
-    # STY003: languages with a bundled dictionary (pyspellchecker) that are checked.
-    spelling_languages: list[str] = ["en", "de", "fr", "it", "es"]
+    # STY003: languages with a bundled dictionary (pyspellchecker) that are checked. Not es:
+    # pyspellchecker's Spanish list holds lemmas without inflections ("gracia" but not
+    # "gracias", no conjugated verbs), so correct Spanish runs at 15-35 % "unknown".
+    spelling_languages: list[str] = ["en", "de", "fr", "it", "nl", "pt"]
     # STY003: warn when at least this share of the checked words is unknown ...
     spelling_unknown_share: float = Field(default=0.3, gt=0, le=1)
     # ... and the text has at least this many checkable words.
@@ -920,7 +925,23 @@ def collapse_blank_lines(text: str, max_blank: int) -> str:
 # Rules
 
 
-@rule("STY001", "emoji", Severity.STRIP, "Communication Guidelines: emoji")
+def drop_emoji(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    opts = style_options(ctx)
+    editor.subject = strip_emoji(editor.subject, opts)
+    plain = editor.plain
+    if plain is not None:
+        editor.plain = own_lines_map(plain, lambda line: strip_emoji(line, opts))
+    doc = editor.doc
+    if doc is None:
+        return
+    for tag, image in editor.images():
+        if is_emoji_image(image, opts):
+            editor.remove_image(tag, image)
+    if doc.remove_emoji_text(opts):
+        editor.html_changed = True
+
+
+@rule("STY001", "emoji", Severity.STRIP, "Communication Guidelines: emoji", fix=drop_emoji)
 def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
     """No emoji anywhere: Subject, text, HTML, or images standing for emoji (removed).
 
@@ -949,16 +970,36 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
                 for span in (ctx.locate(e) or ctx.locate_markup(e))
             )
             yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found), spans=spans)
-    from relay.rules.images import describe, own_images
-
-    for image in own_images(message):
+    for image in message.own_images:
         if is_emoji_image(image, opts):
             yield ctx.finding(
-                "STY001", "emoji image removed", describe(image), spans=ctx.locate_image(image)
+                "STY001", "emoji image removed", image.evidence, spans=ctx.locate_image(image)
             )
 
 
-@rule("STY002", "layout", Severity.STRIP, "Communication Guidelines: formatting")
+def normalize_layout(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    opts = style_options(ctx)
+    plain = editor.plain
+    if plain is not None:
+        editor.plain = collapse_blank_lines(plain, opts.max_blank_lines)
+    doc = editor.doc
+    if doc is None:
+        return
+    changed = doc.collapse_blank_runs(opts.max_blank_lines)
+    share, _element = doc.centred_share()
+    if share >= opts.centred_share:
+        changed |= doc.remove_centring()
+    if doc.font_overrides():
+        changed |= doc.remove_font_overrides()
+    if len(doc.font_sizes()) > opts.max_font_sizes:
+        changed |= doc.remove_font_sizes()
+    if changed:
+        editor.html_changed = True
+
+
+@rule(
+    "STY002", "layout", Severity.STRIP, "Communication Guidelines: formatting", fix=normalize_layout
+)
 def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
     """No blank-line runs, centred bodies, font or colour overrides, or many font sizes.
 
@@ -1091,8 +1132,8 @@ _URLISH: Final = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S+\.\S+/\S*")
 def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
     """Spelling: a high share of words unknown to the buyer's language dictionary is reported.
 
-    Only languages with a bundled dictionary are checked (en, de, fr, it, es, nl, pt by
-    default; not Japanese). Text detected as another language is LNG001's, not a spelling
+    Only the languages of `[options.style] spelling_languages` are checked (each needs a
+    bundled word list; not Japanese). Text detected as another language is LNG001's, not a spelling
     problem.
 
     Compliant: "Ihre Bestellung wurde heute an DHL übergeben."
