@@ -138,9 +138,6 @@ def _cache_clearers() -> list[Callable[[], None]]:
 
     clearers: list[Callable[[], None]] = []
     for module_name, attr in (
-        ("relay.rules.content", "_normalized"),
-        ("relay.rules.content", "_HIT_CACHE"),
-        ("relay.rules.style", "analyse"),
         ("relay.rules.images", "domain_in"),
         ("relay.message", "_HEADER_VALUES"),
         ("relay.text", "normalize"),

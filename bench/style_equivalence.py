@@ -62,7 +62,7 @@ def old_analyse(html: str) -> HtmlFacts:
 
 
 def new_analyse(html: str) -> HtmlFacts:
-    return style.analyse.__wrapped__(html)
+    return style.analyse(html)
 
 
 @dataclass

@@ -223,6 +223,9 @@ def load_policy(extra_files: list[str] | tuple[str, ...] = ()) -> Policy:
             options[family] = model.model_validate(values)
         except ValidationError as exc:
             raise refuse.from_validation(exc, ("options", family)) from None
+    for family, model in rules.OPTIONS.items():
+        # One defaults object per family, kept: what options compile is cached on it.
+        options.setdefault(family, model())
     for language, book in parsed.phrases.items():
         for category in book:
             if category not in rules.PHRASE_CATEGORIES:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,6 +56,11 @@ class AttachmentOptions(BaseModel):
     purpose_text_chars: int = Field(default=3000, gt=0)
     # ATT005: at most this many findings per attachment (a price list has many numbers).
     max_text_findings: int = Field(default=20, gt=0)
+
+    @cached_property
+    def compiled_purposes(self) -> _Purposes:
+        """The purpose keywords compiled: built once, kept with the policy."""
+        return _build_purposes(self)
 
 
 def _options(ctx: RuleContext) -> AttachmentOptions:
@@ -203,9 +209,6 @@ class _Purposes:
     forbidden: tuple[_Keyword, ...]
 
 
-_COMPILED: dict[int, tuple[AttachmentOptions, _Purposes]] = {}
-
-
 def _squash(text: str) -> str:
     return _NAME_SEPARATORS.sub("", normalize(text))
 
@@ -228,13 +231,8 @@ def _keywords(table: Mapping[str, Mapping[str, list[str]]]) -> tuple[_Keyword, .
     return tuple(found)
 
 
-def _purposes(opts: AttachmentOptions) -> _Purposes:
-    cached = _COMPILED.get(id(opts))
-    if cached is not None and cached[0] is opts:
-        return cached[1]
-    compiled = _Purposes(_keywords(opts.purposes), _keywords(opts.forbidden))
-    _COMPILED[id(opts)] = (opts, compiled)
-    return compiled
+def _build_purposes(opts: AttachmentOptions) -> _Purposes:
+    return _Purposes(_keywords(opts.purposes), _keywords(opts.forbidden))
 
 
 def _name_text(filename: str) -> str:
@@ -287,7 +285,7 @@ class Purpose:
 
 def judge_purpose(attachment: Attachment, opts: AttachmentOptions, is_reply: bool) -> Purpose:
     """The purpose of one file from its name first, then from the start of its text."""
-    compiled = _purposes(opts)
+    compiled = opts.compiled_purposes
     name = attachment.filename
     name_bad = _name_hits(compiled.forbidden, name)
     name_ok = _name_hits(compiled.permitted, name)

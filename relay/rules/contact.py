@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 from urllib.parse import unquote, urlsplit
 
@@ -58,6 +59,11 @@ class ContactOptions(BaseModel):
     # Links that open a chat with a phone number (`https://wa.me/4915123456789`).
     phone_link_hosts: list[str] = ["wa.me", "api.whatsapp.com"]
     phone_link_schemes: list[str] = ["whatsapp", "viber", "signal"]
+
+    @cached_property
+    def patterns(self) -> _Patterns:
+        """The patterns these options make: built once, kept with the policy that holds them."""
+        return _build_patterns(self)
 
 
 # Plain addresses; the local part may not start with a dot and the last label is letters.
@@ -119,14 +125,7 @@ def _alternation(lists: Mapping[str, Iterable[str]]) -> re.Pattern[str] | None:
     return re.compile("|".join(_phrase(w) for w in reversed(words)), re.IGNORECASE)
 
 
-# The patterns depend on the policy's options; built once per options object.
-_COMPILED: dict[int, tuple[ContactOptions, _Patterns]] = {}
-
-
-def _patterns(opts: ContactOptions) -> _Patterns:
-    entry = _COMPILED.get(id(opts))
-    if entry is not None and entry[0] is opts:
-        return entry[1]
+def _build_patterns(opts: ContactOptions) -> _Patterns:
     at_words = "|".join(re.escape(w) for w in sorted(opts.at_words, key=len, reverse=True))
     dot_words = "|".join(re.escape(w) for w in sorted(opts.dot_words, key=len, reverse=True))
     # "@" or an at-word: bracketed (`[at]`, `(at)`), or a bare word between spaces.
@@ -150,7 +149,6 @@ def _patterns(opts: ContactOptions) -> _Patterns:
         phone_cue=_alternation(opts.phone_cues),
         not_phone_cue=_alternation(opts.not_phone_cues),
     )
-    _COMPILED[id(opts)] = (opts, patterns)
     return patterns
 
 
@@ -182,7 +180,7 @@ def find_addresses(text: str, opts: ContactOptions) -> Iterator[str]:
             yield address
     masked = _mask(text, _EMAIL)
     tlds = public_suffix_tlds()
-    for match in _patterns(opts).obfuscated.finditer(masked):
+    for match in opts.patterns.obfuscated.finditer(masked):
         tld = match.group("tld")
         if tld.casefold() not in tlds or not (tld.islower() or tld.isupper()):
             continue
@@ -273,7 +271,7 @@ def _window(text: str, start: int, end: int, opts: ContactOptions) -> str:
 
 
 def in_context(text: str, start: int, end: int, opts: ContactOptions) -> bool:
-    pattern = _patterns(opts).context
+    pattern = opts.patterns.context
     return pattern is not None and pattern.search(_window(text, start, end, opts)) is not None
 
 
@@ -290,7 +288,7 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
     masked = text
     for pattern in (ORDER_ID, _URLISH, _EMAIL, _DATE):
         masked = _mask(masked, pattern)
-    patterns = _patterns(opts)
+    patterns = opts.patterns
     seen: set[str] = set()
     for region in regions or [opts.default_region]:
         matcher = phonenumbers.PhoneNumberMatcher(

@@ -13,8 +13,6 @@ ATT005, text inside PDF/DOCX/TXT attachments).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -82,31 +80,17 @@ class _Text:
         return self.view.normalized
 
 
-_HIT_CACHE: OrderedDict[tuple[int, str, bool, str], tuple[Policy, list[PhraseHit]]] = OrderedDict()
-_HIT_CACHE_LOCK = threading.Lock()
-_HIT_CACHE_SIZE = 256
-
-
 def _hits(
-    policy: Policy, category: str, normalized: str, *, negation: bool = True
+    ctx: RuleContext, category: str, normalized: str, *, negation: bool = True
 ) -> list[PhraseHit]:
     """Hits of a category in every language, left to right, overlaps between languages merged.
 
-    Several rules read the same categories of the same text; the answer is kept for the
-    last few texts (keyed by policy identity, so a reloaded policy is never mixed up).
+    Several rules read the same categories of the same text: found once per message.
     """
-    key = (id(policy), category, negation, normalized)
-    with _HIT_CACHE_LOCK:
-        cached = _HIT_CACHE.get(key)
-        if cached is not None and cached[0] is policy:
-            _HIT_CACHE.move_to_end(key)
-            return cached[1]
-    hits = _find_hits(policy, category, normalized, negation=negation)
-    with _HIT_CACHE_LOCK:
-        _HIT_CACHE[key] = (policy, hits)
-        while len(_HIT_CACHE) > _HIT_CACHE_SIZE:
-            _HIT_CACHE.popitem(last=False)
-    return hits
+    return ctx.memo(
+        ("phrase-hits", category, negation, normalized),
+        lambda: _find_hits(ctx.policy, category, normalized, negation=negation),
+    )
 
 
 def _find_hits(
@@ -177,7 +161,7 @@ def _in_sentence_with(normalized: str, hit: PhraseHit, companions: Iterable[Phra
 
 
 def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "confirmation", text.normalized)
+    hits = _hits(ctx, "confirmation", text.normalized)
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT001", "order, shipping or delivery confirmation", text, hits, variant
@@ -185,12 +169,12 @@ def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    steering = _hits(ctx.policy, "review_steering", text.normalized)
+    steering = _hits(ctx, "review_steering", text.normalized)
     yield from _report(
         ctx, "CNT003", "asks the buyer to contact the seller before reviewing", text, steering
     )
     offers = [
-        h for h in _hits(ctx.policy, "contact_offer", text.normalized) if not _overlaps(h, steering)
+        h for h in _hits(ctx, "contact_offer", text.normalized) if not _overlaps(h, steering)
     ]
     variant = "reply" if ctx.is_reply else None
     yield from _report(
@@ -199,19 +183,19 @@ def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_marketing(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "marketing", text.normalized)
+    hits = _hits(ctx, "marketing", text.normalized)
     yield from _report(ctx, "CNT004", "marketing or promotion", text, hits)
 
 
 def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    policy, normalized = ctx.policy, text.normalized
-    found: list[PhraseHit] = list(_hits(policy, "review_biased", normalized))
-    requests = _hits(policy, "review_request", normalized)
+    normalized = text.normalized
+    found: list[PhraseHit] = list(_hits(ctx, "review_biased", normalized))
+    requests = _hits(ctx, "review_request", normalized)
     if requests:
-        found.extend(h for h in _hits(policy, "review_positive", normalized))
-    mentions = [*_hits(policy, "review_mention", normalized), *requests]
+        found.extend(h for h in _hits(ctx, "review_positive", normalized))
+    mentions = [*_hits(ctx, "review_mention", normalized), *requests]
     for category in ("review_condition", "review_incentive"):
-        for hit in _hits(policy, category, normalized):
+        for hit in _hits(ctx, category, normalized):
             if _in_sentence_with(normalized, hit, mentions):
                 found.append(hit)
     found.sort(key=lambda h: h.start)
@@ -219,27 +203,27 @@ def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_review_change(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "review_change", text.normalized)
+    hits = _hits(ctx, "review_change", text.normalized)
     yield from _report(ctx, "CNT006", "asks to remove or change a review or feedback", text, hits)
 
 
 def _check_off_amazon(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "off_amazon", text.normalized)
+    hits = _hits(ctx, "off_amazon", text.normalized)
     yield from _report(ctx, "CNT007", "diverts the buyer off Amazon", text, hits)
 
 
 def _check_unsubscribe(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "unsubscribe", text.normalized, negation=False)
+    hits = _hits(ctx, "unsubscribe", text.normalized, negation=False)
     yield from _report(ctx, "CNT008", "unsubscribe or opt-out text in the body", text, hits)
 
 
 def _check_cancel(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "cancel_request", text.normalized)
+    hits = _hits(ctx, "cancel_request", text.normalized)
     yield from _report(ctx, "CNT010", "asks the buyer to cancel the order", text, hits)
 
 
 def _check_offensive(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "offensive", text.normalized, negation=False)
+    hits = _hits(ctx, "offensive", text.normalized, negation=False)
     yield from _report(ctx, "CNT011", "offensive, adult or violent language", text, hits)
 
 
@@ -294,17 +278,17 @@ _SUBSTANCE = (
 def _has_purpose(ctx: RuleContext, text: _Text) -> bool:
     if ctx.facts.is_review_request or ctx.facts.is_critical:
         return True
-    return bool(_hits(ctx.policy, "purpose", text.normalized, negation=False))
+    return bool(_hits(ctx, "purpose", text.normalized, negation=False))
 
 
 def _thanks_only(ctx: RuleContext, text: _Text) -> list[PhraseHit]:
     """The thanks phrases of a proactive message that is nothing but thanks, else []."""
     if ctx.is_reply:
         return []
-    thanks = _hits(ctx.policy, "thanks", text.normalized)
+    thanks = _hits(ctx, "thanks", text.normalized)
     if not thanks or _has_purpose(ctx, text):
         return []
-    if any(_hits(ctx.policy, category, text.normalized) for category in _SUBSTANCE):
+    if any(_hits(ctx, category, text.normalized) for category in _SUBSTANCE):
         return []
     return thanks
 
@@ -418,7 +402,7 @@ def important_tag(ctx: RuleContext) -> Iterator[Finding]:
     subject = _Text(
         ctx.memo("subject", lambda: DerivedText.whole(ctx.message.subject, Where.SUBJECT))
     )
-    hits = _hits(ctx.policy, "important_tag", subject.normalized, negation=False)
+    hits = _hits(ctx, "important_tag", subject.normalized, negation=False)
     yield from _report(
         ctx, "CNT009", "[Important] on a message that is not critical", subject, hits
     )
@@ -460,7 +444,7 @@ def no_permitted_purpose(ctx: RuleContext) -> Iterator[Finding]:
     text = _visible(ctx)
     if _has_purpose(ctx, text):
         return
-    if _hits(ctx.policy, "confirmation", text.normalized) or _thanks_only(ctx, text):
+    if _hits(ctx, "confirmation", text.normalized) or _thanks_only(ctx, text):
         return
     evidence = excerpt(text.original, text.original[:80]) if text.original else "(empty)"
     # No words to point at: the opening of the text, which the evidence quotes.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from typing import Final
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -60,6 +60,11 @@ class LinkOptions(BaseModel):
     file_extensions: list[str] = []
     # `bzw.in`, `ca.de`: an abbreviation and the next word with the space missing.
     abbreviations: list[str] = []
+
+    @cached_property
+    def compiled(self) -> _Compiled:
+        """The patterns and sets these options make: built once, kept with the policy."""
+        return _build_compiled(self)
 
 
 @cache
@@ -125,18 +130,12 @@ class _Compiled:
     abbreviations: frozenset[str]
 
 
-_COMPILED: dict[int, tuple[LinkOptions, _Compiled]] = {}
-
-
 def _any(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
-def _compiled(opts: LinkOptions) -> _Compiled:
-    entry = _COMPILED.get(id(opts))
-    if entry is not None and entry[0] is opts:
-        return entry[1]
-    compiled = _Compiled(
+def _build_compiled(opts: LinkOptions) -> _Compiled:
+    return _Compiled(
         redirect_paths=_any(opts.redirect_paths),
         amazon_paths=_any(opts.amazon_restricted_paths),
         redirect_params=frozenset(p.lower() for p in opts.redirect_params),
@@ -144,8 +143,6 @@ def _compiled(opts: LinkOptions) -> _Compiled:
         files=frozenset(e.lower().lstrip(".") for e in opts.file_extensions),
         abbreviations=frozenset(w.lower().rstrip(".") for w in opts.abbreviations),
     )
-    _COMPILED[id(opts)] = (opts, compiled)
-    return compiled
 
 
 def _host_of(netloc_url: str) -> tuple[str, str, str]:
@@ -196,7 +193,7 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
     """
     masked = _EMAIL.sub(lambda m: " " * len(m.group(0)), _URL.sub(" ", text))
     ex = extractor(_extras(opts))
-    compiled = _compiled(opts)
+    compiled = opts.compiled
     for match in _BARE_DOMAIN.finditer(masked):
         host, tld = match.group("host"), match.group("tld")
         if not (tld.islower() or (tld.isupper() and host.isupper())):
@@ -293,7 +290,7 @@ def _looks_like_url(value: str) -> bool:
 
 def _redirect(ctx: RuleContext, target: LinkTarget) -> Finding | None:
     opts = _options(ctx)
-    compiled = _compiled(opts)
+    compiled = opts.compiled
     host = target.host
     if host and _matches(host, opts.shorteners):
         return ctx.finding("LNK003", "URL shortener", target.evidence)
@@ -317,7 +314,7 @@ def is_amazon_host(host: str) -> bool:
 def _restricted_page(ctx: RuleContext, target: LinkTarget) -> Finding | None:
     if ctx.facts.is_review_request or not is_amazon_host(target.host):
         return None
-    compiled = _compiled(_options(ctx))
+    compiled = _options(ctx).compiled
     restricted = compiled.amazon_paths is not None and bool(
         compiled.amazon_paths.search(target.path)
     )

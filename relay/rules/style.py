@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
 from typing import TYPE_CHECKING, Final
 
 import emoji
@@ -54,6 +54,11 @@ class StyleOptions(BaseModel):
     spelling_min_words: int = Field(default=20, ge=1)
     # STY003: words every dictionary should know (brands, carriers, marketplace terms).
     spelling_known_words: list[str] = []
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """`spelling_known_words` lower-cased, made once and kept with the policy."""
+        return frozenset(w.lower() for w in self.spelling_known_words)
 
     @field_validator("spelling_languages")
     @classmethod
@@ -867,12 +872,16 @@ def _element_head(element: _Element) -> str:
     return f"<{element.name}{' ' + attrs if attrs else ''}>"[:200]
 
 
-@lru_cache(maxsize=32)
 def analyse(html: str) -> HtmlFacts:
     """One read of a message's HTML for every STY rule (what HtmlDoc would find, no tree)."""
     reader = _FactsReader()
     html_events.read(html, reader)
     return reader.facts()
+
+
+def _html_facts(ctx: RuleContext) -> HtmlFacts:
+    """The HTML body's facts, read once per message for every STY rule."""
+    return ctx.memo("style-html-facts", lambda: analyse(ctx.message.html or ""))
 
 
 # --------------------------------------------------------------------------------------------
@@ -962,7 +971,7 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding("STY001", "emoji in the text removed", " ".join(found), spans=spans)
     if message.html is not None:
         keep = set(opts.text_symbols)
-        found = [e for e in analyse(message.html).emoji if e not in keep]
+        found = [e for e in _html_facts(ctx).emoji if e not in keep]
         if found:
             spans = tuple(
                 span
@@ -1027,7 +1036,7 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
             )
     if message.html is None:
         return
-    facts = analyse(message.html)
+    facts = _html_facts(ctx)
     html_runs = [(kind, n) for kind, n in facts.blank_runs if n > opts.max_blank_lines]
     if html_runs:
         kind, blank = html_runs[0]
@@ -1147,7 +1156,7 @@ def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
     if detected.code and detected.code != language:
         return  # text in another language: LNG001 reports it, it is not a spelling problem
     text = _URLISH.sub(" ", ctx.message.visible_text)
-    result = spelling(text, language, _known_words(tuple(opts.spelling_known_words)))
+    result = spelling(text, language, opts.known_words)
     if result.checked < opts.spelling_min_words:
         return
     if result.share >= opts.spelling_unknown_share:
@@ -1162,8 +1171,3 @@ def spelling_errors(ctx: RuleContext) -> Iterator[Finding]:
                 for span in ctx.visible.spans_of(word)
             ),
         )
-
-
-@lru_cache(maxsize=8)
-def _known_words(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)

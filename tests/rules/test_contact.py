@@ -339,4 +339,6 @@ def test_region_for(marketplace: str | None, region: str | None) -> None:
 
 def test_patterns_are_compiled_once(policy: Policy) -> None:
     opts = policy.option("contact", contact.ContactOptions)
-    assert contact._patterns(opts) is contact._patterns(opts)
+    assert opts.patterns is opts.patterns
+    # kept with the policy: the same options object every time it is asked
+    assert policy.option("contact", contact.ContactOptions) is opts

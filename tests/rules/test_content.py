@@ -797,13 +797,13 @@ PROBES += [("clean", NOT_CONTENT, text) for text in CLEAN_TEXTS]
 
 @pytest.mark.parametrize(("lang", "expected", "text"), PROBES)
 def test_phrase_probes(policy: Policy, lang: str, expected: str, text: str) -> None:
-    from relay.rules.content import _hits
+    from relay.rules.content import _find_hits
     from relay.text import normalize
 
     normalized = normalize(text)
     for item in expected.split(","):
         category = item.lstrip("-")
-        found = _hits(policy, category, normalized)
+        found = _find_hits(policy, category, normalized, negation=True)
         if item.startswith("-"):
             assert not found, (category, found)
         else:
