@@ -45,13 +45,13 @@ class Order:
 
     @property
     def completion_date(self) -> datetime:
-        """Delivery, else latest delivery, else ship, else purchase date (policy.md, Terms)."""
+        """Delivery, else latest delivery, else ship, else purchase date (docs/policy.md, Terms)."""
         return (
             self.delivery_date or self.latest_delivery_date or self.ship_date or self.purchase_date
         )
 
 
-# The order's fields, in order: also the order CSV's columns (interface.md) and the store's.
+# The order's fields, in order: also the order CSV's columns (docs/interface.md) and the store's.
 ORDER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Order))
 
 
