@@ -173,9 +173,7 @@ def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     yield from _report(
         ctx, "CNT003", "asks the buyer to contact the seller before reviewing", text, steering
     )
-    offers = [
-        h for h in _hits(ctx, "contact_offer", text.normalized) if not _overlaps(h, steering)
-    ]
+    offers = [h for h in _hits(ctx, "contact_offer", text.normalized) if not _overlaps(h, steering)]
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT003", '"contact us if you have any problem" line', text, offers, variant
