@@ -132,6 +132,21 @@ class RuleContext:
         """`message.visible_text` with the map back to the Subject and the body's text."""
         return self.memo("visible", lambda: locate.visible(self.message))
 
+    @property
+    def readable(self) -> locate.DerivedText:
+        """The visible text and everything else a reader of the message can find: the other
+        alternative, hidden text, alt and title attributes (docs/policy.md, Reading the text)."""
+        return self.memo("readable", lambda: locate.readable(self.message, self.visible))
+
+    @property
+    def readable_text(self) -> locate.DerivedText:
+        """`readable` without alt and title attributes: the text the link rules read (an
+        image's alt text is IMG004's, which holds a web address there for a person)."""
+        return self.memo(
+            "readable-text",
+            lambda: locate.readable(self.message, self.visible, attributes=False),
+        )
+
     def locate(self, needle: str) -> tuple[Span, ...]:
         """Where `needle` is: the seller's own text first, then the Subject, the body's texts,
         attachment names, headers and the HTML markup."""

@@ -9,6 +9,7 @@ piece, where that piece was copied from. A match in derived (or normalized) text
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
@@ -32,12 +33,18 @@ class Piece:
 class DerivedText:
     """A text rules read, with the pieces of it that were copied from the message's fields."""
 
-    __slots__ = ("_normalized", "_originals", "_pieces", "_starts", "text")
+    __slots__ = ("_normalized", "_originals", "_pieces", "_starts", "head", "text")
 
     def __init__(
-        self, text: str, pieces: list[Piece], originals: dict[tuple[Where, int], str]
+        self,
+        text: str,
+        pieces: list[Piece],
+        originals: dict[tuple[Where, int], str],
+        head: int | None = None,
     ) -> None:
         self.text = text
+        # The text is one text up to `head`, then lines read from elsewhere, one per line.
+        self.head = len(text) if head is None else head
         self._pieces = pieces
         self._starts = [p.start for p in pieces]
         self._originals = originals
@@ -76,6 +83,24 @@ class DerivedText:
         if current is not None:
             found.append(self._span(*current))
         return tuple(found)
+
+    def section(self, start: int) -> str:
+        """The text up to `head` when the normalized offset `start` is in it, else the added
+        line that holds it: what a finding's evidence quotes around a match."""
+        if self.head >= len(self.text):
+            return self.text
+        at = self._source(start)
+        if at < self.head:
+            return self.text[: self.head]
+        line_start = self.text.rfind("\n", 0, at) + 1
+        line_end = self.text.find("\n", at)
+        return self.text[line_start : None if line_end < 0 else line_end]
+
+    def _source(self, start: int) -> int:
+        if self._normalized is None:
+            self._normalized = normalize_map(self.text)
+        source = self._normalized[1]
+        return source[min(start, len(source) - 1)] if source else 0
 
     def spans_normalized(self, start: int, end: int) -> tuple[Span, ...]:
         """The original places of normalized[start:end] (a phrase hit's offsets)."""
@@ -130,6 +155,51 @@ def visible(message: ParsedMessage) -> DerivedText:
     ]
     originals = {(Where.SUBJECT, 0): message.subject, (where, 0): source}
     return DerivedText(text, shifted, originals)
+
+
+def readable(
+    message: ParsedMessage, shown: DerivedText, *, attributes: bool = True
+) -> DerivedText:
+    """`shown` (the visible text) and, after it, what else a buyer or a scanner can read:
+    the other alternative's own lines (the HTML when the text/plain part is the body), text in
+    hidden elements, and (with `attributes`) alt and title attributes. A line whose words the
+    visible text holds already (the HTML alternative re-wrapping the plain one) is not
+    repeated."""
+    known = _squash(shown.text)
+    text = shown.text
+    pieces = list(shown._pieces)
+    originals = dict(shown._originals)
+    html_text, html = message.html_text or "", message.html or ""
+    sources = (
+        (message.html_own_text, Where.HTML, html_text),
+        (message.hidden_text, Where.HTML_SOURCE, html),
+        (message.attribute_text if attributes else "", Where.HTML_SOURCE, html),
+    )
+    for lines, where, source in sources:
+        cursor = 0
+        for line in lines.split("\n"):
+            words = _squash(line)
+            if not words or words in known:
+                continue
+            at = source.find(line, cursor)
+            text += "\n"
+            if at >= 0:
+                pieces.append(Piece(len(text), len(line), where, 0, at))
+                originals[(where, 0)] = source
+                cursor = at + len(line)
+            text += line
+    if text == shown.text:
+        return shown
+    return DerivedText(text, pieces, originals, head=len(shown.text))
+
+
+def _squash(text: str) -> str:
+    """The word characters of a text, for "does the visible text say this already" (without
+    separators: Japanese lines joined in one text have no space between them)."""
+    return "".join(_WORDS.findall(normalize(text)))
+
+
+_WORDS: Final = re.compile(r"\w+")
 
 
 def _lines_in(derived: str, offset: int, where: Where, source: str) -> list[Piece]:

@@ -16,6 +16,7 @@ from typing import Final, Literal
 import structlog
 
 from relay import extract, html_events, quoting, sniff
+from relay.html.hidden import is_hidden
 from relay.html_events import EventReader
 from relay.verdict import Where
 
@@ -197,6 +198,13 @@ class ParsedMessage:
     attachments: tuple[Attachment, ...]
     defects: tuple[str, ...]
     digest: str
+    # The seller's part of the HTML when a text/plain part is the body too (the other
+    # alternative, which the buyer's client usually shows); its lines are lines of html_text.
+    html_own_text: str = ""
+    # What a reader of the HTML source or a scanner sees beyond the visible text: text inside
+    # hidden elements, and alt and title attributes (the seller's part only), one per line.
+    hidden_text: str = ""
+    attribute_text: str = ""
 
     @property
     def is_reply(self) -> bool:
@@ -349,11 +357,12 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     html_text: str | None = None
     html_own = ""
     html_quoted = ""
+    concealed: list[str] = []
     if html is not None:
         tags = len(_HTML_TAG.findall(html, 0, _MAX_HTML_BYTES))
         if tags <= MAX_HTML_TAGS:
             html_text, html_own, html_quoted = _read_html(
-                html[:_MAX_HTML_BYTES], links, images, by_cid
+                html[:_MAX_HTML_BYTES], links, images, by_cid, concealed
             )
         else:
             # Not built into a tree: the text with tags removed, and MIME001 holds it.
@@ -369,8 +378,10 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
         html_text = _over_limit(html_text, "HTML text characters", MAX_BODY_CHARS, defects)
         html_own = html_own[:MAX_BODY_CHARS]
         html_quoted = html_quoted[:MAX_BODY_CHARS]
+    html_own_text = ""
     if plain_text is not None:
         own_text, quoted_text = quoting.split_plain(plain_text)
+        html_own_text = quoting.split_plain(html_own)[0][:MAX_TEXT_CHARS] if html_own else ""
     else:
         own_text, quoted_text = quoting.split_plain(html_own)
         quoted_text = "\n".join(t for t in (quoted_text, html_quoted) if t)
@@ -409,6 +420,9 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
         attachments=attachments,
         defects=tuple(dict.fromkeys(defects)),
         digest=hashlib.sha256(raw).hexdigest(),
+        html_own_text=html_own_text,
+        hidden_text=concealed[0][:MAX_TEXT_CHARS] if concealed else "",
+        attribute_text=concealed[1][:MAX_TEXT_CHARS] if concealed else "",
     )
 
 
@@ -580,6 +594,7 @@ class _Frame:
     __slots__ = (
         "anchors",
         "block",
+        "conceals",
         "full_out",
         "hidden",
         "href",
@@ -616,6 +631,7 @@ class _Frame:
         self.href: str | None = None  # the nearest <a href> around it, inside its block
         self.anchors: tuple[_Anchor, ...] = ()  # every <a href> around it, inside its block
         self.rest_quoted = False  # an Outlook marker was a child: the elements after it are quoted
+        self.conceals = False  # inside an element that hides its content (relay.html.hidden)
         # Whether the last node inside it so far is empty (None: nothing inside yet): an empty
         # comment, doctype or text in a <pre> (elsewhere BeautifulSoup made blank ones a space),
         # in the document and in its part (quoted blocks cut out of the seller's part).
@@ -639,6 +655,8 @@ class _HtmlReader(EventReader[_Frame]):
         self.own = _Part()
         self.parts = [self.own]
         self.full: list[str] = []
+        self.hidden: list[str] = []
+        self.attributes: list[str] = []
         self.stack = [_Frame("", self.own, None, self.full, self.own.strings)]
         super().__init__()
 
@@ -680,6 +698,11 @@ class _HtmlReader(EventReader[_Frame]):
             self.stack.append(frame)
             return
         outer.last_empty_in_part = False
+        if part is self.own and not outer.conceals:
+            for key in ("alt", "title"):
+                value = attrs.get(key)
+                if value and value.strip():
+                    self.attributes.append(value.strip())
         if invisible:
             frame = _Frame(name, part, not_text, [], [])
             frame.invisible = True
@@ -687,6 +710,7 @@ class _HtmlReader(EventReader[_Frame]):
             frame = _Frame(name, part, not_text, outer.full_out, outer.part_out)
         frame.in_pre = in_pre
         frame.hidden = outer.hidden or hidden_style
+        frame.conceals = outer.conceals or is_hidden(attrs)
         frame.href = outer.href
         frame.anchors = outer.anchors
         if name == "a":
@@ -742,6 +766,8 @@ class _HtmlReader(EventReader[_Frame]):
         if not text and not frame.in_pre:
             text = " "  # BeautifulSoup's text node for blank text
         frame.last_empty = frame.last_empty_in_part = not text
+        if frame.conceals and frame.not_text is None and frame.part is self.own and text.strip():
+            self.hidden.append(text)
         if frame.not_text == frame.part.text_in:
             frame.part_out.append(text)
         if frame.not_text is None:
@@ -778,11 +804,16 @@ def _read_html(
     links: list[Link],
     images: list[Image],
     by_cid: dict[str, Attachment],
+    concealed: list[str] | None = None,
 ) -> tuple[str, str, str]:
     """(full text, own text, quoted text) of the HTML; its links and images added to the lists,
-    the seller's first, then each quoted block's, links before images."""
+    the seller's first, then each quoted block's, links before images; the seller's hidden
+    text and then the alt and title attributes added to `concealed` (two entries)."""
     reader = _HtmlReader(by_cid)
     html_events.read(html, reader)
+    if concealed is not None:
+        concealed.append(_visible_text(reader.hidden))
+        concealed.append("\n".join(reader.attributes))
     for part in reader.parts:
         quoted = part is not reader.own
         for anchor in part.anchors:

@@ -214,7 +214,7 @@ def email_addresses(ctx: RuleContext) -> Iterator[Finding]:
     Non-compliant: Schreiben Sie an service [at] shop dot de
     """
     seen: set[str] = set()
-    for finding in _email_findings(ctx, ctx.visible, "the text"):
+    for finding in _email_findings(ctx, ctx.readable, "the text"):
         seen.add(_address_key(finding.evidence))
         yield finding
     for link in ctx.message.links:
@@ -369,7 +369,7 @@ def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
     """
     opts = _options(ctx)
     regions = _regions(ctx, opts)
-    view = ctx.visible
+    view = ctx.readable
     text = view.text
     seen: set[str] = set()
     for hit in find_phones(text, regions, opts):

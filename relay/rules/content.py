@@ -141,7 +141,7 @@ def _report(
         yield ctx.finding(
             code,
             message,
-            excerpt(text.original, hit.matched),
+            excerpt(text.view.section(hit.start), hit.matched),
             variant,
             spans=text.view.spans_normalized(hit.start, hit.end),
         )
@@ -260,6 +260,12 @@ def _visible(ctx: RuleContext) -> _Text:
     return _Text(ctx.visible)
 
 
+def _readable(ctx: RuleContext) -> _Text:
+    """The visible text and the rest a reader can find (the other alternative, hidden text,
+    alt and title attributes): what the words-alone checks judge."""
+    return _Text(ctx.readable)
+
+
 # --- message-level analysis -------------------------------------------------------------------
 
 # Categories that give a message a content of its own besides thanks.
@@ -303,7 +309,7 @@ def order_confirmation(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: The engraving proof for order 302-1111111-1111111 is attached, please confirm it.
     Non-compliant: Good news! Your order 302-1111111-1111111 has been shipped.
     """
-    yield from _check_confirmation(ctx, _visible(ctx))
+    yield from _check_confirmation(ctx, _readable(ctx))
 
 
 @rule("CNT002", "thank-you-only", Severity.REJECT, CITATION)
@@ -330,7 +336,7 @@ def contact_us_line(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: Please choose the colour of the replacement part for order 302-1111111-1111111.
     Non-compliant: If you have any problems, please contact us before leaving a review.
     """
-    yield from _check_contact(ctx, _visible(ctx))
+    yield from _check_contact(ctx, _readable(ctx))
 
 
 @rule("CNT004", "marketing", Severity.REJECT, CITATION)
@@ -342,7 +348,7 @@ def marketing(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: We do not offer coupons; the refund for the damaged lid has been issued.
     Non-compliant: Use code SAVE10 for 10% off your next order and follow us on Instagram!
     """
-    yield from _check_marketing(ctx, _visible(ctx))
+    yield from _check_marketing(ctx, _readable(ctx))
 
 
 @rule("CNT005", "biased-review-request", Severity.REJECT, CITATION)
@@ -355,7 +361,7 @@ def biased_review_request(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: Would you take a moment to share your experience with the product on Amazon?
     Non-compliant: If you are happy, please leave a 5-star review and get a $10 gift card.
     """
-    yield from _check_review_bias(ctx, _visible(ctx))
+    yield from _check_review_bias(ctx, _readable(ctx))
 
 
 @rule("CNT006", "review-change-request", Severity.REJECT, CITATION)
@@ -365,7 +371,7 @@ def review_change_request(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: We are sorry the lid was cracked; a replacement for 302-1111111-1111111 is on order.
     Non-compliant: We have refunded you, could you please remove your 1-star review?
     """
-    yield from _check_review_change(ctx, _visible(ctx))
+    yield from _check_review_change(ctx, _readable(ctx))
 
 
 @rule("CNT007", "off-amazon", Severity.REJECT, CITATION)
@@ -375,7 +381,7 @@ def off_amazon(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: You can request the return from Your Orders on Amazon.
     Non-compliant: Next time order directly from our website, it is 15% cheaper.
     """
-    yield from _check_off_amazon(ctx, _visible(ctx))
+    yield from _check_off_amazon(ctx, _readable(ctx))
 
 
 @rule("CNT008", "unsubscribe-text", Severity.REJECT, CITATION)
@@ -385,7 +391,7 @@ def unsubscribe_text(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: Your invoice for order 302-1111111-1111111 is attached.
     Non-compliant: To stop receiving these emails, click unsubscribe.
     """
-    yield from _check_unsubscribe(ctx, _visible(ctx))
+    yield from _check_unsubscribe(ctx, _readable(ctx))
 
 
 @rule("CNT009", "important-tag", Severity.HOLD, CITATION)
@@ -413,7 +419,7 @@ def cancel_request(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: There is no need to cancel your order; the replacement ships on Monday.
     Non-compliant: The item is sold out, please cancel the order on your side.
     """
-    yield from _check_cancel(ctx, _visible(ctx))
+    yield from _check_cancel(ctx, _readable(ctx))
 
 
 @rule("CNT011", "offensive-language", Severity.REJECT, CITATION)
@@ -423,7 +429,7 @@ def offensive_language(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: We are sorry for the trouble with order 302-1111111-1111111.
     Non-compliant: Stop sending us this bullshit or you will regret it.
     """
-    yield from _check_offensive(ctx, _visible(ctx))
+    yield from _check_offensive(ctx, _readable(ctx))
 
 
 @rule("CNT012", "no-permitted-purpose", Severity.HOLD, CITATION)

@@ -240,7 +240,7 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
         if relative and not extractor(_extras(_options(ctx)))(target.host).suffix:
             continue
         found.append(replace(target, link=link))
-    for domain in bare_domains(ctx.message.visible_text, _options(ctx)):
+    for domain in bare_domains(ctx.readable_text.text, _options(ctx)):
         target = parse_target(domain, bare=True)
         if target is not None:
             found.append(target)
@@ -366,7 +366,7 @@ def link_hosts(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html
     Non-compliant: Mehr Produkte auf www.shop-example.de oder shop.example
     """
-    yield from _run(ctx, "LNK001", message_targets(ctx), ctx.visible)
+    yield from _run(ctx, "LNK001", message_targets(ctx), ctx.readable_text)
 
 
 @rule("LNK002", "link-not-https", Severity.REJECT, "Communication Guidelines: links")
@@ -376,7 +376,7 @@ def links_use_https(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.amazon.de/gp/css/order-history
     Non-compliant: http://www.amazon.de/gp/css/order-history
     """
-    yield from _run(ctx, "LNK002", message_targets(ctx), ctx.visible)
+    yield from _run(ctx, "LNK002", message_targets(ctx), ctx.readable_text)
 
 
 @rule("LNK003", "link-shortener-or-redirect", Severity.REJECT, "Communication Guidelines: links")
@@ -386,7 +386,7 @@ def no_shorteners(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.amazon.de/gp/help/customer/display.html
     Non-compliant: https://bit.ly/3xYz, https://u123.ct.sendgrid.net/ls/click?upn=…
     """
-    yield from _run(ctx, "LNK003", message_targets(ctx), ctx.visible)
+    yield from _run(ctx, "LNK003", message_targets(ctx), ctx.readable_text)
 
 
 @rule("LNK004", "amazon-product-link", Severity.HOLD, "Communication Guidelines: links")
@@ -396,7 +396,7 @@ def product_links(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: (review request) https://www.amazon.de/review/create-review?asin=B0TEST1234
     Non-compliant: (delivery notice) https://www.amazon.de/dp/B0TEST1234
     """
-    yield from _run(ctx, "LNK004", message_targets(ctx), ctx.visible)
+    yield from _run(ctx, "LNK004", message_targets(ctx), ctx.readable_text)
 
 
 def scan_text(ctx: RuleContext, view: DerivedText) -> Iterator[Finding]:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from relay import html_events, locate, quoting, wordlists
 from relay.context import RuleContext
+from relay.html.hidden import is_hidden
 from relay.html_events import EventReader
 from relay.message import Image
 from relay.rules.base import options, rule
@@ -290,6 +291,16 @@ class HtmlDoc:
                         tag[attr] = cleaned
                         changed = True
         return changed
+
+    # ---- hidden elements ----------------------------------------------------------------
+
+    def remove_hidden(self) -> bool:
+        """Remove the seller's elements that hide their content (relay.html.hidden)."""
+        hidden = [t for t in self.own_tags() if t.name != "img" and is_hidden(t.attrs)]
+        for tag in hidden:
+            if not tag.decomposed:
+                tag.decompose()
+        return bool(hidden)
 
     # ---- blank lines ------------------------------------------------------------------------
 
@@ -1086,6 +1097,45 @@ def _markup(ctx: RuleContext, described: Sequence[str]) -> tuple[Span, ...]:
         spans = ctx.locate_markup(item) or (ctx.locate_markup(value) if value else ())
         found.extend(spans)
     return tuple(dict.fromkeys(found))
+
+
+def drop_hidden(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    doc = editor.doc
+    if doc is not None and doc.remove_hidden():
+        editor.html_changed = True
+
+
+@rule(
+    "STY004",
+    "hidden-text",
+    Severity.STRIP,
+    "Communication Guidelines: formatting (docs/policy.md, Reading the text)",
+    fix=drop_hidden,
+)
+def hidden_text(ctx: RuleContext) -> Iterator[Finding]:
+    """Text the buyer cannot see is removed: elements hidden by CSS or the `hidden` attribute.
+
+    Hidden text is judged like visible text by every other rule (a coupon in a `display:none`
+    block is refused); what is left, breaking no rule, is removed, because nobody should receive
+    what they cannot see. Hidden: `display:none`, `visibility:hidden`, zero font size or
+    opacity, off-screen positioning, text coloured like its background, `hidden`.
+
+    Compliant: <p>Ihre Bestellung 302-1234567-1234567 ist unterwegs.</p>
+    Non-compliant: <span style="display:none">Vorschautext für die Posteingangsliste</span>
+    """
+    hidden = ctx.message.hidden_text.strip()
+    if not hidden:
+        return
+    lines = [line for line in hidden.splitlines() if line.strip()]
+    spans = tuple(span for line in lines[:5] for span in ctx.locate_markup(line))
+    first = lines[0]
+    evidence = first if len(first) <= 80 else first[:79] + "…"
+    yield ctx.finding(
+        "STY004",
+        f"{len(lines)} line{'s' if len(lines) != 1 else ''} of hidden text removed",
+        evidence,
+        spans=spans,
+    )
 
 
 # --------------------------------------------------------------------------------------------
