@@ -647,7 +647,7 @@ class _HtmlReader(EventReader[_Frame]):
     libxml2 builds no tree for a target, so its depth limit of 256 for trees does not cut deep
     HTML short). Every text node goes to the full text if a reader sees it, and to the own text
     or its quoted block's text (quoting.starts_quote) as if the blocks had been cut out of the
-    document, which is what the old reader did, quirks included (bench/html_equivalence.py).
+    document, which is what the old BeautifulSoup reader did, quirks included.
     """
 
     def __init__(self, by_cid: dict[str, Attachment]) -> None:

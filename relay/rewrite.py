@@ -25,8 +25,8 @@ from bs4 import Tag
 
 from relay import quoting, rules
 from relay.context import RuleContext
+from relay.html.editor import HtmlDoc
 from relay.message import Image, body_parts
-from relay.rules import style as sty_rules
 from relay.verdict import Verdict
 
 # Keep long lines as they are; the default policy would refold them and change bytes.
@@ -40,7 +40,7 @@ class BodyEditor:
         self.msg = msg
         self.ctx = ctx
         self.plain_part, self.html_part = body_parts(msg)
-        self._doc: sty_rules.HtmlDoc | None = None
+        self._doc: HtmlDoc | None = None
         self._images: list[tuple[Tag, Image]] = []
         self._plain: str | None = None
         self._subject: str | None = None
@@ -53,13 +53,13 @@ class BodyEditor:
     # ---- HTML -------------------------------------------------------------------------------
 
     @property
-    def doc(self) -> sty_rules.HtmlDoc | None:
+    def doc(self) -> HtmlDoc | None:
         if self._doc is None and self.html_part is not None:
-            self._doc = sty_rules.HtmlDoc(read_text(self.html_part))
+            self._doc = HtmlDoc(read_text(self.html_part))
             self._images = self._pair_images(self._doc)
         return self._doc
 
-    def _pair_images(self, doc: sty_rules.HtmlDoc) -> list[tuple[Tag, Image]]:
+    def _pair_images(self, doc: HtmlDoc) -> list[tuple[Tag, Image]]:
         """Each of the seller's <img> elements with the Image the rules judged.
 
         The document is parsed the way relay.message parses it, so the seller's images come in
