@@ -1,9 +1,10 @@
-"""STY: styling: emoji, blank lines, centring and font overrides, spelling.
+"""STY: styling: emoji, blank lines, centring and font overrides, hidden text, spelling.
 
-The HTML analysis here (`HtmlDoc` and the `*_fixes` helpers) is shared with the strip
-transforms in relay/rewrite.py: the rule reports what the transform will change, from the same
-code. Quoted blocks (blockquote, gmail_quote, ...) are the buyer's and are neither judged nor
-changed; the same goes for quoted lines of a plain-text reply.
+The rules decide from the HTML reader's facts (relay.html.facts, once per message) and the
+message model; each strip rule's fix, beside it, edits the body through the rewrite's editor
+(relay.html.editor) where the reader decided. Quoted blocks (blockquote, gmail_quote, ...) are
+the buyer's and are neither judged nor changed; the same goes for quoted lines of a plain-text
+reply.
 """
 
 from __future__ import annotations
