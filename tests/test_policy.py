@@ -75,7 +75,9 @@ def test_variants_and_fixes_are_declared_with_the_rule() -> None:
     assert declared["CNT001"].variants == {"reply": Severity.WARN}
     assert declared["CTC002"].variants == {"context": Severity.WARN}
     with_fix = {code for code, spec in declared.items() if spec.fix is not None}
-    assert with_fix == {"ENV004", "IMG001", "IMG002", "IMG003", "IMG004", "STY001", "STY002"}
+    assert with_fix == {
+        "ENV004", "IMG001", "IMG002", "IMG003", "IMG004", "STY001", "STY002", "STY004"
+    }  # fmt: skip
     # every rule whose default is strip can do it
     assert all(spec.fix for spec in declared.values() if spec.default_severity is Severity.STRIP)
     policy = load_policy()
