@@ -14,8 +14,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Final
 
+from relay.fold import Folded, fold
 from relay.message import ParsedMessage
-from relay.text import normalize, normalize_map
+from relay.text import normalize
 from relay.verdict import Span, Where
 
 
@@ -33,7 +34,7 @@ class Piece:
 class DerivedText:
     """A text rules read, with the pieces of it that were copied from the message's fields."""
 
-    __slots__ = ("_normalized", "_originals", "_pieces", "_starts", "head", "text")
+    __slots__ = ("_folded", "_originals", "_pieces", "_starts", "head", "text")
 
     def __init__(
         self,
@@ -48,7 +49,7 @@ class DerivedText:
         self._pieces = pieces
         self._starts = [p.start for p in pieces]
         self._originals = originals
-        self._normalized: tuple[str, list[int]] | None = None
+        self._folded: Folded | None = None
 
     @classmethod
     def whole(cls, text: str, where: Where, part: int = 0) -> DerivedText:
@@ -96,23 +97,23 @@ class DerivedText:
         line_end = self.text.find("\n", at)
         return self.text[line_start : None if line_end < 0 else line_end]
 
+    def _fold(self) -> Folded:
+        # Only for a text that has a finding: the matching itself uses `normalize`.
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
     def _source(self, start: int) -> int:
-        if self._normalized is None:
-            self._normalized = normalize_map(self.text)
-        source = self._normalized[1]
+        source = self._fold().starts
         return source[min(start, len(source) - 1)] if source else 0
 
     def spans_normalized(self, start: int, end: int) -> tuple[Span, ...]:
-        """The original places of normalized[start:end] (a phrase hit's offsets)."""
-        if end <= start:
+        """The original places of normalized[start:end] (a phrase hit's offsets), mapped back
+        through the folding (relay/fold.py): an entity or a spaced-out word is quoted whole."""
+        folded = self._fold()
+        if end <= start or start >= len(folded.text):
             return ()
-        if self._normalized is None:
-            # Only for a text that has a finding: the matching itself uses `normalize`.
-            self._normalized = normalize_map(self.text)
-        source = self._normalized[1]
-        if not source or start >= len(source):
-            return ()
-        return self.spans(source[start], source[min(end, len(source)) - 1] + 1)
+        return self.spans(*folded.span(start, min(end, len(folded.text))))
 
     def spans_of(self, needle: str) -> tuple[Span, ...]:
         """The first place of `needle` (as written, else case-folded, else normalized)."""

@@ -40,6 +40,14 @@ def test_a_normalized_hit_maps_back_to_the_original_characters() -> None:
     assert message.text_of(span.where)[span.start : span.end] == span.quote
 
 
+
+def test_a_hit_in_an_entity_quotes_the_whole_entity() -> None:
+    # relay.fold reads `&#110;` as one "n": the span covers the six characters written.
+    view = locate.DerivedText.whole("Use the coupo&#110; code now", Where.TEXT)
+    start = view.normalized.index("coupon")
+    (span,) = view.spans_normalized(start, start + len("coupon"))
+    assert (span.start, span.end, span.quote) == (8, 19, "coupo&#110;")
+
 def test_html_only_message_maps_into_the_html_text() -> None:
     html = "<html><body><p>Ihre <b>Bestellung</b> ist da.</p><p>Mehr auf shop.example</p></body>"
     raw = (
