@@ -175,6 +175,12 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
                     f"Attachment {name}: text", "attachment_text", index, attachment.extracted_text
                 )
             )
+    # Images and links have no text (their spans index the markup), some rules read headers:
+    # shown, like the attachments, only when a finding points into them.
+    if message.html:
+        places.append(_Place("HTML part's markup", "html_source", 0, message.html))
+    for index, (name, value) in enumerate(message.headers):
+        places.append(_Place(f"Header {name}", "header", index, value))
     marks: dict[int, list[tuple[int, int, int]]] = {i: [] for i in range(len(places))}
     shown: list[ShownFinding] = []
     for number, finding in enumerate(findings, start=1):
