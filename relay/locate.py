@@ -33,7 +33,7 @@ class Piece:
 class DerivedText:
     """A text rules read, with the pieces of it that were copied from the message's fields."""
 
-    __slots__ = ("_normalized", "_originals", "_pieces", "_starts", "head", "text")
+    __slots__ = ("_folded", "_normalized", "_originals", "_pieces", "_starts", "head", "text")
 
     def __init__(
         self,
@@ -49,6 +49,7 @@ class DerivedText:
         self._starts = [p.start for p in pieces]
         self._originals = originals
         self._normalized: tuple[str, list[int]] | None = None
+        self._folded: str | None = None
 
     @classmethod
     def whole(cls, text: str, where: Where, part: int = 0) -> DerivedText:
@@ -58,7 +59,10 @@ class DerivedText:
 
     @property
     def normalized(self) -> str:
-        return normalize(self.text)
+        """The text as the phrase lists match it, made once."""
+        if self._folded is None:
+            self._folded = normalize(self.text)
+        return self._folded
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         """The original places of text[start:end]: one span per field it covers."""
@@ -194,9 +198,10 @@ def readable(
 
 
 def _squash(text: str) -> str:
-    """The word characters of a text, for "does the visible text say this already" (without
-    separators: Japanese lines joined in one text have no space between them)."""
-    return "".join(_WORDS.findall(normalize(text)))
+    """The word characters of a text, case-folded, for "does the visible text say this
+    already" (without separators: Japanese lines joined in one text have no space between
+    them). Not `normalize`: its small cache is for the texts the rules match."""
+    return "".join(_WORDS.findall(text.casefold()))
 
 
 _WORDS: Final = re.compile(r"\w+")
