@@ -169,6 +169,8 @@ def readable(
     hidden elements, and (with `attributes`) alt and title attributes. A line whose words the
     visible text holds already (the HTML alternative re-wrapping the plain one) is not
     repeated."""
+    if not (message.html_own_text or message.hidden_text or message.attribute_text):
+        return shown
     known = _squash(shown.text)
     text = shown.text
     pieces = list(shown._pieces)
@@ -180,6 +182,8 @@ def readable(
         (message.attribute_text if attributes else "", Where.HTML_SOURCE, html),
     )
     for lines, where, source in sources:
+        if not lines or _squash(lines) in known:
+            continue  # all of it said already (the common HTML alternative of the text)
         cursor = 0
         for line in lines.split("\n"):
             words = _squash(line)
