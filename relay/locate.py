@@ -59,7 +59,8 @@ class DerivedText:
 
     @property
     def normalized(self) -> str:
-        return normalize(self.text)
+        """The text as the phrase lists match it (relay.fold), made once with its map back."""
+        return self._fold().text
 
     def spans(self, start: int, end: int) -> tuple[Span, ...]:
         """The original places of text[start:end]: one span per field it covers."""
@@ -98,7 +99,6 @@ class DerivedText:
         return self.text[line_start : None if line_end < 0 else line_end]
 
     def _fold(self) -> Folded:
-        # Only for a text that has a finding: the matching itself uses `normalize`.
         if self._folded is None:
             self._folded = fold(self.text)
         return self._folded
@@ -166,6 +166,8 @@ def readable(
     hidden elements, and (with `attributes`) alt and title attributes. A line whose words the
     visible text holds already (the HTML alternative re-wrapping the plain one) is not
     repeated."""
+    if not (message.html_own_text or message.hidden_text or message.attribute_text):
+        return shown
     known = _squash(shown.text)
     text = shown.text
     pieces = list(shown._pieces)
@@ -177,6 +179,8 @@ def readable(
         (message.attribute_text if attributes else "", Where.HTML_SOURCE, html),
     )
     for lines, where, source in sources:
+        if not lines or _squash(lines) in known:
+            continue  # all of it said already (the common HTML alternative of the text)
         cursor = 0
         for line in lines.split("\n"):
             words = _squash(line)
@@ -195,9 +199,10 @@ def readable(
 
 
 def _squash(text: str) -> str:
-    """The word characters of a text, for "does the visible text say this already" (without
-    separators: Japanese lines joined in one text have no space between them)."""
-    return "".join(_WORDS.findall(normalize(text)))
+    """The word characters of a text, case-folded, for "does the visible text say this
+    already" (without separators: Japanese lines joined in one text have no space between
+    them). Not `normalize`: its small cache is for the texts the rules match."""
+    return "".join(_WORDS.findall(text.casefold()))
 
 
 _WORDS: Final = re.compile(r"\w+")

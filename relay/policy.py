@@ -34,6 +34,10 @@ class RuleSettings(BaseModel):
     enabled: bool = True
 
 
+# A rule the policy files say nothing about (frozen, so one object serves every rule).
+_DEFAULT_SETTINGS = RuleSettings()
+
+
 class _PolicyFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -63,7 +67,7 @@ class Policy:
     _matchers: dict[tuple[str, str], PhraseMatcher] = field(default_factory=dict, repr=False)
 
     def settings(self, code: str) -> RuleSettings:
-        return self.rules.get(code) or RuleSettings()
+        return self.rules.get(code) or _DEFAULT_SETTINGS
 
     def resolve(self, code: str, variant: str | None = None) -> tuple[Severity, RuleMode]:
         """A finding's severity: the policy's for its variant, else the rule's default for the
