@@ -138,9 +138,6 @@ def _cache_clearers() -> list[Callable[[], None]]:
 
     clearers: list[Callable[[], None]] = []
     for module_name, attr in (
-        ("relay.rules.content", "_normalized"),
-        ("relay.rules.content", "_HIT_CACHE"),
-        ("relay.rules.style", "analyse"),
         ("relay.rules.images", "domain_in"),
         ("relay.message", "_HEADER_VALUES"),
         ("relay.text", "normalize"),
@@ -178,6 +175,11 @@ def describe(verdict: Any, forward: bytes, ctx: Any) -> dict[str, Any]:
             "critical": [facts.is_critical, facts.critical_evidence],
         },
     }
+
+
+def _without_spans(result: dict[str, Any]) -> dict[str, Any]:
+    findings = [{k: v for k, v in f.items() if k != "spans"} for f in result["findings"]]
+    return {**result, "findings": findings}
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -259,7 +261,13 @@ def main() -> int:
         print(f"\nverdicts of {len(results)} messages written to {args.save}")
     if args.check:
         expected = json.loads(args.check.read_text(encoding="utf-8"))
-        differ = [name for name in results if name in expected and results[name] != expected[name]]
+        # Spans (where a finding's words are) are checked by tests/test_spans.py; the verdicts
+        # compared here are everything else, so a file saved before spans existed still serves.
+        differ = [
+            name
+            for name in results
+            if name in expected and _without_spans(results[name]) != _without_spans(expected[name])
+        ]
         missing = sorted(set(expected) - set(results))
         for name in differ:
             print(f"DIFFERS {name}:")

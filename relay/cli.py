@@ -550,21 +550,24 @@ async def _quarantine_show(review: Any, quarantine_id: str) -> int:
 
 
 def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
+    from relay import rules
     from relay.policy import load_policy
-    from relay.rules import REGISTRY
 
     policy = load_policy(settings.policy.files)
-    codes = list(REGISTRY)
+    specs = rules.load()
+    codes = [spec.code for spec in specs]
     if args.code:
         wanted = args.code.upper()
-        if wanted not in REGISTRY:
+        if wanted not in codes:
             close = difflib.get_close_matches(wanted, codes, n=1)
             hint = f" (did you mean {close[0]}?)" if close else " (`bsm-relay rules` lists them)"
             raise CliError(f"no rule {args.code}{hint}")
         codes = [wanted]
     rows: list[dict[str, Any]] = []
-    for code in codes:
-        spec = REGISTRY[code]
+    for spec in specs:
+        if spec.code not in codes:
+            continue
+        code = spec.code
         severity, mode = policy.resolve(code)
         rule_settings = policy.settings(code)
         rows.append(
@@ -573,7 +576,7 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
                 "name": spec.name,
                 "family": spec.family,
                 "severity": severity.value,
-                "variants": {k: v.value for k, v in rule_settings.variants.items()},
+                "variants": {k: v.value for k, v in policy.variants(code).items()},
                 "mode": mode.value,
                 "enabled": rule_settings.enabled,
                 "citation": spec.citation,

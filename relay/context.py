@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from relay.message import ParsedMessage
+from relay import locate
+from relay.message import Image, Link, ParsedMessage
+from relay.verdict import Finding, Span, Where
 
 if TYPE_CHECKING:
     from relay.policy import Policy
-    from relay.verdict import Finding
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +45,13 @@ class Order:
 
     @property
     def completion_date(self) -> datetime:
-        """Delivery, else latest delivery, else ship, else purchase date (policy.md, Terms)."""
+        """Delivery, else latest delivery, else ship, else purchase date (docs/policy.md, Terms)."""
         return (
             self.delivery_date or self.latest_delivery_date or self.ship_date or self.purchase_date
         )
 
 
-# The order's fields, in order: also the order CSV's columns (interface.md) and the store's.
+# The order's fields, in order: also the order CSV's columns (docs/interface.md) and the store's.
 ORDER_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Order))
 
 
@@ -108,6 +113,48 @@ class RuleContext:
     facts: MessageFacts
     orders: OrderContext = field(default_factory=OrderContext)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    # What rules derive from this message and share (per message, so nothing outlives it or
+    # mixes policies across a reload): see `memo`.
+    _memo: dict[Hashable, object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, computed once per message and key; rules of several families share it."""
+        try:
+            return cast(T, self._memo[key])
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
+
+    @property
+    def visible(self) -> locate.DerivedText:
+        """`message.visible_text` with the map back to the Subject and the body's text."""
+        return self.memo("visible", lambda: locate.visible(self.message))
+
+    @property
+    def readable(self) -> locate.DerivedText:
+        """The visible text and everything else a reader of the message can find: the other
+        alternative, hidden text, alt and title attributes (docs/policy.md, Reading the text)."""
+        return self.memo("readable", lambda: locate.readable(self.message, self.visible))
+
+    @property
+    def readable_text(self) -> locate.DerivedText:
+        """`readable` without alt and title attributes: the text the link rules read (an
+        image's alt text is IMG004's, which holds a web address there for a person)."""
+        return self.memo(
+            "readable-text",
+            lambda: locate.readable(self.message, self.visible, attributes=False),
+        )
+
+    def locate(self, needle: str) -> tuple[Span, ...]:
+        """Where `needle` is: the seller's own text first, then the Subject, the body's texts,
+        attachment names, headers and the HTML markup."""
+        if not needle:
+            return ()
+        return self.visible.spans_of(needle) or locate.find(
+            self.memo("fields", lambda: locate.fields(self.message, locate.SEARCH_ORDER)), needle
+        )
 
     @property
     def is_reply(self) -> bool:
@@ -117,11 +164,41 @@ class RuleContext:
     def is_proactive(self) -> bool:
         return not self.message.is_reply
 
+    def locate_markup(self, needle: str) -> tuple[Span, ...]:
+        """Where `needle` (an attribute's value: an href, an image's src) is in the HTML."""
+        if not needle:
+            return ()
+        source = self.memo(
+            "html_source",
+            lambda: locate.DerivedText.whole(self.message.html or "", Where.HTML_SOURCE),
+        )
+        return source.spans_of(needle) or source.spans_of(html.escape(needle, quote=False))
+
+    def locate_link(self, link: Link) -> tuple[Span, ...]:
+        """A link: its URL where the text shows it, else its href in the HTML, else its text."""
+        if link.source == "text":
+            return self.locate(link.url)
+        return self.locate_markup(link.url) or self.locate(link.text)
+
+    def locate_image(self, image: Image) -> tuple[Span, ...]:
+        """An image: its src in the HTML (an image has no text of its own to point at)."""
+        return self.locate_markup(image.src) or self.locate(image.alt)
+
     def finding(
-        self, code: str, message: str, evidence: str = "", variant: str | None = None
+        self,
+        code: str,
+        message: str,
+        evidence: str = "",
+        variant: str | None = None,
+        spans: tuple[Span, ...] = (),
     ) -> Finding:
         """A finding whose severity and mode come from the policy (per rule, per variant)."""
-        from relay.verdict import Finding
-
         severity, mode = self.policy.resolve(code, variant)
-        return Finding(code=code, severity=severity, message=message, evidence=evidence, mode=mode)
+        return Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            evidence=evidence,
+            mode=mode,
+            spans=spans,
+        )

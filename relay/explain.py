@@ -103,9 +103,9 @@ def explain(code: str, language: str = DEFAULT_LANGUAGE) -> Explanation:
     if wording is not None:
         return wording
     # Only here: loading every rule family is heavy for a reader that only wants the wording.
-    from relay.rules import REGISTRY
+    from relay import rules
 
-    rule = REGISTRY.get(code)
+    rule = next((spec for spec in rules.load() if spec.code == code), None)
     summary = rule.summary if rule is not None else f"Rule {code} objected to the message."
     return Explanation(
         code=code,

@@ -17,7 +17,9 @@ from typing import Final, Literal
 import structlog
 
 from relay import extract, html_events, mime_lift, quoting, sniff
+from relay.html.hidden import is_hidden
 from relay.html_events import EventReader
+from relay.verdict import Where
 
 ORDER_ID: Final = re.compile(r"(?<![\d-])\d{3}-\d{7}-\d{7}(?![\d-])")
 _URL: Final = re.compile(r"""(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'()\[\]{}]+""")
@@ -137,6 +139,20 @@ class Image:
     quoted: bool = False
 
     @property
+    def evidence(self) -> str:
+        """The element as a reviewer would recognise it, for a finding's evidence."""
+        parts = [f'<img src="{self.src[:200]}"']
+        if self.alt:
+            parts.append(f'alt="{self.alt[:80]}"')
+        if self.width is not None or self.height is not None:
+            parts.append(f"size={self.width or '?'}x{self.height or '?'}")
+        if self.hidden:
+            parts.append("hidden")
+        if self.link_href:
+            parts.append(f'in <a href="{self.link_href[:200]}">')
+        return " ".join(parts) + ">"
+
+    @property
     def is_remote(self) -> bool:
         return self.src.lower().startswith(("http://", "https://", "//"))
 
@@ -186,10 +202,22 @@ class ParsedMessage:
     attachments: tuple[Attachment, ...]
     defects: tuple[str, ...]
     digest: str
+    # The seller's part of the HTML when a text/plain part is the body too (the other
+    # alternative, which the buyer's client usually shows); its lines are lines of html_text.
+    html_own_text: str = ""
+    # What a reader of the HTML source or a scanner sees beyond the visible text: text inside
+    # hidden elements, and alt and title attributes (the seller's part only), one per line.
+    hidden_text: str = ""
+    attribute_text: str = ""
 
     @property
     def is_reply(self) -> bool:
         return bool(self.in_reply_to or self.references)
+
+    @property
+    def own_images(self) -> tuple[Image, ...]:
+        """The seller's images: quoted images are the buyer's and are not judged."""
+        return tuple(image for image in self.images if not image.quoted)
 
     @property
     def own_subject(self) -> str:
@@ -213,6 +241,25 @@ class ParsedMessage:
     def order_ids(self) -> tuple[str, ...]:
         """Order ids in the whole Subject (a reply's echoed one included) and the own text."""
         return tuple(dict.fromkeys(ORDER_ID.findall(f"{self.subject}\n{self.own_text}")))
+
+    def text_of(self, where: Where, part: int = 0) -> str:
+        """The original text a Span's offsets index (relay.verdict.Span), "" if there is none."""
+        if where is Where.SUBJECT:
+            return self.subject
+        if where is Where.TEXT:
+            return self.plain_text or ""
+        if where is Where.HTML:
+            return self.html_text or ""
+        if where is Where.HTML_SOURCE:
+            return self.html or ""
+        if where is Where.HEADER:
+            return self.headers[part][1] if 0 <= part < len(self.headers) else ""
+        if not 0 <= part < len(self.attachments):
+            return ""
+        attachment = self.attachments[part]
+        if where is Where.ATTACHMENT_NAME:
+            return attachment.filename
+        return attachment.extracted_text
 
     def header(self, name: str) -> str | None:
         wanted = name.lower()
@@ -336,11 +383,12 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     html_text: str | None = None
     html_own = ""
     html_quoted = ""
+    concealed: list[str] = []
     if html is not None:
         tags = len(_HTML_TAG.findall(html, 0, _MAX_HTML_BYTES))
         if tags <= MAX_HTML_TAGS:
             html_text, html_own, html_quoted = _read_html(
-                html[:_MAX_HTML_BYTES], links, images, by_cid
+                html[:_MAX_HTML_BYTES], links, images, by_cid, concealed
             )
         else:
             # Not built into a tree: the text with tags removed, and MIME001 holds it.
@@ -356,8 +404,10 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
         html_text = _over_limit(html_text, "HTML text characters", MAX_BODY_CHARS, defects)
         html_own = html_own[:MAX_BODY_CHARS]
         html_quoted = html_quoted[:MAX_BODY_CHARS]
+    html_own_text = ""
     if plain_text is not None:
         own_text, quoted_text = quoting.split_plain(plain_text)
+        html_own_text = quoting.split_plain(html_own)[0][:MAX_TEXT_CHARS] if html_own else ""
     else:
         own_text, quoted_text = quoting.split_plain(html_own)
         quoted_text = "\n".join(t for t in (quoted_text, html_quoted) if t)
@@ -396,6 +446,9 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
         attachments=attachments,
         defects=tuple(dict.fromkeys(defects)),
         digest=hashlib.sha256(raw).hexdigest(),
+        html_own_text=html_own_text,
+        hidden_text=concealed[0][:MAX_TEXT_CHARS] if concealed else "",
+        attribute_text=concealed[1][:MAX_TEXT_CHARS] if concealed else "",
     )
 
 
@@ -567,6 +620,7 @@ class _Frame:
     __slots__ = (
         "anchors",
         "block",
+        "conceals",
         "full_out",
         "hidden",
         "href",
@@ -603,6 +657,7 @@ class _Frame:
         self.href: str | None = None  # the nearest <a href> around it, inside its block
         self.anchors: tuple[_Anchor, ...] = ()  # every <a href> around it, inside its block
         self.rest_quoted = False  # an Outlook marker was a child: the elements after it are quoted
+        self.conceals = False  # inside an element that hides its content (relay.html.hidden)
         # Whether the last node inside it so far is empty (None: nothing inside yet): an empty
         # comment, doctype or text in a <pre> (elsewhere BeautifulSoup made blank ones a space),
         # in the document and in its part (quoted blocks cut out of the seller's part).
@@ -618,7 +673,7 @@ class _HtmlReader(EventReader[_Frame]):
     libxml2 builds no tree for a target, so its depth limit of 256 for trees does not cut deep
     HTML short). Every text node goes to the full text if a reader sees it, and to the own text
     or its quoted block's text (quoting.starts_quote) as if the blocks had been cut out of the
-    document, which is what the old reader did, quirks included (bench/html_equivalence.py).
+    document, which is what the old BeautifulSoup reader did, quirks included.
     """
 
     def __init__(self, by_cid: dict[str, Attachment]) -> None:
@@ -626,6 +681,8 @@ class _HtmlReader(EventReader[_Frame]):
         self.own = _Part()
         self.parts = [self.own]
         self.full: list[str] = []
+        self.hidden: list[str] = []
+        self.attributes: list[str] = []
         self.stack = [_Frame("", self.own, None, self.full, self.own.strings)]
         super().__init__()
 
@@ -667,6 +724,11 @@ class _HtmlReader(EventReader[_Frame]):
             self.stack.append(frame)
             return
         outer.last_empty_in_part = False
+        if part is self.own and not outer.conceals:
+            for key in ("alt", "title"):
+                value = attrs.get(key)
+                if value and value.strip():
+                    self.attributes.append(value.strip())
         if invisible:
             frame = _Frame(name, part, not_text, [], [])
             frame.invisible = True
@@ -674,6 +736,7 @@ class _HtmlReader(EventReader[_Frame]):
             frame = _Frame(name, part, not_text, outer.full_out, outer.part_out)
         frame.in_pre = in_pre
         frame.hidden = outer.hidden or hidden_style
+        frame.conceals = outer.conceals or is_hidden(attrs)
         frame.href = outer.href
         frame.anchors = outer.anchors
         if name == "a":
@@ -729,6 +792,8 @@ class _HtmlReader(EventReader[_Frame]):
         if not text and not frame.in_pre:
             text = " "  # BeautifulSoup's text node for blank text
         frame.last_empty = frame.last_empty_in_part = not text
+        if frame.conceals and frame.not_text is None and frame.part is self.own and text.strip():
+            self.hidden.append(text)
         if frame.not_text == frame.part.text_in:
             frame.part_out.append(text)
         if frame.not_text is None:
@@ -765,11 +830,16 @@ def _read_html(
     links: list[Link],
     images: list[Image],
     by_cid: dict[str, Attachment],
+    concealed: list[str] | None = None,
 ) -> tuple[str, str, str]:
     """(full text, own text, quoted text) of the HTML; its links and images added to the lists,
-    the seller's first, then each quoted block's, links before images."""
+    the seller's first, then each quoted block's, links before images; the seller's hidden
+    text and then the alt and title attributes added to `concealed` (two entries)."""
     reader = _HtmlReader(by_cid)
     html_events.read(html, reader)
+    if concealed is not None:
+        concealed.append(_visible_text(reader.hidden))
+        concealed.append("\n".join(reader.attributes))
     for part in reader.parts:
         quoted = part is not reader.own
         for anchor in part.anchors:

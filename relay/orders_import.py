@@ -1,8 +1,8 @@
-"""`bsm-relay orders import FILE`: the order CSV of interface.md, or Amazon's order report.
+"""`bsm-relay orders import FILE`: the order CSV of docs/interface.md, or Amazon's order report.
 
 Two formats, told apart by the header row:
 
-* the relay's own CSV (comma or semicolon separated; the columns of interface.md in any order;
+* the relay's own CSV (comma or semicolon separated; the columns of docs/interface.md in any order;
   an unknown column refuses the file, so a misspelt `opted_out` cannot be ignored silently);
 * Amazon's tab-separated flat-file order report (`order-id`, `purchase-date`, `buyer-email`,
   `sales-channel`, the delivery-window columns, and many item columns that are ignored; an order

@@ -21,12 +21,11 @@ from typing import Protocol, TypeVar
 import structlog
 
 from relay import facts as facts_mod
-from relay import parse_process
+from relay import parse_process, rules
 from relay import rewrite as rewrite_mod
 from relay.context import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
 from relay.message import ParsedMessage, parse
 from relay.policy import Policy
-from relay.rules import REGISTRY
 from relay.store.base import Store
 from relay.verdict import Finding, Verdict, decide
 
@@ -55,7 +54,8 @@ class Evaluation:
 def run_rules(ctx: RuleContext) -> list[Finding]:
     """Every enabled rule, in family order; a rule that raises becomes a SYS001 finding."""
     findings: list[Finding] = []
-    for code, spec in REGISTRY.items():
+    for spec in rules.load():
+        code = spec.code
         if not ctx.policy.settings(code).enabled:
             continue
         try:

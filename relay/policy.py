@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from relay import rules
 from relay.text import PhraseMatcher
 from relay.verdict import RuleMode, Severity
 
@@ -31,6 +32,10 @@ class RuleSettings(BaseModel):
     variants: dict[str, Severity] = {}
     mode: RuleMode = RuleMode.ENFORCE
     enabled: bool = True
+
+
+# A rule the policy files say nothing about (frozen, so one object serves every rule).
+_DEFAULT_SETTINGS = RuleSettings()
 
 
 class _PolicyFile(BaseModel):
@@ -62,17 +67,23 @@ class Policy:
     _matchers: dict[tuple[str, str], PhraseMatcher] = field(default_factory=dict, repr=False)
 
     def settings(self, code: str) -> RuleSettings:
-        return self.rules.get(code) or RuleSettings()
+        return self.rules.get(code) or _DEFAULT_SETTINGS
 
     def resolve(self, code: str, variant: str | None = None) -> tuple[Severity, RuleMode]:
-        from relay.rules import REGISTRY
-
+        """A finding's severity: the policy's for its variant, else the rule's default for the
+        variant, else the policy's for the rule, else the rule's default; and the rule's mode."""
         settings = self.settings(code)
-        if variant is not None and variant in settings.variants:
-            return settings.variants[variant], settings.mode
+        if variant is not None:
+            severity = settings.variants.get(variant) or rules.REGISTRY[code].variants.get(variant)
+            if severity is not None:
+                return severity, settings.mode
         if settings.severity is not None:
             return settings.severity, settings.mode
-        return REGISTRY[code].default_severity, settings.mode
+        return rules.REGISTRY[code].default_severity, settings.mode
+
+    def variants(self, code: str) -> dict[str, Severity]:
+        """Every variant of a rule with the severity it takes under this policy."""
+        return {**rules.REGISTRY[code].variants, **self.settings(code).variants}
 
     def option(self, family: str, model: type[BaseModel]) -> Any:
         value = self.options.get(family)
@@ -108,17 +119,24 @@ class Policy:
 
     def warm(self) -> None:
         """Compile every phrase pattern now, so the first message does not pay for it."""
-        from relay.rules import PHRASE_CATEGORIES
-
-        for category in PHRASE_CATEGORIES:
+        for category in rules.PHRASE_CATEGORIES:
             self.matchers(category)
 
 
-def _merge(base: dict[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
+def _merge(
+    base: dict[str, Any],
+    overlay: Mapping[str, Any],
+    origin: dict[tuple[str, ...], str],
+    source: str,
+    path: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """`overlay` over `base`, table by table; `origin` records which file set each key."""
     merged = dict(base)
     for key, value in overlay.items():
+        here = (*path, str(key))
+        origin[here] = source
         if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
+            merged[key] = _merge(merged[key], value, origin, source, here)
         else:
             merged[key] = value
     return merged
@@ -134,50 +152,90 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise PolicyError(f"{path}: {exc}") from None
 
 
-def load_policy(extra_files: list[str] | tuple[str, ...] = ()) -> Policy:
-    """Load the bundled policy, layer `extra_files` over it, and validate everything."""
-    import relay.facts  # noqa: F401  (the facts stage reads phrase lists too)
-    from relay.rules import OPTIONS, PHRASE_CATEGORIES, REGISTRY
+class _Refusal:
+    """Policy errors in one line: the file that set the key, the key, what is wrong."""
 
+    def __init__(self, origin: dict[tuple[str, ...], str]) -> None:
+        self.origin = origin
+
+    def __call__(self, path: tuple[object, ...], problem: str) -> PolicyError:
+        keys = tuple(str(p) for p in path)
+        where = "bundled policy"
+        for end in range(len(keys), 0, -1):
+            if keys[:end] in self.origin:
+                where = self.origin[keys[:end]]
+                break
+        return PolicyError(f"{where}: {'.'.join(keys)}: {problem}")
+
+    def from_validation(self, exc: ValidationError, prefix: tuple[str, ...] = ()) -> PolicyError:
+        first = exc.errors()[0]
+        return self((*prefix, *first["loc"]), first["msg"])
+
+
+def load_policy(extra_files: list[str] | tuple[str, ...] = ()) -> Policy:
+    """Load the bundled policy, layer `extra_files` over it, and validate everything.
+
+    Refused, naming the file, the key and the mistake: an unknown rule, variant, option family
+    or option, a value of the wrong type, and `strip` on a rule that has no fix.
+    """
+    rules.load()
     root = bundled_policy_dir()
     data: dict[str, Any] = {}
+    origin: dict[tuple[str, ...], str] = {}
     sources: list[str] = []
     for path in sorted(root.glob("*.toml"), key=lambda p: (p.name != "default.toml", p.name)):
-        data = _merge(data, _read_toml(path))
+        data = _merge(data, _read_toml(path), origin, str(path))
         sources.append(str(path))
     for path in sorted((root / "phrases").glob("*.toml")):
-        data = _merge(data, {"phrases": {path.stem: _read_toml(path)}})
+        data = _merge(data, {"phrases": {path.stem: _read_toml(path)}}, origin, str(path))
         sources.append(str(path))
     for name in extra_files:
-        data = _merge(data, _read_toml(Path(name)))
+        data = _merge(data, _read_toml(Path(name)), origin, name)
         sources.append(name)
 
-    where = sources[-1] if extra_files else "bundled policy"
+    refuse = _Refusal(origin)
     try:
         parsed = _PolicyFile.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        raise PolicyError(f"{where}: {key}: {first['msg']}") from None
+        raise refuse.from_validation(exc) from None
 
-    for code in parsed.rules:
-        if code not in REGISTRY:
-            raise PolicyError(f"{where}: rules.{code}: no such rule")
+    for code, settings in parsed.rules.items():
+        spec = rules.REGISTRY.get(code)
+        if spec is None:
+            raise refuse(("rules", code), "no such rule")
+        for variant, severity in settings.variants.items():
+            if variant not in spec.variants:
+                known = ", ".join(sorted(spec.variants)) or "none"
+                raise refuse(
+                    ("rules", code, "variants", variant),
+                    f"{code} has no variant {variant!r} (its variants: {known})",
+                )
+            if severity is Severity.STRIP and spec.fix is None:
+                raise refuse(
+                    ("rules", code, "variants", variant),
+                    f"strip needs a fix, and {code} has none: it could not remove anything",
+                )
+        if settings.severity is Severity.STRIP and spec.fix is None:
+            raise refuse(
+                ("rules", code, "severity"),
+                f"strip needs a fix, and {code} has none: it could not remove anything",
+            )
     options: dict[str, BaseModel] = {}
     for family, values in parsed.options.items():
-        model = OPTIONS.get(family)
+        model = rules.OPTIONS.get(family)
         if model is None:
-            raise PolicyError(f"{where}: options.{family}: no such rule family")
+            raise refuse(("options", family), "no such rule family")
         try:
             options[family] = model.model_validate(values)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            key = ".".join(str(p) for p in first["loc"])
-            raise PolicyError(f"{where}: options.{family}.{key}: {first['msg']}") from None
+            raise refuse.from_validation(exc, ("options", family)) from None
+    for family, model in rules.OPTIONS.items():
+        # One defaults object per family, kept: what options compile is cached on it.
+        options.setdefault(family, model())
     for language, book in parsed.phrases.items():
         for category in book:
-            if category not in PHRASE_CATEGORIES:
-                raise PolicyError(f"{where}: phrases.{language}.{category}: unknown category")
+            if category not in rules.PHRASE_CATEGORIES:
+                raise refuse(("phrases", language, category), "unknown category")
 
     return Policy(
         version=parsed.version,

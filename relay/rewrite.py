@@ -1,8 +1,8 @@
-"""Strip transforms: rebuild the MIME message without what the strip findings name.
+"""The rewrite: rebuild the MIME message without what the strip findings name.
 
-Each transform is registered for one rule code. Header-level transforms (`@transform`) edit the
-parsed email in place; body transforms (`@body_transform`) edit one shared `BodyEditor`: the
-HTML body parsed once, the plain body, the Subject. When every transform has run, the editor
+Each strip rule's fix (declared with the rule, beside its check: `@rule(..., fix=...)`) edits
+one shared `BodyEditor`: the parsed email's headers, the HTML body parsed once, the plain body,
+the Subject. When every fix has run, the editor
 writes back only what changed, re-encoded in the part's own charset and transfer encoding, and
 drops inline parts that a removed image was the last to reference. Parts nobody touched are
 re-emitted byte for byte; the result is what goes upstream.
@@ -17,36 +17,20 @@ import email.base64mime
 import email.policy
 import email.quoprimime
 import re
-from collections.abc import Callable
 from email.charset import BASE64, QP, Charset
 from email.header import Header
 from email.message import EmailMessage, Message
-from typing import TypeVar
 
 from bs4 import Tag
 
-from relay import quoting
+from relay import quoting, rules
 from relay.context import RuleContext
+from relay.html.editor import HtmlDoc
 from relay.message import Image, body_parts
-from relay.rules import images as img_rules
-from relay.rules import style as sty_rules
-from relay.verdict import Finding, Verdict
-
-Transform = Callable[[EmailMessage, list[Finding], RuleContext], None]
-TRANSFORMS: dict[str, Transform] = {}
-
-T = TypeVar("T", bound=Transform)
+from relay.verdict import Verdict
 
 # Keep long lines as they are; the default policy would refold them and change bytes.
 _POLICY = email.policy.SMTP.clone(max_line_length=0)
-
-
-def transform(code: str) -> Callable[[T], T]:
-    def register(func: T) -> T:
-        TRANSFORMS[code] = func
-        return func
-
-    return register
 
 
 class BodyEditor:
@@ -56,7 +40,7 @@ class BodyEditor:
         self.msg = msg
         self.ctx = ctx
         self.plain_part, self.html_part = body_parts(msg)
-        self._doc: sty_rules.HtmlDoc | None = None
+        self._doc: HtmlDoc | None = None
         self._images: list[tuple[Tag, Image]] = []
         self._plain: str | None = None
         self._subject: str | None = None
@@ -69,19 +53,19 @@ class BodyEditor:
     # ---- HTML -------------------------------------------------------------------------------
 
     @property
-    def doc(self) -> sty_rules.HtmlDoc | None:
+    def doc(self) -> HtmlDoc | None:
         if self._doc is None and self.html_part is not None:
-            self._doc = sty_rules.HtmlDoc(read_text(self.html_part))
+            self._doc = HtmlDoc(read_text(self.html_part))
             self._images = self._pair_images(self._doc)
         return self._doc
 
-    def _pair_images(self, doc: sty_rules.HtmlDoc) -> list[tuple[Tag, Image]]:
+    def _pair_images(self, doc: HtmlDoc) -> list[tuple[Tag, Image]]:
         """Each of the seller's <img> elements with the Image the rules judged.
 
         The document is parsed the way relay.message parses it, so the seller's images come in
         the same order; an element whose src disagrees is matched by src instead.
         """
-        judged = img_rules.own_images(self.ctx.message)
+        judged = self.ctx.message.own_images
         tags = doc.own_images()
         pairs: list[tuple[Tag, Image]] = []
         unused = list(judged)
@@ -176,21 +160,8 @@ class BodyEditor:
                     children.remove(child)
 
 
-BodyTransform = Callable[[BodyEditor, list[Finding], RuleContext], None]
-BODY_TRANSFORMS: dict[str, BodyTransform] = {}
-B = TypeVar("B", bound=BodyTransform)
-
-
-def body_transform(code: str) -> Callable[[B], B]:
-    def register(func: B) -> B:
-        BODY_TRANSFORMS[code] = func
-        return func
-
-    return register
-
-
 def rewrite(raw: bytes, verdict: Verdict, ctx: RuleContext) -> bytes:
-    """Apply the transform of every enforced strip finding; return the bytes to forward."""
+    """Apply the fix of every enforced strip finding's rule; return the bytes to forward."""
     codes = sorted(verdict.strip_codes)
     if not codes:
         return raw
@@ -198,13 +169,9 @@ def rewrite(raw: bytes, verdict: Verdict, ctx: RuleContext) -> bytes:
     assert isinstance(msg, EmailMessage)
     editor = BodyEditor(msg, ctx)
     for code in codes:
-        findings = [f for f in verdict.findings if f.code == code]
-        func = TRANSFORMS.get(code)
-        if func is not None:
-            func(msg, findings, ctx)
-        body_func = BODY_TRANSFORMS.get(code)
-        if body_func is not None:
-            body_func(editor, findings, ctx)
+        fix = rules.REGISTRY[code].fix
+        if fix is not None:  # the policy refuses strip without a fix; this is a shadow finding
+            fix(editor, [f for f in verdict.findings if f.code == code], ctx)
     editor.finish()
     return msg.as_bytes(policy=_POLICY)
 
@@ -313,82 +280,3 @@ def _drop_placeholders(text: str, placeholders: list[str], hrefs: list[str]) -> 
             line = edited + line[len(body) :]
         out.append(line)
     return "".join(out)
-
-
-# --------------------------------------------------------------------------------------------
-# Transforms
-
-
-@transform("ENV004")
-def _drop_tracking_headers(msg: EmailMessage, findings: list[Finding], ctx: RuleContext) -> None:
-    for finding in findings:
-        del msg[finding.evidence]
-
-
-@body_transform("IMG001")
-def _drop_pixels(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
-    opts = img_rules.image_options(ctx)
-    for tag, image in editor.images():
-        if img_rules.pixel_reason(image, opts):
-            editor.remove_image(tag, image)
-
-
-@body_transform("IMG002")
-def _drop_http_images(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
-    for tag, image in editor.images():
-        if img_rules.is_plain_http(image):
-            editor.remove_image(tag, image)
-
-
-@body_transform("IMG003")
-def _drop_gifs(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
-    for tag, image in editor.images():
-        if img_rules.gif_reason(image, ctx.message):
-            editor.remove_image(tag, image)
-
-
-@body_transform("IMG004")
-def _unwrap_image_links(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
-    for tag, image in editor.images():
-        if image.link_href is not None:
-            editor.unwrap_link(tag)
-
-
-@body_transform("STY001")
-def _drop_emoji(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
-    opts = sty_rules.style_options(ctx)
-    editor.subject = sty_rules.strip_emoji(editor.subject, opts)
-    plain = editor.plain
-    if plain is not None:
-        editor.plain = sty_rules.own_lines_map(
-            plain, lambda line: sty_rules.strip_emoji(line, opts)
-        )
-    doc = editor.doc
-    if doc is None:
-        return
-    for tag, image in editor.images():
-        if sty_rules.is_emoji_image(image, opts):
-            editor.remove_image(tag, image)
-    if doc.remove_emoji_text(opts):
-        editor.html_changed = True
-
-
-@body_transform("STY002")
-def _normalize_layout(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
-    opts = sty_rules.style_options(ctx)
-    plain = editor.plain
-    if plain is not None:
-        editor.plain = sty_rules.collapse_blank_lines(plain, opts.max_blank_lines)
-    doc = editor.doc
-    if doc is None:
-        return
-    changed = doc.collapse_blank_runs(opts.max_blank_lines)
-    share, _element = doc.centred_share()
-    if share >= opts.centred_share:
-        changed |= doc.remove_centring()
-    if doc.font_overrides():
-        changed |= doc.remove_font_overrides()
-    if len(doc.font_sizes()) > opts.max_font_sizes:
-        changed |= doc.remove_font_sizes()
-    if changed:
-        editor.html_changed = True

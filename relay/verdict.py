@@ -44,6 +44,7 @@ class Where(enum.StrEnum):
     SUBJECT = "subject"  # ParsedMessage.subject
     TEXT = "text"  # a text/plain body part's decoded text
     HTML = "html"  # a text/html body part's text as the relay reads it
+    HTML_SOURCE = "html_source"  # a text/html body part's decoded markup (an <img>, an href)
     HEADER = "header"  # a header's value (part = the header's index in ParsedMessage.headers)
     ATTACHMENT_NAME = "attachment_name"  # ParsedMessage.attachments[part].filename
     ATTACHMENT_TEXT = "attachment_text"  # ParsedMessage.attachments[part].extracted_text

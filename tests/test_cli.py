@@ -53,8 +53,10 @@ def test_check_json_for_a_rejected_message(workdir: Path) -> None:
     assert result["action"] == "reject"
     assert result["modified"] is False
     att001 = next(f for f in result["findings"] if f["code"] == "ATT001")
-    assert set(att001) == {"code", "severity", "message", "evidence"}
+    assert set(att001) == {"code", "severity", "message", "evidence", "spans"}
     assert att001["severity"] == "reject" and "invoice.pdf" in att001["evidence"]
+    where = {"where": "attachment_name", "part": 0, "start": 0, "end": 11, "quote": "invoice.pdf"}
+    assert att001["spans"] == [where]
     assert not (workdir / "var" / "quarantine").exists()
 
 

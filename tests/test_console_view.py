@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from relay.console.view import FRAME_POLICY, explain, message_view
 from relay.message import parse
-from tests.conftest import make_message
+from tests.conftest import JudgeFn, make_message
 
 
 def marked(view_text: object) -> list[tuple[str, int]]:
@@ -72,3 +72,18 @@ def test_html_part_gets_its_own_no_fetch_policy_and_rules_are_explained() -> Non
     cnt005 = explain("CNT005")
     assert cnt005.name and cnt005.reason and cnt005.guideline
     assert explain("ATT001").fix  # the rule's compliant example
+
+
+def test_a_link_is_marked_in_the_html_markup_it_stands_in(judge_raw: JudgeFn) -> None:
+    # An href has no text of its own: its span indexes the HTML part's markup (html_source).
+    html = (
+        '<p>Ihre Bestellung ist unterwegs.</p><p><a href="https://shop-beispiel.de/x">hier</a></p>'
+    )
+    raw = make_message("Ihre Bestellung ist unterwegs.", html=html)
+    verdict = judge_raw(raw)
+    findings = [f.as_dict() for f in verdict.findings if f.code.startswith("LNK")]
+    assert findings and any(s["where"] == "html_source" for s in findings[0]["spans"])
+    view = message_view(parse(raw), findings)
+    shown = [t for t in view.texts if t.label == "HTML part's markup"]
+    assert shown and any("shop-beispiel.de" in text for text, _ in marked(shown[0]))
+    assert view.findings[0].placed

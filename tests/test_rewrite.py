@@ -374,3 +374,31 @@ def test_corpus_rewrites_re_parse_and_re_judge_clean(eml: Path, policy: Policy) 
     # only strip codes went away: every warning is still there
     warned = {f.code for f in verdict.findings if f.severity.value == "warn"}
     assert warned <= {f.code for f in verdict2.findings}
+
+
+def test_two_alternatives_are_rewritten_alike_and_both_judged_clean(policy: Policy) -> None:
+    """Emoji in both alternatives and a hidden preheader in the HTML: after the rewrite, both
+    alternatives say the same words, neither holds an emoji nor hidden text, and the forwarded
+    message judged again (both alternatives read) has nothing left to strip."""
+    order = "302-1234567-1234567"
+    plain = f"Guten Tag, Ihre Bestellung {order} : welche Gravur wünschen Sie auf dem Deckel? 😊\n"
+    html = (
+        '<span style="display:none;font-size:0">Ihre Gravur-Vorschau</span>'
+        f"<p>Guten Tag, Ihre Bestellung {order} : welche Gravur wünschen Sie auf dem Deckel? 😊</p>"
+    )
+    raw = make_message(plain, html=html)
+    verdict, forward = run(raw, policy)
+    assert verdict.action is Action.DELIVER, verdict.findings
+    assert verdict.strip_codes == {"STY001", "STY004"}
+    rewritten = parse(forward)
+    assert rewritten.plain_text is not None and rewritten.html_text is not None
+    for text in (rewritten.plain_text, rewritten.html_text, rewritten.html or ""):
+        assert "😊" not in text
+        assert "Ihre Gravur-Vorschau" not in text
+    expected = f"Guten Tag, Ihre Bestellung {order} : welche Gravur wünschen Sie auf dem Deckel?"
+    assert rewritten.plain_text.strip() == expected
+    assert rewritten.html_text.strip() == expected
+    assert rewritten.hidden_text == ""
+    verdict2, forward2 = run(forward, policy)
+    assert verdict2.action is Action.DELIVER and not verdict2.strip_codes, verdict2.findings
+    assert forward2 == forward

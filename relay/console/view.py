@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
-from relay import aliases
+from relay import aliases, rules
 from relay import explain as rule_wording
 from relay.message import ParsedMessage
-from relay.rules import REGISTRY
 
 # The HTML part, shown in a sandboxed frame (no scripts, no same origin), also carries its own
 # policy: nothing is fetched, not even what the page's policy would allow.
@@ -35,7 +34,7 @@ class Explanation:
 def explain(code: str) -> Explanation:
     """The rule's name, plain reason, fix, compliant example and guideline (relay.explain,
     the same wording the SMTP reply and the notice use)."""
-    spec = REGISTRY.get(code)
+    spec = next((spec for spec in rules.load() if spec.code == code), None)
     wording = rule_wording.explain(code)
     return Explanation(
         name=spec.name.replace("-", " ") if spec is not None else code,
@@ -176,6 +175,12 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
                     f"Attachment {name}: text", "attachment_text", index, attachment.extracted_text
                 )
             )
+    # Images and links have no text (their spans index the markup), some rules read headers:
+    # shown, like the attachments, only when a finding points into them.
+    if message.html:
+        places.append(_Place("HTML part's markup", "html_source", 0, message.html))
+    for index, (name, value) in enumerate(message.headers):
+        places.append(_Place(f"Header {name}", "header", index, value))
     marks: dict[int, list[tuple[int, int, int]]] = {i: [] for i in range(len(places))}
     shown: list[ShownFinding] = []
     for number, finding in enumerate(findings, start=1):

@@ -1,21 +1,15 @@
-"""Rule families. Importing this package registers every rule in REGISTRY.
+"""Rule families. `load()` imports them, in one declared order, and so registers every rule.
 
-Each family module registers its own rules, options and phrase categories. REGISTRY is then
-put in FAMILY_ORDER (envelope, orders, language, content, contact, links, images, styling,
-attachments, volume, system): the order rules run in and `bsm-relay rules` lists them.
+Nothing here imports a family at import time: the policy and the pipeline import the registry
+(relay.rules.base) alone, and the families (which read the policy and the message model) are
+imported by `load()`. Rules run, and `bsm-relay rules` lists them, in FAMILY_ORDER, then by code.
 """
 
-from relay.rules import attachments as attachments
-from relay.rules import contact as contact
-from relay.rules import content as content
-from relay.rules import envelope as envelope
-from relay.rules import images as images
-from relay.rules import language as language
-from relay.rules import links as links
-from relay.rules import orders as orders
-from relay.rules import rate as rate
-from relay.rules import style as style
-from relay.rules import system as system
+from __future__ import annotations
+
+import importlib
+from typing import Final
+
 from relay.rules.base import (
     OPTIONS,
     PHRASE_CATEGORIES,
@@ -26,26 +20,53 @@ from relay.rules.base import (
     rule,
 )
 
-FAMILY_ORDER = (
+# The modules that register rules, options or phrase categories (the facts stage reads the
+# review-request and critical phrase lists), in the order they are imported.
+MODULES: Final = (
+    "relay.facts",
+    "relay.rules.envelope",
+    "relay.rules.orders",
+    "relay.rules.language",
+    "relay.rules.content",
+    "relay.rules.contact",
+    "relay.rules.links",
+    "relay.rules.images",
+    "relay.rules.style",
+    "relay.rules.attachments",
+    "relay.rules.rate",
+    "relay.rules.system",
+)
+FAMILY_ORDER: Final = (
     "ENV", "ORD", "LNG", "CNT", "CTC", "LNK", "IMG", "STY", "ATT", "RATE", "MIME", "SYS",
 )  # fmt: skip
 
+_loaded: tuple[Rule, ...] = ()
 
-def _family_rank(code: str) -> tuple[int, str]:
-    family = REGISTRY[code].family
+
+def _family_rank(spec: Rule) -> tuple[int, str]:
+    family = spec.family
     rank = FAMILY_ORDER.index(family) if family in FAMILY_ORDER else len(FAMILY_ORDER)
-    return rank, code
+    return rank, spec.code
 
 
-for _code in sorted(REGISTRY, key=_family_rank):
-    REGISTRY[_code] = REGISTRY.pop(_code)
+def load() -> tuple[Rule, ...]:
+    """Every rule, in the order they run: the families are imported on the first call."""
+    global _loaded
+    if not _loaded:
+        for name in MODULES:
+            importlib.import_module(name)
+        _loaded = tuple(sorted(REGISTRY.values(), key=_family_rank))
+    return _loaded
+
 
 __all__ = [
     "FAMILY_ORDER",
+    "MODULES",
     "OPTIONS",
     "PHRASE_CATEGORIES",
     "REGISTRY",
     "Rule",
+    "load",
     "options",
     "phrase_categories",
     "rule",

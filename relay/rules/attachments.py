@@ -12,17 +12,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import extract, sniff
+from relay import extract, locate, sniff
 from relay.context import RuleContext
 from relay.fold import fold_for_reading
+from relay.locate import DerivedText
 from relay.message import Attachment, ParsedMessage
 from relay.rules.base import options, rule
 from relay.text import normalize
-from relay.verdict import Finding, RuleMode, Severity
+from relay.verdict import Finding, RuleMode, Severity, Span, Where
 
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _NAME_SEPARATORS: Final = re.compile(r"[\W_]+")
@@ -59,10 +61,21 @@ class AttachmentOptions(BaseModel):
     # lines; the phone number and e-mail address that invoice law asks for there only warn.
     letterhead_lines: int = Field(default=8, ge=0)
 
+    @cached_property
+    def compiled_purposes(self) -> _Purposes:
+        """The purpose keywords compiled: built once, kept with the policy."""
+        return _build_purposes(self)
+
 
 def _options(ctx: RuleContext) -> AttachmentOptions:
     opts: AttachmentOptions = ctx.policy.option("attachments", AttachmentOptions)
     return opts
+
+
+def _spans(ctx: RuleContext, attachments: Iterable[Attachment]) -> tuple[Span, ...]:
+    """The names of these attachments (the message's own Attachment objects)."""
+    index = {id(a): i for i, a in enumerate(ctx.message.attachments)}
+    return tuple(span for a in attachments for span in locate.attachment(ctx.message, index[id(a)]))
 
 
 def _label(name: str, kind: str) -> str:
@@ -111,7 +124,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
     opts = _options(ctx)
     allowed = set(opts.allowed_kinds)
     blocked = {e.lower().lstrip(".") for e in opts.blocked_extensions}
-    for attachment in ctx.message.attachments:
+    for index, attachment in enumerate(ctx.message.attachments):
         kind = attachment.sniffed_kind
         if is_body_fragment(attachment) and kind in ("text", "html", "empty"):
             continue  # body text, read by the content rules and ATT005
@@ -120,6 +133,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
                 "ATT001",
                 f"attachment type {kind} is not allowed",
                 _label(attachment.filename, kind),
+                spans=locate.attachment(ctx.message, index),
             )
         elif sniff.extension_of(attachment.filename) in blocked:
             ext = sniff.extension_of(attachment.filename)
@@ -127,6 +141,7 @@ def allowed_type(ctx: RuleContext) -> Iterator[Finding]:
                 "ATT001",
                 f"attachment named .{ext} (a file that is run) is not allowed",
                 _label(attachment.filename, kind),
+                spans=locate.attachment(ctx.message, index),
             )
 
 
@@ -137,7 +152,7 @@ def extension_matches_bytes(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: label.png holding a PNG image
     Non-compliant: photo.jpg holding a ZIP archive
     """
-    for attachment in ctx.message.attachments:
+    for index, attachment in enumerate(ctx.message.attachments):
         if not attachment.filename:
             continue
         if not sniff.extension_matches(attachment.sniffed_kind, attachment.filename):
@@ -146,6 +161,7 @@ def extension_matches_bytes(ctx: RuleContext) -> Iterator[Finding]:
                 f"file name says .{sniff.extension_of(attachment.filename)}, "
                 f"bytes are {attachment.sniffed_kind}",
                 _label(attachment.filename, attachment.sniffed_kind),
+                spans=locate.attachment(ctx.message, index),
             )
 
 
@@ -166,6 +182,7 @@ def count_and_size(ctx: RuleContext) -> Iterator[Finding]:
             "ATT003",
             f"{len(attached)} attachments, at most {opts.max_count} allowed",
             ", ".join(a.filename or "(unnamed)" for a in attached),
+            spans=_spans(ctx, attached),
         )
     counted = [a for a in ctx.message.attachments if not is_body_fragment(a)]
     total = sum(a.size for a in counted)
@@ -176,6 +193,7 @@ def count_and_size(ctx: RuleContext) -> Iterator[Finding]:
             f"attachments total {total} bytes decoded, limit {opts.max_total_bytes}",
             f"{total} bytes; largest: "
             + ", ".join(f"{a.filename or '(unnamed)'} {a.size} bytes" for a in largest),
+            spans=_spans(ctx, largest),
         )
 
 
@@ -193,9 +211,6 @@ class _Keyword:
 class _Purposes:
     permitted: tuple[_Keyword, ...]
     forbidden: tuple[_Keyword, ...]
-
-
-_COMPILED: dict[int, tuple[AttachmentOptions, _Purposes]] = {}
 
 
 def _squash(text: str) -> str:
@@ -220,13 +235,8 @@ def _keywords(table: Mapping[str, Mapping[str, list[str]]]) -> tuple[_Keyword, .
     return tuple(found)
 
 
-def _purposes(opts: AttachmentOptions) -> _Purposes:
-    cached = _COMPILED.get(id(opts))
-    if cached is not None and cached[0] is opts:
-        return cached[1]
-    compiled = _Purposes(_keywords(opts.purposes), _keywords(opts.forbidden))
-    _COMPILED[id(opts)] = (opts, compiled)
-    return compiled
+def _build_purposes(opts: AttachmentOptions) -> _Purposes:
+    return _Purposes(_keywords(opts.purposes), _keywords(opts.forbidden))
 
 
 def _name_text(filename: str) -> str:
@@ -279,7 +289,7 @@ class Purpose:
 
 def judge_purpose(attachment: Attachment, opts: AttachmentOptions, is_reply: bool) -> Purpose:
     """The purpose of one file from its name first, then from the start of its text."""
-    compiled = _purposes(opts)
+    compiled = opts.compiled_purposes
     name = attachment.filename
     name_bad = _name_hits(compiled.forbidden, name)
     name_ok = _name_hits(compiled.permitted, name)
@@ -304,7 +314,13 @@ def judge_purpose(attachment: Attachment, opts: AttachmentOptions, is_reply: boo
     return Purpose("unclear", "", f"{_label(name, attachment.sniffed_kind)}: {why}")
 
 
-@rule("ATT004", "attachment-purpose", Severity.HOLD, "Communication Guidelines: attachments")
+@rule(
+    "ATT004",
+    "attachment-purpose",
+    Severity.HOLD,
+    "Communication Guidelines: attachments",
+    variants={"forbidden": Severity.REJECT},
+)
 def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
     """No attachment without a permitted purpose: invoice, instructions, warranty, label, design.
 
@@ -331,6 +347,7 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
                 f"{label}: {purpose.category} is not a permitted attachment",
                 purpose.evidence,
                 variant="forbidden",
+                spans=_spans(ctx, [attachment]),
             )
         elif purpose.verdict == "unclear":
             yield ctx.finding(
@@ -338,13 +355,20 @@ def attachment_purpose(ctx: RuleContext) -> Iterator[Finding]:
                 f"{label}: purpose unclear (not an invoice, instructions, warranty, "
                 "label or custom design)",
                 purpose.evidence,
+                spans=_spans(ctx, [attachment]),
             )
 
 
 # ---- ATT005: text inside attachments --------------------------------------------------------
 
 
-@rule("ATT005", "attachment-text", Severity.REJECT, "Communication Guidelines: attachments")
+@rule(
+    "ATT005",
+    "attachment-text",
+    Severity.REJECT,
+    "Communication Guidelines: attachments",
+    variants={"unreadable": Severity.HOLD, "letterhead": Severity.WARN},
+)
 def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     """No contact details, off-list links, marketing or biased review requests in attachments.
 
@@ -352,7 +376,9 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     Each finding has the severity of the underlying rule (unless `[rules.ATT005] severity`
     overrides it) and names the file and the rule: "invoice.pdf: CTC002 phone number". A file
     whose text could not be read in full (encrypted, damaged, over the extraction bounds) is
-    held (variant "unreadable"): nobody could check what it says.
+    held (variant "unreadable"): nobody could check what it says. The phone number or e-mail
+    address in an invoice's letterhead or footer (its first and last `letterhead_lines`
+    non-blank lines), which invoice law asks for, only warns (variant "letterhead").
 
     Compliant: an invoice PDF with the order, items and the seller's postal address
     Non-compliant: a manual whose last page says "call us on +49 30 1234567"
@@ -375,6 +401,7 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
                 "so it could not be checked",
                 attachment.extraction_note,
                 variant="unreadable",
+                spans=_spans(ctx, [attachment]),
             )
     candidates = [a for a in readable if a.extracted_text.strip()]
     if not candidates:
@@ -384,10 +411,11 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
     own = ctx.policy.settings("ATT005")
     for attachment in candidates:
         label = attachment.filename or "(text part)"
-        text = attachment.extracted_text
+        part = next(i for i, a in enumerate(ctx.message.attachments) if a is attachment)
+        text = DerivedText.whole(attachment.extracted_text, Where.ATTACHMENT_TEXT, part)
         letterhead = ""
         if judge_purpose(attachment, opts, ctx.is_reply).category == "invoice":
-            letterhead = _letterhead(text, opts.letterhead_lines)
+            letterhead = _letterhead(text.text, opts.letterhead_lines)
         underlying = [
             *contact.scan_text(ctx, text),
             *links.scan_text(ctx, text),
@@ -400,11 +428,7 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
             if emitted >= opts.max_text_findings:
                 break
             emitted += 1
-            mode = (
-                RuleMode.LOG
-                if RuleMode.LOG in (own.mode, finding.mode)
-                else RuleMode.ENFORCE
-            )
+            mode = RuleMode.LOG if RuleMode.LOG in (own.mode, finding.mode) else RuleMode.ENFORCE
             if finding.code in _LETTERHEAD_CODES and finding.evidence in letterhead:
                 severity, _mode = ctx.policy.resolve("ATT005", "letterhead")
                 yield Finding(
@@ -414,6 +438,7 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
                     "letterhead or footer",
                     evidence=finding.evidence,
                     mode=mode,
+                    spans=finding.spans,
                 )
                 continue
             yield Finding(
@@ -422,6 +447,7 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
                 message=f"{label}: {finding.code} {finding.message}",
                 evidence=finding.evidence,
                 mode=mode,
+                spans=finding.spans,
             )
 
 

@@ -1,23 +1,34 @@
-"""The rule registry: every rule is a function registered with its code and documentation.
+"""The rule registry: every rule is a function registered with its code, data and documentation.
 
-A rule reads a RuleContext and returns findings. It does no I/O and writes nothing; the
-pipeline gathers everything a rule may need before rules run. Each rule's docstring is its
-documentation (`bsm-relay rules`): what it forbids, a compliant and a non-compliant example.
+This module imports no rule: families register themselves when `relay.rules.load()` imports
+them. A rule reads a RuleContext and returns findings; it does no I/O and writes nothing; the
+pipeline gathers everything a rule may need before rules run. `@rule` is the one place a rule's
+default severity, its variants (named cases with their own default severity) and its fix (the
+transform that removes what a strip finding names) are declared; its family's options are the
+pydantic model registered with `@options` (their types and defaults). Each rule's docstring is
+its documentation (`bsm-relay rules`): what it forbids, a compliant and a non-compliant example.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
 from relay.context import RuleContext
 from relay.verdict import Finding, Severity
 
+if TYPE_CHECKING:
+    from relay.rewrite import BodyEditor
+
 RuleFunc = Callable[[RuleContext], Iterable[Finding]]
+# A strip rule's transform: edits the message (headers, Subject, text and HTML bodies) through
+# the rewrite's editor, given the rule's enforced strip findings.
+Fix = Callable[["BodyEditor", list[Finding], RuleContext], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +41,8 @@ class Rule:
     check: RuleFunc
     doc: str
     stage: str = "message"
+    variants: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    fix: Fix | None = None
 
     @property
     def summary(self) -> str:
@@ -51,8 +64,16 @@ def rule(
     severity: Severity,
     citation: str,
     stage: str = "message",
+    *,
+    variants: Mapping[str, Severity] | None = None,
+    fix: Fix | None = None,
 ) -> Callable[[F], F]:
-    """Register a rule. `stage` is "envelope" for rules the SMTP edge runs at RCPT time."""
+    """Register a rule. `stage` is "envelope" for rules the SMTP edge runs at RCPT time.
+
+    `variants` are the named cases the check may report (`ctx.finding(..., variant=...)`) with
+    their default severity; a policy may change their severity but not add one. `fix` is the
+    transform for a strip finding: a policy may set `strip` only on a rule that has one.
+    """
 
     def register(func: F) -> F:
         if code in REGISTRY:
@@ -67,6 +88,8 @@ def rule(
             check=func,
             doc=inspect.cleandoc(func.__doc__ or ""),
             stage=stage,
+            variants=MappingProxyType(dict(variants or {})),
+            fix=fix,
         )
         return func
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Final
 from urllib.parse import unquote, urlsplit
 
@@ -19,9 +20,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from relay import aliases
 from relay.context import RuleContext
 from relay.fold import fold_for_reading
+from relay.locate import DerivedText
 from relay.message import ORDER_ID
 from relay.rules.base import options, rule
-from relay.verdict import Finding, Severity
+from relay.verdict import Finding, Severity, Span
 
 
 @options("contact")
@@ -31,7 +33,9 @@ class ContactOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     # `name [at] shop dot com`: the words that stand for "@" and "." when spelled out.
-    at_words: list[str] = ["at", "ät", "arroba", "chiocciola", "アット", "あっと"]
+    at_words: list[str] = [
+        "at", "ät", "arroba", "chiocciola", "アットマーク", "アット", "あっとまーく", "あっと",
+    ]  # fmt: skip
     dot_words: list[str] = ["dot", "punkt", "point", "punto", "ドット"]
     # language -> phrases: a phone number beside one of these (warranty, carrier, manufacturer)
     # gets the "context" variant (warn). A leading `*` lets the phrase end a compound word
@@ -55,6 +59,11 @@ class ContactOptions(BaseModel):
     # Links that open a chat with a phone number (`https://wa.me/4915123456789`).
     phone_link_hosts: list[str] = ["wa.me", "api.whatsapp.com"]
     phone_link_schemes: list[str] = ["whatsapp", "viber", "signal"]
+
+    @cached_property
+    def patterns(self) -> _Patterns:
+        """The patterns these options make: built once, kept with the policy that holds them."""
+        return _build_patterns(self)
 
 
 # Plain addresses; the local part may not start with a dot and the last label is letters.
@@ -116,14 +125,7 @@ def _alternation(lists: Mapping[str, Iterable[str]]) -> re.Pattern[str] | None:
     return re.compile("|".join(_phrase(w) for w in reversed(words)), re.IGNORECASE)
 
 
-# The patterns depend on the policy's options; built once per options object.
-_COMPILED: dict[int, tuple[ContactOptions, _Patterns]] = {}
-
-
-def _patterns(opts: ContactOptions) -> _Patterns:
-    entry = _COMPILED.get(id(opts))
-    if entry is not None and entry[0] is opts:
-        return entry[1]
+def _build_patterns(opts: ContactOptions) -> _Patterns:
     at_words = "|".join(re.escape(w) for w in sorted(opts.at_words, key=len, reverse=True))
     dot_words = "|".join(re.escape(w) for w in sorted(opts.dot_words, key=len, reverse=True))
     # "@" or an at-word: bracketed (`[at]`, `(at)`), or a bare word between spaces.
@@ -147,7 +149,6 @@ def _patterns(opts: ContactOptions) -> _Patterns:
         phone_cue=_alternation(opts.phone_cues),
         not_phone_cue=_alternation(opts.not_phone_cues),
     )
-    _COMPILED[id(opts)] = (opts, patterns)
     return patterns
 
 
@@ -180,7 +181,7 @@ def find_addresses(text: str, opts: ContactOptions) -> Iterator[str]:
             yield address
     masked = _mask(text, _EMAIL)
     tlds = public_suffix_tlds()
-    for match in _patterns(opts).obfuscated.finditer(masked):
+    for match in opts.patterns.obfuscated.finditer(masked):
         tld = match.group("tld")
         if tld.casefold() not in tlds or not (tld.islower() or tld.isupper()):
             continue
@@ -197,9 +198,11 @@ def _address_key(address: str) -> str:
     return re.sub(r"\s+", "", address).casefold()
 
 
-def _email_findings(ctx: RuleContext, text: str, where: str) -> Iterator[Finding]:
-    for address in dict.fromkeys(find_addresses(text, _options(ctx))):
-        yield ctx.finding("CTC001", f"email address in {where}", address)
+def _email_findings(ctx: RuleContext, view: DerivedText, where: str) -> Iterator[Finding]:
+    for address in dict.fromkeys(find_addresses(view.text, _options(ctx))):
+        yield ctx.finding(
+            "CTC001", f"email address in {where}", address, spans=view.spans_of(address)
+        )
 
 
 @rule("CTC001", "email-address", Severity.REJECT, "Communication Guidelines: contact details")
@@ -212,7 +215,7 @@ def email_addresses(ctx: RuleContext) -> Iterator[Finding]:
     Non-compliant: Schreiben Sie an service [at] shop dot de
     """
     seen: set[str] = set()
-    for finding in _email_findings(ctx, ctx.message.visible_text, "the text"):
+    for finding in _email_findings(ctx, ctx.readable, "the text"):
         seen.add(_address_key(finding.evidence))
         yield finding
     for link in ctx.message.links:
@@ -222,7 +225,7 @@ def email_addresses(ctx: RuleContext) -> Iterator[Finding]:
         if not address or _is_exempt_address(address) or _address_key(address) in seen:
             continue
         seen.add(_address_key(address))
-        yield ctx.finding("CTC001", "mailto: link", address)
+        yield ctx.finding("CTC001", "mailto: link", address, spans=ctx.locate_link(link))
 
 
 # ---------------------------------------------------------------- phone numbers (CTC002)
@@ -269,7 +272,7 @@ def _window(text: str, start: int, end: int, opts: ContactOptions) -> str:
 
 
 def in_context(text: str, start: int, end: int, opts: ContactOptions) -> bool:
-    pattern = _patterns(opts).context
+    pattern = opts.patterns.context
     return pattern is not None and pattern.search(_window(text, start, end, opts)) is not None
 
 
@@ -286,7 +289,7 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
     masked = text
     for pattern in (ORDER_ID, _URLISH, _EMAIL, _DATE):
         masked = _mask(masked, pattern)
-    patterns = _patterns(opts)
+    patterns = opts.patterns
     seen: set[str] = set()
     for region in regions or [opts.default_region]:
         matcher = phonenumbers.PhoneNumberMatcher(
@@ -318,15 +321,16 @@ def _e164(number: str, region: str) -> str | None:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _phone_finding(ctx: RuleContext, hit: PhoneHit, what: str) -> Finding:
+def _phone_finding(ctx: RuleContext, hit: PhoneHit, what: str, spans: tuple[Span, ...]) -> Finding:
     if hit.in_context:
         return ctx.finding(
             "CTC002",
             f"{what} beside warranty, carrier or manufacturer context",
             hit.written,
             variant="context",
+            spans=spans,
         )
-    return ctx.finding("CTC002", what, hit.written)
+    return ctx.finding("CTC002", what, hit.written, spans=spans)
 
 
 def _is_phone_chat_link(url: str, opts: ContactOptions) -> bool:
@@ -347,7 +351,13 @@ def _scheme(url: str) -> str:
     return head.strip().lower() if sep and head.isascii() and head.isalpha() else ""
 
 
-@rule("CTC002", "phone-number", Severity.REJECT, "Communication Guidelines: contact details")
+@rule(
+    "CTC002",
+    "phone-number",
+    Severity.REJECT,
+    "Communication Guidelines: contact details",
+    variants={"context": Severity.WARN},
+)
 def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
     """No phone numbers (international or national format), no tel: or WhatsApp links.
 
@@ -360,17 +370,20 @@ def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
     """
     opts = _options(ctx)
     regions = _regions(ctx, opts)
-    text = ctx.message.visible_text
+    view = ctx.readable
+    text = view.text
     seen: set[str] = set()
     for hit in find_phones(text, regions, opts):
         seen.add(hit.e164)
-        yield _phone_finding(ctx, hit, "phone number in the text")
+        yield _phone_finding(ctx, hit, "phone number in the text", view.spans_of(hit.written))
     folded = _fold(text)
     for link in ctx.message.links:
         if link.quoted:
             continue
         if _is_phone_chat_link(link.url, opts):
-            yield ctx.finding("CTC002", "chat link to a phone number", link.url)
+            yield ctx.finding(
+                "CTC002", "chat link to a phone number", link.url, spans=ctx.locate_link(link)
+            )
             continue
         if _CONTACT_SCHEMES.get(_scheme(link.url)) != "tel":
             continue
@@ -385,12 +398,12 @@ def phone_numbers(ctx: RuleContext) -> Iterator[Finding]:
         if not context and where >= 0:
             context = in_context(folded, where, where + len(link.text), opts)
         hit = PhoneHit(link.url, e164 or number, context)
-        yield _phone_finding(ctx, hit, "tel: link")
+        yield _phone_finding(ctx, hit, "tel: link", ctx.locate_link(link))
 
 
-def scan_text(ctx: RuleContext, text: str) -> Iterator[Finding]:
+def scan_text(ctx: RuleContext, view: DerivedText) -> Iterator[Finding]:
     """CTC001 and CTC002 over any text (for example an attachment's, for ATT005)."""
     opts = _options(ctx)
-    yield from _email_findings(ctx, text, "attached text")
-    for hit in find_phones(text, _regions(ctx, opts), opts):
-        yield _phone_finding(ctx, hit, "phone number in attached text")
+    yield from _email_findings(ctx, view, "attached text")
+    for hit in find_phones(view.text, _regions(ctx, opts), opts):
+        yield _phone_finding(ctx, hit, "phone number in attached text", view.spans_of(hit.written))

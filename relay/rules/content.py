@@ -13,19 +13,17 @@ ATT005, text inside PDF/DOCX/TXT attachments).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from relay.context import RuleContext
+from relay.locate import DerivedText
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
-from relay.text import PhraseHit, excerpt, normalize, sentence_bounds
-from relay.verdict import Finding, Severity
+from relay.text import PhraseHit, excerpt, sentence_bounds
+from relay.verdict import Finding, Severity, Where
 
 phrase_categories(
     "confirmation",
@@ -46,13 +44,11 @@ phrase_categories(
     "seller_action",
     "offensive",
     "purpose",
-    # Read by relay/facts.py (is_review_request, is_critical); declared here too so that the
-    # policy loads even when relay.facts has not been imported yet.
-    "review_request",
-    "critical",
 )
 
 CITATION = "Communication Guidelines: permitted and prohibited message content"
+# In a reply the buyer asked: what would be refused in a proactive message is a warning.
+_REPLY_WARNS = {"reply": Severity.WARN}
 
 
 @options("content")
@@ -70,48 +66,32 @@ def _options(ctx: RuleContext) -> ContentOptions:
     return opts
 
 
-@lru_cache(maxsize=256)
-def _normalized(text: str) -> str:
-    return normalize(text)
-
-
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """A text to check: the original (for evidence) and its normalized form (for matching)."""
+    """A text to check: the original (for evidence and spans) and its normalized form."""
 
-    original: str
-    normalized: str
+    view: DerivedText
 
-    @classmethod
-    def of(cls, text: str) -> _Text:
-        return cls(text, _normalized(text))
+    @property
+    def original(self) -> str:
+        return self.view.text
 
-
-_HIT_CACHE: OrderedDict[tuple[int, str, bool, str], tuple[Policy, list[PhraseHit]]] = OrderedDict()
-_HIT_CACHE_LOCK = threading.Lock()
-_HIT_CACHE_SIZE = 256
+    @property
+    def normalized(self) -> str:
+        return self.view.normalized
 
 
 def _hits(
-    policy: Policy, category: str, normalized: str, *, negation: bool = True
+    ctx: RuleContext, category: str, normalized: str, *, negation: bool = True
 ) -> list[PhraseHit]:
     """Hits of a category in every language, left to right, overlaps between languages merged.
 
-    Several rules read the same categories of the same text; the answer is kept for the
-    last few texts (keyed by policy identity, so a reloaded policy is never mixed up).
+    Several rules read the same categories of the same text: found once per message.
     """
-    key = (id(policy), category, negation, normalized)
-    with _HIT_CACHE_LOCK:
-        cached = _HIT_CACHE.get(key)
-        if cached is not None and cached[0] is policy:
-            _HIT_CACHE.move_to_end(key)
-            return cached[1]
-    hits = _find_hits(policy, category, normalized, negation=negation)
-    with _HIT_CACHE_LOCK:
-        _HIT_CACHE[key] = (policy, hits)
-        while len(_HIT_CACHE) > _HIT_CACHE_SIZE:
-            _HIT_CACHE.popitem(last=False)
-    return hits
+    return ctx.memo(
+        ("phrase-hits", category, negation, normalized),
+        lambda: _find_hits(ctx.policy, category, normalized, negation=negation),
+    )
 
 
 def _find_hits(
@@ -159,7 +139,13 @@ def _report(
         if hit.matched in seen:
             continue
         seen.add(hit.matched)
-        yield ctx.finding(code, message, excerpt(text.original, hit.matched), variant)
+        yield ctx.finding(
+            code,
+            message,
+            excerpt(text.view.section(hit.start), hit.matched),
+            variant,
+            spans=text.view.spans_normalized(hit.start, hit.end),
+        )
         if len(seen) >= limit:
             return
 
@@ -176,7 +162,7 @@ def _in_sentence_with(normalized: str, hit: PhraseHit, companions: Iterable[Phra
 
 
 def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "confirmation", text.normalized)
+    hits = _hits(ctx, "confirmation", text.normalized)
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT001", "order, shipping or delivery confirmation", text, hits, variant
@@ -184,13 +170,11 @@ def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    steering = _hits(ctx.policy, "review_steering", text.normalized)
+    steering = _hits(ctx, "review_steering", text.normalized)
     yield from _report(
         ctx, "CNT003", "asks the buyer to contact the seller before reviewing", text, steering
     )
-    offers = [
-        h for h in _hits(ctx.policy, "contact_offer", text.normalized) if not _overlaps(h, steering)
-    ]
+    offers = [h for h in _hits(ctx, "contact_offer", text.normalized) if not _overlaps(h, steering)]
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT003", '"contact us if you have any problem" line', text, offers, variant
@@ -198,19 +182,19 @@ def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_marketing(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "marketing", text.normalized)
+    hits = _hits(ctx, "marketing", text.normalized)
     yield from _report(ctx, "CNT004", "marketing or promotion", text, hits)
 
 
 def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    policy, normalized = ctx.policy, text.normalized
-    found: list[PhraseHit] = list(_hits(policy, "review_biased", normalized))
-    requests = _hits(policy, "review_request", normalized)
+    normalized = text.normalized
+    found: list[PhraseHit] = list(_hits(ctx, "review_biased", normalized))
+    requests = _hits(ctx, "review_request", normalized)
     if requests:
-        found.extend(h for h in _hits(policy, "review_positive", normalized))
-    mentions = [*_hits(policy, "review_mention", normalized), *requests]
+        found.extend(h for h in _hits(ctx, "review_positive", normalized))
+    mentions = [*_hits(ctx, "review_mention", normalized), *requests]
     for category in ("review_condition", "review_incentive"):
-        for hit in _hits(policy, category, normalized):
+        for hit in _hits(ctx, category, normalized):
             if _in_sentence_with(normalized, hit, mentions):
                 found.append(hit)
     found.sort(key=lambda h: h.start)
@@ -218,31 +202,29 @@ def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
 
 
 def _check_review_change(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "review_change", text.normalized)
+    hits = _hits(ctx, "review_change", text.normalized)
     yield from _report(ctx, "CNT006", "asks to remove or change a review or feedback", text, hits)
 
 
 def _check_off_amazon(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "off_amazon", text.normalized)
+    hits = _hits(ctx, "off_amazon", text.normalized)
     yield from _report(ctx, "CNT007", "diverts the buyer off Amazon", text, hits)
 
 
 def _check_unsubscribe(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "unsubscribe", text.normalized, negation=False)
+    hits = _hits(ctx, "unsubscribe", text.normalized, negation=False)
     yield from _report(ctx, "CNT008", "unsubscribe or opt-out text in the body", text, hits)
 
 
 def _check_cancel(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     # Who acts: "we had to cancel your order" tells what the seller did, it asks nothing.
-    done = _hits(ctx.policy, "seller_action", text.normalized, negation=False)
-    hits = [
-        h for h in _hits(ctx.policy, "cancel_request", text.normalized) if not _overlaps(h, done)
-    ]
+    done = _hits(ctx, "seller_action", text.normalized, negation=False)
+    hits = [h for h in _hits(ctx, "cancel_request", text.normalized) if not _overlaps(h, done)]
     yield from _report(ctx, "CNT010", "asks the buyer to cancel the order", text, hits)
 
 
 def _check_offensive(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx.policy, "offensive", text.normalized, negation=False)
+    hits = _hits(ctx, "offensive", text.normalized, negation=False)
     yield from _report(ctx, "CNT011", "offensive, adult or violent language", text, hits)
 
 
@@ -262,15 +244,15 @@ TEXT_CHECKS: dict[str, TextCheck] = {
 }
 
 
-def scan_text(ctx: RuleContext, text: str, codes: frozenset[str]) -> Iterator[Finding]:
+def scan_text(ctx: RuleContext, view: DerivedText, codes: frozenset[str]) -> Iterator[Finding]:
     """Run the named content checks (of TEXT_CHECKS) over any text, e.g. an attachment's.
 
     Findings carry the rule's own code and severity; the caller may re-label them. Codes
     that judge the whole message (CNT002, CNT009, CNT012) are ignored here.
     """
-    if not text.strip():
+    if not view.text.strip():
         return
-    subject = _Text.of(text)
+    subject = _Text(view)
     for code in sorted(codes):
         check = TEXT_CHECKS.get(code)
         if check is not None and ctx.policy.settings(code).enabled:
@@ -278,7 +260,13 @@ def scan_text(ctx: RuleContext, text: str, codes: frozenset[str]) -> Iterator[Fi
 
 
 def _visible(ctx: RuleContext) -> _Text:
-    return _Text.of(ctx.message.visible_text)
+    return _Text(ctx.visible)
+
+
+def _readable(ctx: RuleContext) -> _Text:
+    """The visible text and the rest a reader can find (the other alternative, hidden text,
+    alt and title attributes): what the words-alone checks judge."""
+    return _Text(ctx.readable)
 
 
 # --- message-level analysis -------------------------------------------------------------------
@@ -297,17 +285,17 @@ _SUBSTANCE = (
 def _has_purpose(ctx: RuleContext, text: _Text) -> bool:
     if ctx.facts.is_review_request or ctx.facts.is_critical:
         return True
-    return bool(_hits(ctx.policy, "purpose", text.normalized, negation=False))
+    return bool(_hits(ctx, "purpose", text.normalized, negation=False))
 
 
 def _thanks_only(ctx: RuleContext, text: _Text) -> list[PhraseHit]:
     """The thanks phrases of a proactive message that is nothing but thanks, else []."""
     if ctx.is_reply:
         return []
-    thanks = _hits(ctx.policy, "thanks", text.normalized)
+    thanks = _hits(ctx, "thanks", text.normalized)
     if not thanks or _has_purpose(ctx, text):
         return []
-    if any(_hits(ctx.policy, category, text.normalized) for category in _SUBSTANCE):
+    if any(_hits(ctx, category, text.normalized) for category in _SUBSTANCE):
         return []
     return thanks
 
@@ -315,7 +303,7 @@ def _thanks_only(ctx: RuleContext, text: _Text) -> list[PhraseHit]:
 # --- the rules ----------------------------------------------------------------------------------
 
 
-@rule("CNT001", "order-confirmation", Severity.REJECT, CITATION)
+@rule("CNT001", "order-confirmation", Severity.REJECT, CITATION, variants=_REPLY_WARNS)
 def order_confirmation(ctx: RuleContext) -> Iterator[Finding]:
     """No order, shipping or delivery confirmation, alone or inside another message.
 
@@ -324,7 +312,7 @@ def order_confirmation(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: The engraving proof for order 302-1111111-1111111 is attached, please confirm it.
     Non-compliant: Good news! Your order 302-1111111-1111111 has been shipped.
     """
-    yield from _check_confirmation(ctx, _visible(ctx))
+    yield from _check_confirmation(ctx, _readable(ctx))
 
 
 @rule("CNT002", "thank-you-only", Severity.REJECT, CITATION)
@@ -341,7 +329,7 @@ def thank_you_only(ctx: RuleContext) -> Iterator[Finding]:
     yield from _report(ctx, "CNT002", "thank-you-only message", text, _thanks_only(ctx, text))
 
 
-@rule("CNT003", "contact-us-line", Severity.REJECT, CITATION)
+@rule("CNT003", "contact-us-line", Severity.REJECT, CITATION, variants=_REPLY_WARNS)
 def contact_us_line(ctx: RuleContext) -> Iterator[Finding]:
     """No "contact us if you have any problem" lines; no steering to contact before reviewing.
 
@@ -351,7 +339,7 @@ def contact_us_line(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: Please choose the colour of the replacement part for order 302-1111111-1111111.
     Non-compliant: If you have any problems, please contact us before leaving a review.
     """
-    yield from _check_contact(ctx, _visible(ctx))
+    yield from _check_contact(ctx, _readable(ctx))
 
 
 @rule("CNT004", "marketing", Severity.REJECT, CITATION)
@@ -363,7 +351,7 @@ def marketing(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: We do not offer coupons; the refund for the damaged lid has been issued.
     Non-compliant: Use code SAVE10 for 10% off your next order and follow us on Instagram!
     """
-    yield from _check_marketing(ctx, _visible(ctx))
+    yield from _check_marketing(ctx, _readable(ctx))
 
 
 @rule("CNT005", "biased-review-request", Severity.REJECT, CITATION)
@@ -376,7 +364,7 @@ def biased_review_request(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: Would you take a moment to share your experience with the product on Amazon?
     Non-compliant: If you are happy, please leave a 5-star review and get a $10 gift card.
     """
-    yield from _check_review_bias(ctx, _visible(ctx))
+    yield from _check_review_bias(ctx, _readable(ctx))
 
 
 @rule("CNT006", "review-change-request", Severity.REJECT, CITATION)
@@ -386,7 +374,7 @@ def review_change_request(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: We are sorry the lid was cracked; a replacement for 302-1111111-1111111 is on order.
     Non-compliant: We have refunded you, could you please remove your 1-star review?
     """
-    yield from _check_review_change(ctx, _visible(ctx))
+    yield from _check_review_change(ctx, _readable(ctx))
 
 
 @rule("CNT007", "off-amazon", Severity.REJECT, CITATION)
@@ -396,7 +384,7 @@ def off_amazon(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: You can request the return from Your Orders on Amazon.
     Non-compliant: Next time order directly from our website, it is 15% cheaper.
     """
-    yield from _check_off_amazon(ctx, _visible(ctx))
+    yield from _check_off_amazon(ctx, _readable(ctx))
 
 
 @rule("CNT008", "unsubscribe-text", Severity.REJECT, CITATION)
@@ -406,7 +394,7 @@ def unsubscribe_text(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: Your invoice for order 302-1111111-1111111 is attached.
     Non-compliant: To stop receiving these emails, click unsubscribe.
     """
-    yield from _check_unsubscribe(ctx, _visible(ctx))
+    yield from _check_unsubscribe(ctx, _readable(ctx))
 
 
 @rule("CNT009", "important-tag", Severity.HOLD, CITATION)
@@ -418,8 +406,10 @@ def important_tag(ctx: RuleContext) -> Iterator[Finding]:
     """
     if ctx.facts.is_critical:
         return
-    subject = _Text.of(ctx.message.subject)
-    hits = _hits(ctx.policy, "important_tag", subject.normalized, negation=False)
+    subject = _Text(
+        ctx.memo("subject", lambda: DerivedText.whole(ctx.message.subject, Where.SUBJECT))
+    )
+    hits = _hits(ctx, "important_tag", subject.normalized, negation=False)
     yield from _report(
         ctx, "CNT009", "[Important] on a message that is not critical", subject, hits
     )
@@ -432,7 +422,7 @@ def cancel_request(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: There is no need to cancel your order; the replacement ships on Monday.
     Non-compliant: The item is sold out, please cancel the order on your side.
     """
-    yield from _check_cancel(ctx, _visible(ctx))
+    yield from _check_cancel(ctx, _readable(ctx))
 
 
 @rule("CNT011", "offensive-language", Severity.REJECT, CITATION)
@@ -442,7 +432,7 @@ def offensive_language(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: We are sorry for the trouble with order 302-1111111-1111111.
     Non-compliant: Stop sending us this bullshit or you will regret it.
     """
-    yield from _check_offensive(ctx, _visible(ctx))
+    yield from _check_offensive(ctx, _readable(ctx))
 
 
 @rule("CNT012", "no-permitted-purpose", Severity.HOLD, CITATION)
@@ -461,7 +451,11 @@ def no_permitted_purpose(ctx: RuleContext) -> Iterator[Finding]:
     text = _visible(ctx)
     if _has_purpose(ctx, text):
         return
-    if _hits(ctx.policy, "confirmation", text.normalized) or _thanks_only(ctx, text):
+    if _hits(ctx, "confirmation", text.normalized) or _thanks_only(ctx, text):
         return
     evidence = excerpt(text.original, text.original[:80]) if text.original else "(empty)"
-    yield ctx.finding("CNT012", "proactive message with no permitted purpose", evidence)
+    # No words to point at: the opening of the text, which the evidence quotes.
+    spans = text.view.spans(0, min(80, len(text.original)))
+    yield ctx.finding(
+        "CNT012", "proactive message with no permitted purpose", evidence, spans=spans
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Final
+from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
 import tldextract
@@ -21,6 +21,9 @@ from relay.context import RuleContext
 from relay.message import Image, ParsedMessage
 from relay.rules.base import options, rule
 from relay.verdict import Finding, RuleMode, Severity
+
+if TYPE_CHECKING:
+    from relay.rewrite import BodyEditor
 
 
 @options("images")
@@ -54,25 +57,6 @@ _DOMAIN: Final = re.compile(
 _IMAGE_EXTENSION: Final = re.compile(
     r"\.(?:png|jpe?g|gif|bmp|webp|svg|tiff?|ico|heic)$", re.IGNORECASE
 )
-
-
-def describe(image: Image) -> str:
-    """Evidence for a finding: the element as a reviewer would recognise it."""
-    parts = [f'<img src="{image.src[:200]}"']
-    if image.alt:
-        parts.append(f'alt="{image.alt[:80]}"')
-    if image.width is not None or image.height is not None:
-        parts.append(f"size={image.width or '?'}x{image.height or '?'}")
-    if image.hidden:
-        parts.append("hidden")
-    if image.link_href:
-        parts.append(f'in <a href="{image.link_href[:200]}">')
-    return " ".join(parts) + ">"
-
-
-def own_images(message: ParsedMessage) -> list[Image]:
-    """The seller's images: quoted images are the buyer's and are not judged."""
-    return [image for image in message.images if not image.quoted]
 
 
 def _host(src: str) -> str:
@@ -169,7 +153,20 @@ def _strips(ctx: RuleContext, code: str) -> bool:
     )
 
 
-@rule("IMG001", "tracking-pixel", Severity.STRIP, "Communication Guidelines: tracking")
+def drop_pixels(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    opts = image_options(ctx)
+    for tag, image in editor.images():
+        if pixel_reason(image, opts):
+            editor.remove_image(tag, image)
+
+
+@rule(
+    "IMG001",
+    "tracking-pixel",
+    Severity.STRIP,
+    "Communication Guidelines: tracking",
+    fix=drop_pixels,
+)
 def tracking_pixels(ctx: RuleContext) -> Iterator[Finding]:
     """Tracking pixels (1-2 px, hidden, or from a known tracking host) are removed.
 
@@ -179,25 +176,50 @@ def tracking_pixels(ctx: RuleContext) -> Iterator[Finding]:
     Non-compliant: <img src="https://t.helpdesk.example/open.gif" width="1" height="1">
     """
     opts = image_options(ctx)
-    for image in own_images(ctx.message):
+    for image in ctx.message.own_images:
         reason = pixel_reason(image, opts)
         if reason:
-            yield ctx.finding("IMG001", f"tracking pixel removed: {reason}", describe(image))
+            yield ctx.finding(
+                "IMG001",
+                f"tracking pixel removed: {reason}",
+                image.evidence,
+                spans=ctx.locate_image(image),
+            )
 
 
-@rule("IMG002", "http-image", Severity.STRIP, "Communication Guidelines: secure content")
+def drop_http_images(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    for tag, image in editor.images():
+        if is_plain_http(image):
+            editor.remove_image(tag, image)
+
+
+@rule(
+    "IMG002",
+    "http-image",
+    Severity.STRIP,
+    "Communication Guidelines: secure content",
+    fix=drop_http_images,
+)
 def http_images(ctx: RuleContext) -> Iterator[Finding]:
     """Remote images loaded over plain http are removed (https and inline images are fine).
 
     Compliant: <img src="https://cdn.shop.example/logo.png">
     Non-compliant: <img src="http://cdn.shop.example/logo.png">
     """
-    for image in own_images(ctx.message):
+    for image in ctx.message.own_images:
         if is_plain_http(image):
-            yield ctx.finding("IMG002", "image over http removed", describe(image))
+            yield ctx.finding(
+                "IMG002", "image over http removed", image.evidence, spans=ctx.locate_image(image)
+            )
 
 
-@rule("IMG003", "gif-image", Severity.STRIP, "Communication Guidelines: images")
+def drop_gifs(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    for tag, image in editor.images():
+        if gif_reason(image, ctx.message):
+            editor.remove_image(tag, image)
+
+
+@rule("IMG003", "gif-image", Severity.STRIP, "Communication Guidelines: images", fix=drop_gifs)
 def gif_images(ctx: RuleContext) -> Iterator[Finding]:
     """GIFs shown in the body (inline parts, remote .gif, or bytes that are GIF) are removed.
 
@@ -206,13 +228,28 @@ def gif_images(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: <img src="cid:logo.png"> whose part is a PNG
     Non-compliant: <img src="cid:banner.gif"> (an animated banner)
     """
-    for image in own_images(ctx.message):
+    for image in ctx.message.own_images:
         reason = gif_reason(image, ctx.message)
         if reason:
-            yield ctx.finding("IMG003", f"{reason} removed", describe(image))
+            yield ctx.finding(
+                "IMG003", f"{reason} removed", image.evidence, spans=ctx.locate_image(image)
+            )
 
 
-@rule("IMG004", "linked-logo", Severity.STRIP, "Communication Guidelines: links and logos")
+def unwrap_image_links(editor: BodyEditor, findings: list[Finding], ctx: RuleContext) -> None:
+    for tag, image in editor.images():
+        if image.link_href is not None:
+            editor.unwrap_link(tag)
+
+
+@rule(
+    "IMG004",
+    "linked-logo",
+    Severity.STRIP,
+    "Communication Guidelines: links and logos",
+    variants={"address": Severity.HOLD},
+    fix=unwrap_image_links,
+)
 def linked_logo(ctx: RuleContext) -> Iterator[Finding]:
     """A logo must not link anywhere nor show a web address.
 
@@ -224,13 +261,22 @@ def linked_logo(ctx: RuleContext) -> Iterator[Finding]:
     Non-compliant: <a href="https://shop.example"><img src="cid:logo.png"></a>, or alt="www.shop.de"
     """
     exceptions = tuple(e.lower() for e in image_options(ctx).not_addresses)
-    for image in own_images(ctx.message):
+    for image in ctx.message.own_images:
         if image.link_href is not None:
-            yield ctx.finding("IMG004", "link around an image removed", describe(image))
+            yield ctx.finding(
+                "IMG004",
+                "link around an image removed",
+                image.evidence,
+                spans=ctx.locate_image(image),
+            )
         shown = address_shown(image, exceptions)
         if shown:
             yield ctx.finding(
-                "IMG004", "image shows a web address", f"{shown}: {describe(image)}", "address"
+                "IMG004",
+                "image shows a web address",
+                f"{shown}: {image.evidence}",
+                "address",
+                spans=ctx.locate_image(image),
             )
 
 
@@ -260,10 +306,11 @@ def image_count(ctx: RuleContext) -> Iterator[Finding]:
     if not ctx.is_proactive:
         return
     limit = image_options(ctx).max_images_proactive
-    counted = [i for i in own_images(ctx.message) if not removed_by_strip(ctx, i)]
+    counted = [i for i in ctx.message.own_images if not removed_by_strip(ctx, i)]
     if len(counted) > limit:
         yield ctx.finding(
             "IMG005",
             f"{len(counted)} images in a proactive message (at most {limit})",
-            "; ".join(describe(i) for i in counted[:5]),
+            "; ".join(i.evidence for i in counted[:5]),
+            spans=tuple(span for i in counted[:5] for span in ctx.locate_image(i)),
         )

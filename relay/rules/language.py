@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from relay import aliases
 from relay.context import RuleContext
 from relay.rules.base import options, rule
-from relay.verdict import Finding, Severity
+from relay.verdict import Finding, Severity, Span
 
 
 @options("language")
@@ -56,7 +56,13 @@ def _marketplace_also_reads(ctx: RuleContext, language: str) -> bool:
     return language in aliases.MARKETPLACE_OTHER_LANGUAGES.get(suffix, ())
 
 
-@rule("LNG001", "wrong-language", Severity.REJECT, "Communication Guidelines: buyer's language")
+@rule(
+    "LNG001",
+    "wrong-language",
+    Severity.REJECT,
+    "Communication Guidelines: buyer's language",
+    variants={"unsure": Severity.WARN},
+)
 def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
     """The message is written in the buyer's language (order locale, else the marketplace's).
 
@@ -80,6 +86,7 @@ def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
             f"language of the text could not be detected (buyer reads {want})",
             sample or "(no text)",
             variant="unsure",
+            spans=_sample_spans(ctx),
         )
         return
     got = _canon(detected.code, opts.same_language)
@@ -92,6 +99,14 @@ def buyer_language(ctx: RuleContext) -> Iterator[Finding]:
             f"text may not be in the buyer's language {want} (short or unsure detection)",
             evidence,
             variant="unsure",
+            spans=_sample_spans(ctx),
         )
         return
-    yield ctx.finding("LNG001", f"text is in {got}, the buyer reads {want}", evidence)
+    yield ctx.finding(
+        "LNG001", f"text is in {got}, the buyer reads {want}", evidence, spans=_sample_spans(ctx)
+    )
+
+
+def _sample_spans(ctx: RuleContext) -> tuple[Span, ...]:
+    """The opening of the text, which the evidence quotes (the language is the whole text's)."""
+    return ctx.visible.spans(0, min(80, len(ctx.visible.text)))

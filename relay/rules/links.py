@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from typing import Final
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict
 from relay import aliases
 from relay.context import RuleContext
 from relay.fold import fold_for_reading
+from relay.locate import DerivedText
+from relay.message import Link
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
 
@@ -59,6 +61,11 @@ class LinkOptions(BaseModel):
     file_extensions: list[str] = []
     # `bzw.in`, `ca.de`: an abbreviation and the next word with the space missing.
     abbreviations: list[str] = []
+
+    @cached_property
+    def compiled(self) -> _Compiled:
+        """The patterns and sets these options make: built once, kept with the policy."""
+        return _build_compiled(self)
 
 
 @cache
@@ -108,6 +115,8 @@ class LinkTarget:
     path: str
     query: str
     bare: bool = False
+    # The message's link it was read from (None: written in a text), to find it for a span.
+    link: Link | None = field(default=None, compare=False)
 
     @property
     def evidence(self) -> str:
@@ -124,18 +133,12 @@ class _Compiled:
     abbreviations: frozenset[str]
 
 
-_COMPILED: dict[int, tuple[LinkOptions, _Compiled]] = {}
-
-
 def _any(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
-def _compiled(opts: LinkOptions) -> _Compiled:
-    entry = _COMPILED.get(id(opts))
-    if entry is not None and entry[0] is opts:
-        return entry[1]
-    compiled = _Compiled(
+def _build_compiled(opts: LinkOptions) -> _Compiled:
+    return _Compiled(
         redirect_paths=_any(opts.redirect_paths),
         amazon_paths=_any(opts.amazon_restricted_paths),
         redirect_params=frozenset(p.lower() for p in opts.redirect_params),
@@ -143,8 +146,6 @@ def _compiled(opts: LinkOptions) -> _Compiled:
         files=frozenset(e.lower().lstrip(".") for e in opts.file_extensions),
         abbreviations=frozenset(w.lower().rstrip(".") for w in opts.abbreviations),
     )
-    _COMPILED[id(opts)] = (opts, compiled)
-    return compiled
 
 
 def ascii_host(host: str) -> str:
@@ -222,7 +223,7 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
     text = fold_for_reading(text, confusables=False)
     masked = _EMAIL.sub(lambda m: " " * len(m.group(0)), _URL.sub(" ", text))
     ex = extractor(_extras(opts))
-    compiled = _compiled(opts)
+    compiled = opts.compiled
     for match in _BARE_DOMAIN.finditer(masked):
         host, tld = match.group("host"), match.group("tld")
         if not (tld.islower() or (tld.isupper() and host.isupper())):
@@ -268,7 +269,7 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
         relative = link.source == "href" and not target.scheme
         if relative and not extractor(_extras(_options(ctx)))(target.host).suffix:
             continue
-        found.append(target)
+        found.append(replace(target, link=link))
         if link.source == "href" and link.text:
             # The text may name another host than the href goes to: judged by both.
             found.extend(
@@ -276,7 +277,7 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
                 for named in text_targets(link.text, _options(ctx))
                 if named.host and named.host != target.host
             )
-    for domain in bare_domains(ctx.message.visible_text, _options(ctx)):
+    for domain in bare_domains(ctx.readable_text.text, _options(ctx)):
         target = parse_target(domain, bare=True)
         if target is not None:
             found.append(target)
@@ -326,7 +327,7 @@ def _looks_like_url(value: str) -> bool:
 
 def _redirect(ctx: RuleContext, target: LinkTarget) -> Finding | None:
     opts = _options(ctx)
-    compiled = _compiled(opts)
+    compiled = opts.compiled
     host = target.host
     if host and _matches(host, opts.shorteners):
         return ctx.finding("LNK003", "URL shortener", target.evidence)
@@ -350,7 +351,7 @@ def is_amazon_host(host: str) -> bool:
 def _restricted_page(ctx: RuleContext, target: LinkTarget) -> Finding | None:
     if ctx.facts.is_review_request or not is_amazon_host(target.host):
         return None
-    compiled = _compiled(_options(ctx))
+    compiled = _options(ctx).compiled
     restricted = compiled.amazon_paths is not None and bool(
         compiled.amazon_paths.search(target.path)
     )
@@ -374,14 +375,21 @@ _CHECKS: Final = {
 }
 
 
-def _run(ctx: RuleContext, code: str, targets: Iterable[LinkTarget]) -> Iterator[Finding]:
+def _run(
+    ctx: RuleContext, code: str, targets: Iterable[LinkTarget], text: DerivedText
+) -> Iterator[Finding]:
+    """One check over the targets; `text` is the text the targets without a link were read in."""
     check = _CHECKS[code]
     seen: set[str] = set()
     for target in targets:
         finding = check(ctx, target)
         if finding is not None and finding.evidence not in seen:
             seen.add(finding.evidence)
-            yield finding
+            if target.link is not None:
+                spans = ctx.locate_link(target.link)
+            else:
+                spans = text.spans_of(target.url)
+            yield replace(finding, spans=spans)
 
 
 @rule("LNK001", "link-host-not-allowed", Severity.REJECT, "Communication Guidelines: links")
@@ -395,7 +403,7 @@ def link_hosts(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html
     Non-compliant: Mehr Produkte auf www.shop-example.de oder shop.example
     """
-    yield from _run(ctx, "LNK001", message_targets(ctx))
+    yield from _run(ctx, "LNK001", message_targets(ctx), ctx.readable_text)
 
 
 @rule("LNK002", "link-not-https", Severity.REJECT, "Communication Guidelines: links")
@@ -405,7 +413,7 @@ def links_use_https(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.amazon.de/gp/css/order-history
     Non-compliant: http://www.amazon.de/gp/css/order-history
     """
-    yield from _run(ctx, "LNK002", message_targets(ctx))
+    yield from _run(ctx, "LNK002", message_targets(ctx), ctx.readable_text)
 
 
 @rule("LNK003", "link-shortener-or-redirect", Severity.REJECT, "Communication Guidelines: links")
@@ -415,7 +423,7 @@ def no_shorteners(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: https://www.amazon.de/gp/help/customer/display.html
     Non-compliant: https://bit.ly/3xYz, https://u123.ct.sendgrid.net/ls/click?upn=…
     """
-    yield from _run(ctx, "LNK003", message_targets(ctx))
+    yield from _run(ctx, "LNK003", message_targets(ctx), ctx.readable_text)
 
 
 @rule("LNK004", "amazon-product-link", Severity.HOLD, "Communication Guidelines: links")
@@ -425,11 +433,11 @@ def product_links(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: (review request) https://www.amazon.de/review/create-review?asin=B0TEST1234
     Non-compliant: (delivery notice) https://www.amazon.de/dp/B0TEST1234
     """
-    yield from _run(ctx, "LNK004", message_targets(ctx))
+    yield from _run(ctx, "LNK004", message_targets(ctx), ctx.readable_text)
 
 
-def scan_text(ctx: RuleContext, text: str) -> Iterator[Finding]:
+def scan_text(ctx: RuleContext, view: DerivedText) -> Iterator[Finding]:
     """LNK001-LNK004 over any text (for example an attachment's, for ATT005)."""
-    targets = list(text_targets(text, _options(ctx)))
+    targets = list(text_targets(view.text, _options(ctx)))
     for code in _CHECKS:
-        yield from _run(ctx, code, targets)
+        yield from _run(ctx, code, targets, view)

@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import aliases
+from relay import aliases, locate
 from relay.context import Order, RuleContext
 from relay.rules.base import options, rule
-from relay.verdict import Finding, Severity
+from relay.verdict import Finding, Severity, Span
 
 
 @options("orders")
@@ -45,11 +45,22 @@ def _day(moment: datetime) -> str:
     return moment.date().isoformat()
 
 
+def _order_spans(ctx: RuleContext) -> tuple[Span, ...]:
+    """Where the message names the order the finding is about."""
+    return ctx.locate(ctx.orders.order_id or "")
+
+
 def _for_buyer(ctx: RuleContext) -> bool:
     return ctx.facts.buyer_alias is not None
 
 
-@rule("ORD001", "order-id-missing", Severity.REJECT, "Buyer-Seller Messaging: order required")
+@rule(
+    "ORD001",
+    "order-id-missing",
+    Severity.REJECT,
+    "Buyer-Seller Messaging: order required",
+    variants={"reply": Severity.WARN},
+)
 def order_id_present(ctx: RuleContext) -> Iterator[Finding]:
     """A message to a buyer names its Amazon order (3-7-7 id) in the Subject or body.
 
@@ -66,10 +77,17 @@ def order_id_present(ctx: RuleContext) -> Iterator[Finding]:
         "no Amazon order id (3-7-7) in the Subject or body",
         f"Subject: {ctx.message.subject or '(empty)'}",
         variant=_variant(ctx),
+        spans=locate.header_spans(ctx.message, ("subject",), ""),
     )
 
 
-@rule("ORD002", "order-unknown", Severity.REJECT, "Buyer-Seller Messaging: order required")
+@rule(
+    "ORD002",
+    "order-unknown",
+    Severity.REJECT,
+    "Buyer-Seller Messaging: order required",
+    variants={"reply": Severity.WARN},
+)
 def order_known(ctx: RuleContext) -> Iterator[Finding]:
     """The order id the message names is known to the order store.
 
@@ -87,6 +105,7 @@ def order_known(ctx: RuleContext) -> Iterator[Finding]:
         "order id is not in the order store",
         order_id,
         variant=_variant(ctx),
+        spans=ctx.locate(order_id),
     )
 
 
@@ -111,12 +130,17 @@ def order_belongs_to_recipient(ctx: RuleContext) -> Iterator[Finding]:
         f"({order.marketplace}), recipient {aliases.mask(alias)}"
     )
     if recipient != owner:
-        yield ctx.finding("ORD003", "order belongs to another buyer", evidence)
+        yield ctx.finding(
+            "ORD003", "order belongs to another buyer", evidence, spans=_order_spans(ctx)
+        )
         return
     market = aliases.marketplace(alias)
     if market is not None and order.marketplace.lower().removeprefix("www.") != market:
         yield ctx.finding(
-            "ORD003", "order is from another marketplace than the recipient alias", evidence
+            "ORD003",
+            "order is from another marketplace than the recipient alias",
+            evidence,
+            spans=_order_spans(ctx),
         )
 
 
@@ -141,6 +165,7 @@ def within_contact_window(ctx: RuleContext) -> Iterator[Finding]:
             "ORD004",
             f"proactive message more than {days} days after the order's completion",
             f"order {order.order_id} completed {_day(completed)}, {age} days ago",
+            spans=_order_spans(ctx),
         )
 
 
@@ -163,6 +188,7 @@ def buyer_not_opted_out(ctx: RuleContext) -> Iterator[Finding]:
         "ORD005",
         "buyer opted out of unsolicited messages and this one is not critical",
         f"order {order.order_id}: opted_out",
+        spans=_order_spans(ctx),
     )
 
 
@@ -184,6 +210,7 @@ def one_review_request(ctx: RuleContext) -> Iterator[Finding]:
         "ORD006",
         "a review or feedback request was already sent for this order",
         f"order {order_id}: {ctx.facts.review_request_evidence}",
+        spans=_order_spans(ctx) + ctx.locate(ctx.facts.review_request_evidence),
     )
 
 
@@ -211,9 +238,19 @@ def review_request_in_window(ctx: RuleContext) -> Iterator[Finding]:
     start, end = review_window(order, _options(ctx))
     window = f"order {order.order_id}: window {_day(start)} to {_day(end)}"
     if ctx.now < start:
-        yield ctx.finding("ORD007", "review request before the review window opens", window)
+        yield ctx.finding(
+            "ORD007",
+            "review request before the review window opens",
+            window,
+            spans=_order_spans(ctx),
+        )
     elif ctx.now > end:
-        yield ctx.finding("ORD007", "review request after the review window closed", window)
+        yield ctx.finding(
+            "ORD007",
+            "review request after the review window closed",
+            window,
+            spans=_order_spans(ctx),
+        )
 
 
 @rule("ORD008", "solicitation-not-offered", Severity.HOLD, "Solicitations API")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from relay import locate
 from relay.context import RuleContext
 from relay.rules.base import rule
 from relay.verdict import Finding, Severity
@@ -28,4 +29,5 @@ def proactive_daily_limit(ctx: RuleContext) -> Iterator[Finding]:
             "RATE001",
             f"daily limit of {limit} proactive messages reached",
             f"{sent} proactive messages sent today by {ctx.envelope.mail_from or '<>'}",
+            spans=locate.header_spans(ctx.message, ("to", "cc"), ctx.facts.buyer_alias),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from relay import locate
 from relay.context import RuleContext
 from relay.rules.base import rule
 from relay.verdict import Finding, Severity
@@ -36,7 +37,12 @@ def malformed_structure(ctx: RuleContext) -> Iterator[Finding]:
     """
     serious = [d for d in ctx.message.defects if d in _SERIOUS_DEFECTS]
     if serious:
-        yield ctx.finding("MIME001", "MIME structure is damaged", ", ".join(serious))
+        yield ctx.finding(
+            "MIME001",
+            "MIME structure is damaged",
+            ", ".join(serious),
+            spans=locate.header_spans(ctx.message, ("content-type",), ""),
+        )
 
 
 @rule("SYS001", "rule-failed", Severity.HOLD, "bsm-relay")

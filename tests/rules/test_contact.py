@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from relay.context import Envelope, OrderContext, RelayConfig, RuleContext
+from relay.locate import DerivedText
 from relay.message import parse
 from relay.pipeline import judge
 from relay.policy import Policy
 from relay.rules import contact
-from relay.verdict import Finding, Severity, Verdict
+from relay.verdict import Finding, Severity, Verdict, Where
 from tests.conftest import BUYER, NOW, SELLER, JudgeFn, default_order, make_message
 
 ORDER = "302-2000001-2000001"
@@ -297,8 +298,19 @@ def rule_context(policy: Policy) -> RuleContext:
 def test_scan_text_finds_addresses_and_phones(policy: Policy) -> None:
     ctx = rule_context(policy)
     text = "Fragen? kontakt [at] shop dot de oder Tel. +49 30 12345678. Rechnung 2026-0001."
-    found = {(f.code, f.evidence) for f in contact.scan_text(ctx, text)}
+    findings = list(contact.scan_text(ctx, _attached(text)))
+    found = {(f.code, f.evidence) for f in findings}
     assert found == {("CTC001", "kontakt [at] shop dot de"), ("CTC002", "+49 30 12345678")}
+    quotes = {(f.code, s.where, s.part, s.quote) for f in findings for s in f.spans}
+    assert quotes == {
+        ("CTC001", Where.ATTACHMENT_TEXT, 2, "kontakt [at] shop dot de"),
+        ("CTC002", Where.ATTACHMENT_TEXT, 2, "+49 30 12345678"),
+    }
+    assert all(text[s.start : s.end] == s.quote for f in findings for s in f.spans)
+
+
+def _attached(text: str) -> DerivedText:
+    return DerivedText.whole(text, Where.ATTACHMENT_TEXT, 2)
 
 
 def test_scan_text_clean_invoice(policy: Policy) -> None:
@@ -306,7 +318,7 @@ def test_scan_text_clean_invoice(policy: Policy) -> None:
     text = (
         f"Rechnung 2026-0001\nBestellung {ORDER}\nDatum 17.11.2026\nSumme 49,99 EUR\n10115 Berlin"
     )
-    assert list(contact.scan_text(ctx, text)) == []
+    assert list(contact.scan_text(ctx, _attached(text))) == []
 
 
 @pytest.mark.parametrize(
@@ -327,7 +339,9 @@ def test_region_for(marketplace: str | None, region: str | None) -> None:
 
 def test_patterns_are_compiled_once(policy: Policy) -> None:
     opts = policy.option("contact", contact.ContactOptions)
-    assert contact._patterns(opts) is contact._patterns(opts)
+    assert opts.patterns is opts.patterns
+    # kept with the policy: the same options object every time it is asked
+    assert policy.option("contact", contact.ContactOptions) is opts
 
 
 @pytest.mark.parametrize(

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from relay.context import Envelope, OrderContext, RelayConfig, RuleContext
+from relay.locate import DerivedText
 from relay.message import parse
 from relay.pipeline import judge
 from relay.policy import Policy
 from relay.rules.content import scan_text
-from relay.verdict import Severity, Verdict
+from relay.verdict import Severity, Verdict, Where
 from tests.conftest import BUYER, NOW, SELLER, JudgeFn, default_order, make_message
 
 ORDER = "302-1234567-1234567"
@@ -432,14 +433,20 @@ def test_english_phrase_inside_another_language_is_found(judge_raw: JudgeFn) -> 
 def test_scan_text_runs_named_checks_over_any_text(policy: Policy) -> None:
     ctx = context(policy, "Your invoice for the order is attached.")
     text = "INVOICE\nUse code SAVE10 for 10% off. Leave a 5-star review and get a gift card."
-    found = {f.code for f in scan_text(ctx, text, frozenset({"CNT004", "CNT005"}))}
-    assert found == {"CNT004", "CNT005"}
-    only = {f.code for f in scan_text(ctx, text, frozenset({"CNT004"}))}
+    view = DerivedText.whole(text, Where.ATTACHMENT_TEXT)
+    findings = list(scan_text(ctx, view, frozenset({"CNT004", "CNT005"})))
+    assert {f.code for f in findings} == {"CNT004", "CNT005"}
+    assert {s.quote for f in findings for s in f.spans} >= {"10% off", "5-star review"}
+    assert all(text[s.start : s.end] == s.quote for f in findings for s in f.spans)
+    only = {f.code for f in scan_text(ctx, view, frozenset({"CNT004"}))}
     assert only == {"CNT004"}
-    assert list(scan_text(ctx, "Invoice 2026-0042, total 39.90 EUR", frozenset({"CNT004"}))) == []
-    assert list(scan_text(ctx, "", frozenset({"CNT004"}))) == []
+    clean = DerivedText.whole("Invoice 2026-0042, total 39.90 EUR", Where.ATTACHMENT_TEXT)
+    assert list(scan_text(ctx, clean, frozenset({"CNT004"}))) == []
+    empty = DerivedText.whole("", Where.ATTACHMENT_TEXT)
+    assert list(scan_text(ctx, empty, frozenset({"CNT004"}))) == []
     # message-level rules are not text checks
-    assert list(scan_text(ctx, "Thank you for your order", frozenset({"CNT002", "CNT012"}))) == []
+    thanks = DerivedText.whole("Thank you for your order", Where.ATTACHMENT_TEXT)
+    assert list(scan_text(ctx, thanks, frozenset({"CNT002", "CNT012"}))) == []
 
 
 def test_findings_per_rule_are_capped(judge_raw: JudgeFn) -> None:
@@ -790,13 +797,13 @@ PROBES += [("clean", NOT_CONTENT, text) for text in CLEAN_TEXTS]
 
 @pytest.mark.parametrize(("lang", "expected", "text"), PROBES)
 def test_phrase_probes(policy: Policy, lang: str, expected: str, text: str) -> None:
-    from relay.rules.content import _hits
+    from relay.rules.content import _find_hits
     from relay.text import normalize
 
     normalized = normalize(text)
     for item in expected.split(","):
         category = item.lstrip("-")
-        found = _hits(policy, category, normalized)
+        found = _find_hits(policy, category, normalized, negation=True)
         if item.startswith("-"):
             assert not found, (category, found)
         else:

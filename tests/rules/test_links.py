@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from relay.context import Envelope, OrderContext, RelayConfig, RuleContext
+from relay.locate import DerivedText
 from relay.message import parse
 from relay.pipeline import judge
 from relay.policy import Policy
 from relay.rules import links
-from relay.verdict import Finding, Severity, Verdict
+from relay.verdict import Finding, Severity, Verdict, Where
 from tests.conftest import NOW, SELLER, JudgeFn, default_order, make_message
 
 ORDER = "302-2000002-2000002"
@@ -330,7 +331,10 @@ def test_scan_text(policy: Policy) -> None:
         "Mehr Produkte: shop-example.de und http://bit.ly/abc und "
         "https://www.amazon.de/dp/B0TEST1234"
     )
-    found = {(f.code, f.evidence) for f in links.scan_text(ctx, text)}
+    findings = list(links.scan_text(ctx, DerivedText.whole(text, Where.ATTACHMENT_TEXT)))
+    assert all(s.quote == f.evidence for f in findings for s in f.spans)
+    assert all(len(f.spans) == 1 for f in findings)
+    found = {(f.code, f.evidence) for f in findings}
     assert found == {
         ("LNK001", "shop-example.de"),
         ("LNK001", "http://bit.ly/abc"),
@@ -338,7 +342,8 @@ def test_scan_text(policy: Policy) -> None:
         ("LNK003", "http://bit.ly/abc"),
         ("LNK004", "https://www.amazon.de/dp/B0TEST1234"),
     }
-    assert list(links.scan_text(ctx, "Rechnung 2026-0001, Summe 49,99 EUR, z.B. heute.")) == []
+    clean = DerivedText.whole("Rechnung 2026-0001, Summe 49,99 EUR, z.B. heute.", Where.TEXT)
+    assert list(links.scan_text(ctx, clean)) == []
 
 
 def test_extractor_is_built_once_and_offline() -> None:

@@ -7,8 +7,8 @@ import time
 import pytest
 
 from relay.context import OrderContext
+from relay.html.facts import analyse
 from relay.rules.style import (
-    HtmlDoc,
     StyleOptions,
     blank_line_runs,
     collapse_blank_lines,
@@ -124,7 +124,7 @@ def test_blank_lines_in_quoted_text_do_not_count() -> None:
     ],
 )
 def test_html_line_breaks(html: str, fires: bool) -> None:
-    assert bool(HtmlDoc(html).blank_runs(1)) is fires
+    assert any(blank > 1 for _kind, blank in analyse(html).blank_runs) is fires
 
 
 def test_centred_body_is_normalized(judge_raw: JudgeFn) -> None:
@@ -147,7 +147,7 @@ def test_one_centred_heading_and_a_centred_table_are_fine(judge_raw: JudgeFn) ->
 
 def test_left_aligned_text_inside_a_centred_wrapper_is_not_centred() -> None:
     html = f'<body style="text-align:center"><div style="text-align:left">{TEXT}</div></body>'
-    assert HtmlDoc(html).centred_share()[0] == 0
+    assert analyse(html).centred_share == 0
 
 
 @pytest.mark.parametrize(
@@ -171,7 +171,7 @@ def test_neutral_values_and_font_faces_are_not_overrides() -> None:
         '<style>@font-face {font-family:"Cambria Math"; panose-1:2 4 5 3}</style>'
         f'<p style="color: inherit; background-color:#eee; font-weight:bold">{TEXT}</p>'
     )
-    assert HtmlDoc(html).font_overrides() == []
+    assert analyse(html).overrides == ()
 
 
 def test_more_than_three_font_sizes(judge_raw: JudgeFn) -> None:
@@ -265,7 +265,8 @@ def test_emoji_prefilter_lets_keycaps_through_and_skips_plain_digits() -> None:
     """Every emoji passes may_have_emoji; digits, `#` and `*` alone do not."""
     import emoji
 
-    from relay.rules.style import StyleOptions, emoji_found, may_have_emoji
+    from relay.emojis import may_have_emoji
+    from relay.rules.style import StyleOptions, emoji_found
 
     for item in emoji.EMOJI_DATA:
         assert may_have_emoji(f"ab {item} cd"), item.encode("unicode_escape")

@@ -1,0 +1,1 @@
+"""Reading and editing HTML bodies: what the rules and the rewrite agree on."""
