@@ -117,3 +117,17 @@ def test_quick_start_then_starttls_and_auth_with_swaks(reader: Reader) -> None:
     assert tls.count("<~  250 2.0.0") == 1
     assert len(list((cwd / "var" / "outbox" / "new").iterdir())) == 2
     assert not (cwd / "relay.pid").exists()
+
+
+def test_every_table_row_belongs_to_a_table() -> None:
+    # A row after a blank line or a paragraph is no longer part of the table above it: Markdown
+    # shows it as a line of pipes.
+    lines = (ROOT / "README.md").read_text().splitlines()
+    stray = [
+        f"line {number}: {line[:60]}"
+        for number, line in enumerate(lines, 1)
+        if line.startswith("|")
+        and not lines[number - 2].startswith("|")
+        and not (number < len(lines) and re.match(r"\|\s*-{3,}", lines[number]))
+    ]
+    assert not stray, stray
