@@ -72,3 +72,41 @@ def test_html_part_gets_its_own_no_fetch_policy_and_rules_are_explained() -> Non
     cnt005 = explain("CNT005")
     assert cnt005.name and cnt005.reason and cnt005.guideline
     assert explain("ATT001").fix  # the rule's compliant example
+
+
+def test_the_message_page_says_which_findings_did_not_stop_the_message() -> None:
+    # An agent reads "Why it was stopped": a warning (LNG001) or a stripped emoji must not look
+    # like a reason the message was stopped.
+    from datetime import UTC, datetime
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    import jinja2
+
+    import relay.console.web as web
+    from relay.console.view import rule_words
+
+    templates = Path(web.__file__).parent / "templates"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
+    env.globals.update(explain=explain, rule_words=rule_words)
+    env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M") if at else ""
+    findings = [
+        {"code": "CNT012", "severity": "hold", "message": "no purpose", "evidence": ""},
+        {"code": "LNG001", "severity": "warn", "message": "language", "evidence": ""},
+        {"code": "STY001", "severity": "strip", "message": "emoji", "evidence": ""},
+    ]
+    entry = SimpleNamespace(
+        id="20261202-230000-0123abcd", subject="Ihre Bestellung", state="held",
+        sender="support@shop.example", auth_user="", order_id="302-1234567-1234567",
+        created_at=datetime(2026, 12, 2, 23, 0, tzinfo=UTC), holder="relay-1",
+    )  # fmt: skip
+    page = env.get_template("message.html").render(
+        session=SimpleNamespace(user="rita", role="reviewer", csrf="token"),
+        entry=entry, view=message_view(parse(make_message("Hallo")), findings), trail=[],
+        problem="", resend=None, edited=None, marketplace="amazon.de", alias="a1b***@x",
+    )  # fmt: skip
+    notes = page.split('id="finding-')[1:]
+    assert "did not stop" not in notes[0]
+    assert "a warning: it did not stop the message" in notes[1]
+    assert "removed when sent: it did not stop the message" in notes[2]
+    assert "Why delete it (optional)" in page
