@@ -3,7 +3,14 @@ missing, the HTML part inert, each rule explained."""
 
 from __future__ import annotations
 
-from relay.console.view import FRAME_POLICY, explain, message_view
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+
+import relay.console.web as web
+from relay.console.view import FRAME_POLICY, explain, message_view, rule_words
 from relay.message import parse
 from tests.conftest import make_message
 
@@ -74,22 +81,19 @@ def test_html_part_gets_its_own_no_fetch_policy_and_rules_are_explained() -> Non
     assert explain("ATT001").fix  # the rule's compliant example
 
 
+def _templates() -> jinja2.Environment:
+    """The console's templates with the globals relay/console/web.py gives them."""
+    folder = Path(web.__file__).parent / "templates"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    env.globals.update(explain=explain, rule_words=rule_words)
+    env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M") if at else ""
+    return env
+
+
 def test_the_message_page_says_which_findings_did_not_stop_the_message() -> None:
     # An agent reads "Why it was stopped": a warning (LNG001) or a stripped emoji must not look
     # like a reason the message was stopped.
-    from datetime import UTC, datetime
-    from pathlib import Path
-    from types import SimpleNamespace
-
-    import jinja2
-
-    import relay.console.web as web
-    from relay.console.view import rule_words
-
-    templates = Path(web.__file__).parent / "templates"
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), autoescape=True)
-    env.globals.update(explain=explain, rule_words=rule_words)
-    env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M") if at else ""
+    env = _templates()
     findings = [
         {"code": "CNT012", "severity": "hold", "message": "no purpose", "evidence": ""},
         {"code": "LNG001", "severity": "warn", "message": "language", "evidence": ""},
@@ -110,3 +114,21 @@ def test_the_message_page_says_which_findings_did_not_stop_the_message() -> None
     assert "a warning: it did not stop the message" in notes[1]
     assert "removed when sent: it did not stop the message" in notes[2]
     assert "Why delete it (optional)" in page
+
+
+def test_a_reviewer_is_told_before_a_bulk_release_which_ones_an_admin_must_release() -> None:
+    entries = [
+        SimpleNamespace(id=f"20261202-230000-0000000{n}", subject="Bestellung", state=state,
+                        sender="support@shop.example")
+        for n, state in enumerate(("held", "rejected", "rejected"))
+    ]  # fmt: skip
+    confirm = _templates().get_template("confirm.html")
+
+    def page(role: str, shown: list[SimpleNamespace]) -> str:
+        session = SimpleNamespace(user="rita", role=role, csrf="token")
+        return confirm.render(session=session, action="release", entries=shown)
+
+    assert "2 of them were rejected: only an admin can release them" in page("reviewer", entries)
+    assert "1 of them was rejected" in page("reviewer", entries[:2])
+    assert "bulk-refused" not in page("admin", entries)
+    assert "bulk-refused" not in page("reviewer", entries[:1])
