@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import structlog
 
 from relay import __version__, logs
+from relay.quarantine import STATES as QUARANTINE_STATES
 
 if TYPE_CHECKING:
     from relay.config import Settings
@@ -171,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     q_list = q.add("list", "list quarantined messages: id, time, state, sender, rule codes")
     q_list.add_argument(
         "--state",
-        choices=["held", "rejected", "released", "deleted"],
+        choices=QUARANTINE_STATES,
         help="only messages in this state",
     )
     q_list.add_argument("--json", action="store_true", help="print one JSON array")

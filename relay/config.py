@@ -406,6 +406,8 @@ def load_settings(explicit: str | None = None) -> Settings:
     """Read and validate the settings; raise ConfigError with one line naming the key."""
     path = config_path(explicit)
     if path is not None:
+        if path.is_dir():
+            raise ConfigError(f"config file {path} is a directory; name the .toml file in it")
         if not path.is_file():
             raise ConfigError(f"config file {path} not found")
         try:
@@ -413,6 +415,8 @@ def load_settings(explicit: str | None = None) -> Settings:
                 tomllib.load(handle)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path}: {exc}") from None
+        except OSError as exc:
+            raise ConfigError(f"config file {path} cannot be read: {exc.strerror}") from None
     _check_environment_sections()
     _config_path_var["path"] = path
     try:

@@ -236,3 +236,14 @@ def test_a_broken_pipe_that_is_not_stdout_is_an_error(
         code = cli_module.main(["rules"])
     assert code == 2
     assert "internal error: BrokenPipeError" in capsys.readouterr().err
+
+
+def test_quarantine_list_filters_on_every_state_the_console_shows(workdir: Path) -> None:
+    # A message corrected and sent from the console is "resent": the CLI must filter on it too.
+    from relay.quarantine import STATES
+
+    for state in STATES:
+        listed = run(workdir, "quarantine", "list", "--state", state, "--json")
+        assert listed.returncode == 0, listed.stderr
+        assert json.loads(listed.stdout) == []
+    assert "resent" in STATES

@@ -185,3 +185,16 @@ def test_auth_off_is_refused_on_a_public_tls_listener(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="tls_listen is a loopback address"):
         load_settings(str(path))
+
+
+def test_a_folder_given_as_the_config_file_is_named_as_one(tmp_path: Path) -> None:
+    # `--config deploy/` is an easy slip; "not found" would send the reader looking for a typo.
+    with pytest.raises(ConfigError, match=r"is a directory; name the \.toml file in it"):
+        load_settings(str(tmp_path))
+    with pytest.raises(ConfigError, match="not found"):
+        load_settings(str(tmp_path / "absent.toml"))
+    done = _cli(tmp_path, {}, "--config", str(tmp_path), "rules")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"bsm-relay: config file {tmp_path} is a directory; name the .toml file in it"
+    )

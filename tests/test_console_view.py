@@ -3,7 +3,14 @@ missing, the HTML part inert, each rule explained."""
 
 from __future__ import annotations
 
-from relay.console.view import FRAME_POLICY, explain, message_view
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+
+import relay.console.web as web
+from relay.console.view import FRAME_POLICY, explain, message_view, rule_words
 from relay.message import parse
 from tests.conftest import JudgeFn, make_message
 
@@ -87,3 +94,56 @@ def test_a_link_is_marked_in_the_html_markup_it_stands_in(judge_raw: JudgeFn) ->
     shown = [t for t in view.texts if t.label == "HTML part's markup"]
     assert shown and any("shop-beispiel.de" in text for text, _ in marked(shown[0]))
     assert view.findings[0].placed
+
+
+def _templates() -> jinja2.Environment:
+    """The console's templates with the globals relay/console/web.py gives them."""
+    folder = Path(web.__file__).parent / "templates"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    env.globals.update(explain=explain, rule_words=rule_words)
+    env.filters["when"] = lambda at: at.strftime("%Y-%m-%d %H:%M") if at else ""
+    return env
+
+
+def test_the_message_page_says_which_findings_did_not_stop_the_message() -> None:
+    # An agent reads "Why it was stopped": a warning (LNG001) or a stripped emoji must not look
+    # like a reason the message was stopped.
+    env = _templates()
+    findings = [
+        {"code": "CNT012", "severity": "hold", "message": "no purpose", "evidence": ""},
+        {"code": "LNG001", "severity": "warn", "message": "language", "evidence": ""},
+        {"code": "STY001", "severity": "strip", "message": "emoji", "evidence": ""},
+    ]
+    entry = SimpleNamespace(
+        id="20261202-230000-0123abcd", subject="Ihre Bestellung", state="held",
+        sender="support@shop.example", auth_user="", order_id="302-1234567-1234567",
+        created_at=datetime(2026, 12, 2, 23, 0, tzinfo=UTC), holder="relay-1",
+    )  # fmt: skip
+    page = env.get_template("message.html").render(
+        session=SimpleNamespace(user="rita", role="reviewer", csrf="token"),
+        entry=entry, view=message_view(parse(make_message("Hallo")), findings), trail=[],
+        problem="", resend=None, edited=None, marketplace="amazon.de", alias="a1b***@x",
+    )  # fmt: skip
+    notes = page.split('id="finding-')[1:]
+    assert "did not stop" not in notes[0]
+    assert "a warning: it did not stop the message" in notes[1]
+    assert "removed when sent: it did not stop the message" in notes[2]
+    assert "Why delete it (optional)" in page
+
+
+def test_a_reviewer_is_told_before_a_bulk_release_which_ones_an_admin_must_release() -> None:
+    entries = [
+        SimpleNamespace(id=f"20261202-230000-0000000{n}", subject="Bestellung", state=state,
+                        sender="support@shop.example")
+        for n, state in enumerate(("held", "rejected", "rejected"))
+    ]  # fmt: skip
+    confirm = _templates().get_template("confirm.html")
+
+    def page(role: str, shown: list[SimpleNamespace]) -> str:
+        session = SimpleNamespace(user="rita", role=role, csrf="token")
+        return confirm.render(session=session, action="release", entries=shown)
+
+    assert "2 of them were rejected: only an admin can release them" in page("reviewer", entries)
+    assert "1 of them was rejected" in page("reviewer", entries[:2])
+    assert "bulk-refused" not in page("admin", entries)
+    assert "bulk-refused" not in page("reviewer", entries[:1])

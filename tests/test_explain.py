@@ -81,3 +81,14 @@ def test_unknown_keys_and_missing_fields_are_refused(tmp_path: Path) -> None:
     flat.write_text('CNT005 = "just a string"\n', encoding="utf-8")
     with pytest.raises(PolicyError, match="CNT005"):
         load_explanations(flat, "en")
+
+
+def test_the_no_purpose_reason_fits_a_rejection_too() -> None:
+    # CNT012 holds, but its line also stands in a 550 beside a rejecting rule, and in the
+    # notice "will not be sent": it must not promise that a colleague looks at the message.
+    # Its advice must not invite what CNT001 rejects (a plain shipping confirmation).
+    english, german = explain("CNT012", "en"), explain("CNT012", "de")
+    assert "colleague" not in english.reason and "Kollege" not in german.reason
+    assert "not a reply" in english.reason and "keine Antwort" in german.reason
+    assert "shipping confirmation is not allowed" in english.fix
+    assert "Versandbestätigung ist nicht erlaubt" in german.fix

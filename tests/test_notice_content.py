@@ -202,3 +202,24 @@ def test_notice_wording_is_complete_in_each_language_and_refuses_unknown_keys(
     )
     with pytest.raises(PolicyError, match="signature"):
         load_wording(broken)
+
+
+@pytest.mark.parametrize(("language", "delete", "both"), [
+    ("en", "ask a reviewer to delete this one", "the buyer may get both"),
+    ("de", "bitten Sie einen Prüfer, diese Nachricht zu löschen", "der Käufer womöglich beide"),
+])  # fmt: skip
+def test_a_held_notice_warns_that_a_corrected_copy_and_a_release_reach_the_buyer_twice(
+    language: str, delete: str, both: str
+) -> None:
+    # The held original still waits for release: a writer who sends a corrected version must
+    # have it deleted, or a reviewer's release later sends the buyer the old one as well.
+    raw = compose_notice(
+        _facts(state="held"), recipient=SELLER, sender="n@relay.example", language=language,
+        link=None,
+    )  # fmt: skip
+    msg = message_from_bytes(raw, policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    text_part = msg.get_body(("plain",))
+    assert text_part is not None
+    text = " ".join(text_part.get_content().split())
+    assert delete in text and both in text
