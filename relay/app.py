@@ -507,7 +507,9 @@ class Relay:
     ) -> None:
         """Put the writer's notice of this entry in the outbox, unless it gets none."""
         settings = self.settings.notices
-        recipient = notice_recipient(settings, evaluation.message, envelope.mail_from)
+        recipient = notice_recipient(
+            settings, evaluation.message, envelope.mail_from, self.settings.senders.approved
+        )
         if self.outbox is None or recipient is None:
             return
         now = datetime.now(UTC)

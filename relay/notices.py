@@ -133,14 +133,21 @@ def ensure_not_buyer(recipient: str) -> str:
 
 
 def notice_recipient(
-    settings: NoticesSettings, message: ParsedMessage, mail_from: str
+    settings: NoticesSettings,
+    message: ParsedMessage,
+    mail_from: str,
+    approved_senders: Sequence[str],
 ) -> str | None:
     """Where this message's notice goes, or None when it gets none.
 
     The `[notices] to` entry for the sender (or its @domain), else the envelope sender.
-    Automatic mail and a sender that is itself a buyer alias get none.
+    Automatic mail, a sender that is itself a buyer alias and a sender not on the approved
+    list get none: the envelope sender of a refused message is whatever the client claimed,
+    and a notice to it would be backscatter to a stranger.
     """
     if not settings.enabled or is_automatic(message, mail_from):
+        return None
+    if not aliases.matches_passthrough(mail_from, tuple(approved_senders)):
         return None
     recipient = _lookup(settings.to, mail_from) or mail_from.strip()
     if aliases.is_buyer_alias(recipient) or "@" not in recipient:

@@ -38,13 +38,26 @@ SETTINGS = NoticesSettings(
 )
 
 
+APPROVED = ("boss@shop.example", "@shop.example", "desk@other.example", SELLER, BUYER)
+
+
 def test_recipient_address_entry_beats_domain_entry_beats_sender() -> None:
     message = parse(make_message())
-    assert notice_recipient(SETTINGS, message, "boss@shop.example") == "boss-desk@shop.example"
-    assert notice_recipient(SETTINGS, message, "Carl@Shop.Example") == "agents@shop.example"
-    assert notice_recipient(SETTINGS, message, "desk@other.example") == "desk@other.example"
-    assert notice_recipient(NoticesSettings(enabled=False), message, SELLER) is None
-    assert notice_recipient(SETTINGS, message, BUYER) is None  # a buyer alias never gets one
+    pick = notice_recipient
+    assert pick(SETTINGS, message, "boss@shop.example", APPROVED) == "boss-desk@shop.example"
+    assert pick(SETTINGS, message, "Carl@Shop.Example", APPROVED) == "agents@shop.example"
+    assert pick(SETTINGS, message, "desk@other.example", APPROVED) == "desk@other.example"
+    assert pick(NoticesSettings(enabled=False), message, SELLER, APPROVED) is None
+    assert pick(SETTINGS, message, BUYER, APPROVED) is None  # a buyer alias never gets one
+
+
+def test_a_sender_not_on_the_approved_list_gets_no_notice() -> None:
+    # A refused message's envelope sender is whatever the client claimed: a notice to a
+    # stranger's address would be backscatter.
+    message = parse(make_message())
+    assert notice_recipient(SETTINGS, message, "victim@other.example", APPROVED) is None
+    assert notice_recipient(SETTINGS, message, "victim@other.example", ()) is None
+    assert notice_recipient(NoticesSettings(), message, SELLER, (SELLER,)) == SELLER
 
 
 def test_language_per_sender_and_domain() -> None:
