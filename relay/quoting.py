@@ -44,6 +44,8 @@ _HEADER_FROM: Final = re.compile(
 _HEADER_SENT: Final = re.compile(
     _LEAD
     + r"\*?(?:sent|date|gesendet|datum|envoyé|date|inviato|data|enviado|enviada|fecha|送信日時|"
+    # Outlook in Spain and Brazil: "Enviado el:", "Enviado em:"
+    r"enviado\s+(?:el|em)|"
     r"verzonden|skickat|wysłano|wysłane|gönderildi|gönderilme\s+tarihi|tarih|"
     r"تاريخ\s+الإرسال|أُرسل|أرسل|التاريخ)\s*\*?\s*[:：]",
     re.IGNORECASE,

@@ -29,6 +29,11 @@ OUTLOOK_HEADERS = {
     "tr": ("Kimden: Ali <x@marketplace.amazon.com.tr>", "Gönderildi: 18 Kasım 2026 Çarşamba 09:14"),
     "pt": ("De: João <x@marketplace.amazon.com.br>", "Enviado: quarta-feira, 18 de novembro"),
     "ar": ("من: أحمد <x@marketplace.amazon.sa>", "تاريخ الإرسال: الأربعاء 18 نوفمبر 2026"),
+    # Outlook's own wording in Brazil and Spain, and the French and Italian header lines
+    "pt-BR": ("De: Ana <x@marketplace.amazon.com.br>", "Enviado em: quarta-feira, 18 de novembro"),
+    "es": ("De: Lucía <x@marketplace.amazon.es>", "Enviado el: miércoles, 18 de noviembre"),
+    "fr": ("De : Claire <x@marketplace.amazon.fr>", "Envoyé : mercredi 18 novembre 2026 09:14"),
+    "it": ("Da: Marco <x@marketplace.amazon.it>", "Inviato: mercoledì 18 novembre 2026 09:14"),
 }
 
 

@@ -35,8 +35,11 @@ class ContactOptions(BaseModel):
     # `name [at] shop dot com`: the words that stand for "@" and "." when spelled out.
     at_words: list[str] = [
         "at", "ät", "arroba", "chiocciola", "アットマーク", "アット", "あっとまーく", "あっと",
+        "arobase", "arrobase", "apenstaartje", "snabel-a", "małpa", "malpa", "et işareti",
     ]  # fmt: skip
-    dot_words: list[str] = ["dot", "punkt", "point", "punto", "ドット"]
+    dot_words: list[str] = [
+        "dot", "punkt", "point", "punto", "ドット", "punt", "kropka", "nokta", "ponto",
+    ]  # fmt: skip
     # language -> phrases: a phone number beside one of these (warranty, carrier, manufacturer)
     # gets the "context" variant (warn). A leading `*` lets the phrase end a compound word
     # ("*garantie" matches "Herstellergarantie"); phrases match word prefixes, except that
@@ -289,6 +292,7 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
     masked = text
     for pattern in (ORDER_ID, _URLISH, _EMAIL, _DATE):
         masked = _mask(masked, pattern)
+    masked = _VANITY.sub(_keypad_digits, masked)
     patterns = opts.patterns
     seen: set[str] = set()
     for region in regions or [opts.default_region]:
@@ -310,7 +314,23 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
             if not formatted and phone_cue < 0:
                 continue
             seen.add(e164)
-            yield PhoneHit(raw, e164, in_context(masked, match.start, match.end, opts))
+            written = text[match.start : match.end]  # as the buyer reads it, letters and all
+            yield PhoneHit(written, e164, in_context(masked, match.start, match.end, opts))
+
+
+# A vanity number ("1-800-LUMEN-4U", "55-CASA-AZUL"): digit groups and capital-letter groups
+# joined by hyphens, with at least one group of digits and one of three or more letters.
+_VANITY = re.compile(
+    r"(?<![\w-])(?=[\dA-Z-]*\d)(?=[\dA-Z-]*[A-Z]{3})[\dA-Z]+(?:-[\dA-Z]+)+(?![\w-])"
+)
+
+
+def _keypad_digits(match: re.Match[str]) -> str:
+    """The letters as the phone keypad's digits, same length, so offsets stay put."""
+    written = match.group(0)
+    if not 7 <= sum(ch.isalnum() for ch in written) <= 15:
+        return written
+    return str(phonenumbers.convert_alpha_characters_in_number(written))
 
 
 def _e164(number: str, region: str) -> str | None:

@@ -186,8 +186,7 @@ def _check_marketing(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     yield from _report(ctx, "CNT004", "marketing or promotion", text, hits)
 
 
-def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    normalized = text.normalized
+def _biased_review_hits(ctx: RuleContext, normalized: str) -> list[PhraseHit]:
     found: list[PhraseHit] = list(_hits(ctx, "review_biased", normalized))
     requests = _hits(ctx, "review_request", normalized)
     if requests:
@@ -198,6 +197,11 @@ def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
             if _in_sentence_with(normalized, hit, mentions):
                 found.append(hit)
     found.sort(key=lambda h: h.start)
+    return found
+
+
+def _check_review_bias(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
+    found = _biased_review_hits(ctx, text.normalized)
     yield from _report(ctx, "CNT005", "biased or incentivized review request", text, found)
 
 
@@ -284,6 +288,10 @@ _SUBSTANCE = (
 
 def _has_purpose(ctx: RuleContext, text: _Text) -> bool:
     if ctx.facts.is_review_request or ctx.facts.is_critical:
+        return True
+    # A biased review request ("5 stars if you are happy") is still a review request: CNT005
+    # names what is wrong with it, and holding it again as purposeless would misname it.
+    if _biased_review_hits(ctx, text.normalized):
         return True
     return bool(_hits(ctx, "purpose", text.normalized, negation=False))
 

@@ -162,6 +162,9 @@ def test_quoted_mailto_is_not_judged(judge_raw: JudgeFn) -> None:
         ("amazon.co.jp", "お電話は+81 3-1234-5678まで", "+81 3-1234-5678"),
         ("amazon.co.jp", "携帯090-1234-5678へどうぞ", "090-1234-5678"),
         ("amazon.co.jp", "お電話は０３－１２３４－５６７８まで", "03-1234-5678"),
+        # vanity numbers: the letters are the keypad's digits
+        ("amazon.com", "Questions? Ring us toll-free at 1-888-GO-CHAIR.", "1-888-GO-CHAIR"),
+        ("amazon.co.uk", "Call our team on 0800-NEWBED-1.", "0800-NEWBED-1"),
     ],
 )
 def test_phone_numbers_are_rejected(
@@ -198,6 +201,7 @@ def test_phone_numbers_are_rejected(
         ("amazon.it", "Numero di spedizione 1234567890123, CAP 00184 Roma."),
         ("amazon.es", "Número de seguimiento PQ4F6P0712345670128013, CP 28013 Madrid."),
         ("amazon.co.jp", "伝票番号 4321-1234-5678、注文番号 503-2345678-2345678、〒100-0001。"),
+        ("amazon.com", "Model LX-2000-ABC and part RTX-4080-SUPER are in stock, SKU KTL-1234-RED."),
     ],
 )
 def test_numbers_that_are_not_phones(judge_raw: JudgeFn, market: str, text: str) -> None:

@@ -100,6 +100,12 @@ def test_amazon_order_help_and_return_pages_allowed(judge_raw: JudgeFn, url: str
         "https://www.chronopost.fr/tracking-no-cms/suivi-page?listeNumerosLT=XY123456789FR",
         "https://www.brt.it/it/tracking?spedizione=1234567890123",
         "https://www.seur.com/livetracking/?segOnlineIdentificador=12345678901",
+        # carriers of the Benelux, Nordic, Polish, Turkish and Portuguese marketplaces
+        "https://track.bpost.cloud/btr/web/#/search?itemCode=323299998888777766665555",
+        "https://www.dpd.nl/track/05212345678901",
+        "https://tracking.instabox.io/se/ABCD1234",
+        "https://tracking.dpd.com.pl/parcel/0000123456789U",
+        "https://kargotakip.mngkargo.com.tr/?takipNo=123456789",
     ],
 )
 def test_carrier_tracking_links_allowed(judge_raw: JudgeFn, url: str) -> None:
