@@ -371,7 +371,12 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     assert status == 400 and "at least 12" in page
     status, _, page = admin.request("/admin/users", {**form, "password": "tom-reviews-too"})
     assert status == 200 and "Saved tom as reviewer" in page
-    assert Client(base).sign_in("tom", "tom-reviews-too") == 303
+    tom = Client(base)
+    assert tom.sign_in("tom", "tom-reviews-too") == 303
+    # Only the console's own status lines are shown: a crafted link's text is not.
+    forged = "/quarantine?notice=Session+expired,+sign+in+at+https://evil.example&sig=00"
+    status, _, page = tom.request(forged)
+    assert status == 200 and "evil.example" not in page
     sign_out(browser)
 
     # The command line prints the same audit trail and refuses the same second release.

@@ -8,7 +8,10 @@ a sandboxed frame that inherits that policy.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import math
+import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -243,7 +246,7 @@ class Console:
             codes=codes,
             markets=markets,
             masked=lambda entry: mask_recipients(entry.recipient),
-            notice=params.get("notice", ""),
+            notice=_verified_notice(params.get("notice", ""), params.get("sig", "")),
         )
 
     async def bulk(self, request: Request, session: ConsoleSession) -> Response:
@@ -445,8 +448,24 @@ def _day(value: str, *, next_day: bool = False) -> datetime | None:
     return day + timedelta(days=1) if next_day else day
 
 
+# Signs the status line a redirect carries, so only the console's own words are shown as one:
+# a link with `?notice=Your session expired, sign in at https://...` shows nothing.
+_NOTICE_KEY: Final = secrets.token_bytes(32)
+
+
+def _notice_signature(notice: str) -> str:
+    return hmac.new(_NOTICE_KEY, notice.encode(), hashlib.sha256).hexdigest()
+
+
+def _verified_notice(notice: str, signature: str) -> str:
+    if notice and hmac.compare_digest(_notice_signature(notice), signature):
+        return notice
+    return ""
+
+
 def _back_to_list(notice: str) -> Response:
-    return RedirectResponse("/quarantine?" + urlencode({"notice": notice}), status_code=303)
+    query = urlencode({"notice": notice, "sig": _notice_signature(notice)})
+    return RedirectResponse("/quarantine?" + query, status_code=303)
 
 
 def create_app(
