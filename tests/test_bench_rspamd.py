@@ -10,6 +10,7 @@ import pytest
 
 from bench import rspamd_milter
 from bench.rspamd_eval import RSPAMD_BLOCKING
+from relay import rules
 
 pytestmark = pytest.mark.skipif(
     shutil.which("rspamadm") is None, reason="rspamd is not installed (the bench installs it)"
@@ -33,12 +34,8 @@ def test_every_amazon_symbol_names_a_policy_code() -> None:
     )
     symbols = re.findall(r"^(AMZ_\w+) \{", text, re.M)
     assert len(symbols) >= 25
-    policies = Path(__file__).resolve().parent.parent / "policies"
-    codes = {
-        code
-        for path in policies.glob("*.toml")
-        for code in re.findall(r"\b[A-Z]{3}\d{3}\b", path.read_text(encoding="utf-8"))
-    }
+    rules.load()
+    codes = set(rules.REGISTRY)
     for symbol in symbols:
         assert symbol.split("_")[1] in codes, symbol
     assert {"reject", "add header"} <= RSPAMD_BLOCKING
