@@ -23,7 +23,6 @@ from relay.quarantine import STATES as QUARANTINE_STATES
 if TYPE_CHECKING:
     from relay.config import Settings
 
-_cli_log = structlog.get_logger("relay.cli")
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
