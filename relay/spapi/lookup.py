@@ -2,7 +2,9 @@
 
 One API lookup per unknown order however many messages name it at once (single flight); the
 lookup goes on after a message's budget runs out, and its result is stored for the next one.
-An order Amazon does not have is remembered as missing for a minute.
+An order Amazon does not have is remembered as missing for a minute; one it has is remembered
+for a minute too, because a message that read the store just before the lookup stored its result
+would otherwise ask again.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from relay.store.base import Store, StoreError
 log = structlog.get_logger("relay.spapi.lookup")
 
 MISSING_SECONDS: Final = 60.0
+FOUND_SECONDS: Final = 60.0
 
 
 class OrderLookup:
@@ -35,6 +38,7 @@ class OrderLookup:
         self.metrics = metrics
         self._inflight: dict[str, asyncio.Task[Order | None]] = {}
         self._missing: dict[str, float] = {}
+        self._found: dict[str, tuple[float, Order]] = {}
 
     def _count(self, result: str) -> None:
         if self.metrics is not None:
@@ -47,6 +51,9 @@ class OrderLookup:
         if self._missing.get(order_id, 0.0) > time.monotonic():
             self._count("missing")
             return None
+        found = self._found.get(order_id)
+        if found is not None and found[0] > time.monotonic():
+            return found[1]
         task = self._inflight.get(order_id)
         if task is None:
             task = asyncio.create_task(self._fetch(order_id), name=f"spapi-lookup-{order_id}")
@@ -78,6 +85,9 @@ class OrderLookup:
             log.warning("spapi_lookup_failed", order_id=order_id, error=str(exc))
             return None
         self._count("found")
+        now = time.monotonic()
+        self._found = {k: v for k, v in self._found.items() if v[0] > now}
+        self._found[order_id] = (now + FOUND_SECONDS, order)
         log.info("spapi_lookup_stored", order_id=order_id)
         return order
 
