@@ -1,7 +1,7 @@
 """The no-filter ceiling: the relay's own aiosmtpd -> aiosmtplib path, with nothing in between.
 
 Same aiosmtpd settings as bsm-relay (bytes, SMTPUTF8, size limit) and the same pooled upstream
-client (relay.upstream.SmtpUpstream), but no parsing, no rules, no store, no quarantine, no
+client (relay.delivery.upstream.SmtpUpstream), but no parsing, no rules, no store, no quarantine, no
 logging: what any Python relay on this stack costs before it looks at a message.
 
 `python -m bench.baseline LISTEN_PORT UPSTREAM_URL`
@@ -16,8 +16,8 @@ from typing import Any
 from aiosmtpd.smtp import SMTP
 
 from relay.config import UpstreamSettings
-from relay.smtp_data import ChunkedDataMixin
-from relay.upstream import SmtpUpstream, UpstreamError
+from relay.delivery.upstream import SmtpUpstream, UpstreamError
+from relay.runtime.smtp_data import ChunkedDataMixin
 
 
 class Edge(ChunkedDataMixin, SMTP):

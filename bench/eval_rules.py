@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from relay.context import Envelope, RelayConfig  # noqa: E402
-from relay.message import parse  # noqa: E402
+from relay.model.message import parse  # noqa: E402
+from relay.model.types import Envelope, RelayConfig  # noqa: E402
 from relay.orders_import import import_file  # noqa: E402
 from relay.pipeline import Checker  # noqa: E402
 from relay.policy import load_policy  # noqa: E402

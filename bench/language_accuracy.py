@@ -6,7 +6,7 @@ Run: .venv/bin/python bench/language_accuracy.py [--no-lingua]
 Samples per language (en, de, fr, es, it, ja): 20 one-liners (1-3 words), 20 short (4-10 words;
 Japanese two characters a word) and 20 long (more than 20 words), written like real buyer-seller
 messages (delays, returns, invoices, personalisation, review requests, replies). langdetect runs exactly as
-the relay runs it (relay.facts.detect_language: seeded, on the text as given). lingua runs in two
+the relay runs it (relay.model.facts.detect_language: seeded, on the text as given). lingua runs in two
 set-ups: all its 75 languages (comparable with langdetect's 55), and restricted to the languages
 of Amazon's marketplaces (what the relay would configure if it switched).
 
@@ -34,9 +34,9 @@ import statistics
 import time
 from collections.abc import Callable
 
-from relay.facts import detect_language
+from relay.model.facts import detect_language
+from relay.model.phrases import word_count
 from relay.rules.language import LanguageOptions
-from relay.text import word_count
 
 LANGS = ("en", "de", "fr", "es", "it", "ja")
 
@@ -479,7 +479,7 @@ def lingua_detectors() -> dict[str, Detector]:
 
         return detect
 
-    # The written languages of Amazon's marketplaces (relay.aliases.MARKETPLACE_LANGUAGE).
+    # The written languages of Amazon's marketplaces (relay.model.aliases.MARKETPLACE_LANGUAGE).
     market_codes = ("en", "es", "pt", "de", "fr", "it", "nl", "sv", "pl", "tr", "ja", "ar")
     market = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in market_codes]
     return {

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import aiosmtplib
 
 from bench.messages import BUYER, SELLER, Template
-from relay.upstream import _data
+from relay.delivery.upstream import _data
 
 _SERIAL = itertools.count(int(time.time() * 1000) % 10**11)
 

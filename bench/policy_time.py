@@ -1,4 +1,4 @@
-"""Policy time per message, in-process: `relay.message.parse` + `relay.pipeline.judge`.
+"""Policy time per message, in-process: `relay.model.message.parse` + `relay.pipeline.judge`.
 
 Run from the repository root:
 
@@ -44,8 +44,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.messages import ORDERS_CSV, SELLER, mix  # noqa: E402
-from relay.context import Envelope, OrderContext, RelayConfig  # noqa: E402
-from relay.message import parse  # noqa: E402
+from relay.model.message import parse  # noqa: E402
+from relay.model.types import Envelope, OrderContext, RelayConfig  # noqa: E402
 from relay.pipeline import judge  # noqa: E402
 from relay.policy import Policy, load_policy  # noqa: E402
 
@@ -107,7 +107,7 @@ def load_cases(kinds: tuple[str, ...]) -> list[Case]:
 
 async def _attach_orders(cases: list[Case]) -> None:
     """Every case's OrderContext, from one SQLite store with every orders.csv imported."""
-    from relay import facts
+    from relay.model import facts
     from relay.orders_import import import_file
     from relay.store import open_store
 
@@ -139,9 +139,9 @@ def _cache_clearers() -> list[Callable[[], None]]:
     clearers: list[Callable[[], None]] = []
     for module_name, attr in (
         ("relay.rules.images", "domain_in"),
-        ("relay.message", "_HEADER_VALUES"),
-        ("relay.text", "normalize"),
-        ("relay.text", "word_starts"),
+        ("relay.model.message", "_HEADER_VALUES"),
+        ("relay.model.phrases", "normalize"),
+        ("relay.model.phrases", "word_starts"),
     ):
         module = importlib.import_module(module_name)
         target = getattr(module, attr, None)

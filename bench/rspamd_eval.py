@@ -33,8 +33,8 @@ if str(ROOT) not in sys.path:
 from bench import rspamd_milter  # noqa: E402
 from bench.eval_rules import BLOCKING, expected_severity, in_scope  # noqa: E402
 from bench.run import free_port  # noqa: E402
-from relay.context import Envelope, RelayConfig  # noqa: E402
-from relay.message import parse  # noqa: E402
+from relay.model.message import parse  # noqa: E402
+from relay.model.types import Envelope, RelayConfig  # noqa: E402
 from relay.orders_import import import_file  # noqa: E402
 from relay.pipeline import Checker  # noqa: E402
 from relay.policy import load_policy  # noqa: E402

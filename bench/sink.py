@@ -13,7 +13,7 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP
 
-from relay.smtp_data import ChunkedDataMixin
+from relay.runtime.smtp_data import ChunkedDataMixin
 
 
 class Edge(ChunkedDataMixin, SMTP):

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from relay.context import Order, OrderContext  # noqa: E402
+from relay.model.types import Order, OrderContext  # noqa: E402
 from relay.store import LedgerEntry, SqlStore, open_store  # noqa: E402
 from relay.store.sql import ledger  # noqa: E402
 

@@ -34,11 +34,11 @@ def worker(
 ) -> None:
     from hypothesis import HealthCheck, given, seed, settings
 
-    from relay.context import Envelope, RelayConfig
-    from relay.message import LIMIT_DEFECT
+    from relay.model.message import LIMIT_DEFECT
+    from relay.model.types import Envelope, RelayConfig
     from relay.pipeline import Checker
     from relay.policy import load_policy
-    from relay.smtp import normalize_line_endings
+    from relay.runtime.smtp import normalize_line_endings
     from tests.reliability import mime_strategies as ms
 
     policy = load_policy()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import structlog
 
 from relay import __version__, logs
-from relay.quarantine import STATES as QUARANTINE_STATES
+from relay.delivery.quarantine import STATES as QUARANTINE_STATES
 
 if TYPE_CHECKING:
     from relay.config import Settings
@@ -210,8 +210,8 @@ def _os_user() -> str:
 
 
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
-    from relay.memory import fix_mmap_threshold
-    from relay.server import serve
+    from relay.runtime.memory import fix_mmap_threshold
+    from relay.runtime.server import serve
 
     logs.configure(log_format=args.log_format)
     fix_mmap_threshold()
@@ -230,7 +230,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
-    from relay.server import serve_console
+    from relay.runtime.server import serve_console
 
     logs.configure()
     asyncio.run(serve_console(settings))
@@ -238,11 +238,11 @@ def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
-    from relay.app import relay_config
-    from relay.context import Envelope
-    from relay.message import parse
+    from relay.model.message import parse
+    from relay.model.types import Envelope
     from relay.pipeline import Checker
     from relay.policy import load_policy
+    from relay.runtime.core import relay_config
     from relay.store import open_store
 
     if args.message == "-":
@@ -431,10 +431,10 @@ def _users_add(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
-    """Through relay.review, as the console: the store's index, its audit trail, one
+    """Through relay.review.actions, as the console: the store's index, its audit trail, one
     forwarding path. This relay's folder entries the index lacks are indexed first."""
-    from relay.app import Relay
-    from relay.review import Review, ReviewError
+    from relay.review.actions import Review, ReviewError
+    from relay.runtime.core import Relay
 
     command = args.quarantine_command
 
@@ -474,7 +474,7 @@ def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
 
 
 async def _quarantine_list(review: Any, args: argparse.Namespace) -> int:
-    from relay.review import record_of
+    from relay.review.actions import record_of
     from relay.store.base import EntryQuery
 
     entries, _ = await review.store.find_entries(EntryQuery(state=args.state or "", limit=100000))
@@ -505,8 +505,8 @@ async def _quarantine_list(review: Any, args: argparse.Namespace) -> int:
 
 
 async def _quarantine_show(review: Any, quarantine_id: str) -> int:
-    from relay.message import parse
-    from relay.review import ReviewError, record_of
+    from relay.model.message import parse
+    from relay.review.actions import ReviewError, record_of
 
     entry = await review.entry(quarantine_id)
     record = record_of(entry)

@@ -25,7 +25,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from relay.aliases import is_buyer_alias
+from relay.model.aliases import is_buyer_alias
 
 DEFAULT_CONFIG_FILE = "bsm-relay.toml"
 ENV_CONFIG = "BSM_RELAY_CONFIG"
@@ -86,7 +86,7 @@ class SmtpSettings(_Section):
     max_concurrent_checks: int = Field(default=4, gt=0)
     offload_bytes: int = Field(default=32 * 1024, ge=0)
     # Processes that parse messages of process_bytes and more (0: parse in threads only).
-    # 4 MiB: a 1.4 MB message parses in ~10 ms of mostly C since relay/mime_lift.py, less than
+    # 4 MiB: a 1.4 MB message parses in ~10 ms of mostly C since relay/model/mime_lift.py, less than
     # handing it to a lower-priority process and back costs in waiting (bench pdf1m, issue 13).
     parse_processes: int = Field(default=2, ge=0, le=64)
     process_bytes: int = Field(default=4 * 1024 * 1024, ge=0)
@@ -230,7 +230,7 @@ def _address_key(value: str) -> str:
 
 
 class NoticesSettings(_Section):
-    """Notices to the writer of every held or rejected message (relay.notices)."""
+    """Notices to the writer of every held or rejected message (relay.review.notices)."""
 
     enabled: bool = True
     # sender address or "@domain" -> the address its notices go to (e.g. the agents' team)

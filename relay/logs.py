@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 import structlog
 
-from relay import aliases
+from relay.model import aliases
 
 _SECRET_KEYS = frozenset({"password", "pass", "passwd", "secret", "token", "authorization"})
 _SECRET_PARTS = ("password", "passwd", "secret", "token", "credential")

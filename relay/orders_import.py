@@ -23,8 +23,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from relay import aliases
-from relay.context import ORDER_FIELDS, Order
+from relay.model import aliases
+from relay.model.types import ORDER_FIELDS, Order
 from relay.store.base import Store
 
 ORDER_ID: Final = re.compile(r"\d{3}-\d{7}-\d{7}")

@@ -20,12 +20,13 @@ from typing import Protocol, TypeVar
 
 import structlog
 
-from relay import facts as facts_mod
-from relay import parse_process, rules
-from relay import rewrite as rewrite_mod
-from relay.context import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
-from relay.message import ParsedMessage, parse
+from relay import rules
+from relay.delivery import rewrite as rewrite_mod
+from relay.model import facts as facts_mod
+from relay.model.message import ParsedMessage, parse
+from relay.model.types import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
 from relay.policy import Policy
+from relay.runtime import parse_process
 from relay.store.base import Store
 from relay.verdict import Finding, Verdict, decide
 
@@ -106,7 +107,7 @@ def warm(policy: Policy, config: RelayConfig) -> None:
     Judges one built-in German reply (text and HTML, a link, a phone number): the phrase
     patterns, langdetect's profiles, the public suffix list (LNK, CTC001), phonenumbers'
     metadata (CTC002), the emoji tables and the HTML parser are loaded. STY003's word lists of
-    every language the policy checks are mapped (built once per machine, relay.wordlists).
+    every language the policy checks are mapped (built once per machine, relay.model.wordlists).
     """
     from email.message import EmailMessage
 

@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from relay import rules
-from relay.text import PhraseMatcher
+from relay.model.phrases import PhraseMatcher
 from relay.verdict import RuleMode, Severity
 
 

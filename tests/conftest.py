@@ -9,8 +9,8 @@ from email.message import EmailMessage
 
 import pytest
 
-from relay.context import Envelope, Order, OrderContext, RelayConfig
-from relay.message import parse
+from relay.model.message import parse
+from relay.model.types import Envelope, Order, OrderContext, RelayConfig
 from relay.pipeline import judge
 from relay.policy import Policy, load_policy
 from relay.verdict import Verdict

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SELLER, Sink, console_script, make_message, write_settings
-from tests.test_smtp import ORDERS_CSV, compliant_reply, with_attachment
+from tests.runtime.test_smtp import ORDERS_CSV, compliant_reply, with_attachment
 
 
 def run(cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -171,7 +171,7 @@ def test_every_argument_has_a_help_text() -> None:
 
 
 def test_orders_import_help_lists_the_columns(workdir: Path) -> None:
-    from relay.context import ORDER_FIELDS
+    from relay.model.types import ORDER_FIELDS
 
     done = run(workdir, "orders", "import", "--help")
     assert done.returncode == 0
@@ -240,7 +240,7 @@ def test_a_broken_pipe_that_is_not_stdout_is_an_error(
 
 def test_quarantine_list_filters_on_every_state_the_console_shows(workdir: Path) -> None:
     # A message corrected and sent from the console is "resent": the CLI must filter on it too.
-    from relay.quarantine import STATES
+    from relay.delivery.quarantine import STATES
 
     for state in STATES:
         listed = run(workdir, "quarantine", "list", "--state", state, "--json")

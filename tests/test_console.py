@@ -29,7 +29,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from tests.conftest import BUYER, SELLER, Sink, free_port, quarantine_id_of, write_settings
 from tests.console_support import Client, Served, add_user, cli, run
-from tests.test_smtp import ORDERS_CSV, compliant_reply, with_attachment
+from tests.runtime.test_smtp import ORDERS_CSV, compliant_reply, with_attachment
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "img"
 REVIEWER, REVIEWER_PASSWORD = "rita", "rita-reviews-daily"

@@ -11,7 +11,7 @@ import urllib.parse
 from pathlib import Path
 
 from relay.config import load_settings
-from relay.server import start
+from relay.runtime.server import start
 from relay.store import open_store
 from relay.users import hash_password
 from tests.conftest import Sink, write_settings

@@ -16,9 +16,9 @@ import pytest
 
 from tests.conftest import Sink, write_settings
 from tests.console_support import Client, Served, add_user, cli, run
+from tests.runtime.test_smtp import ORDERS_CSV
 from tests.store.conftest import PG_URL, drop_schema
 from tests.test_console import held_id, listen_port, submit, wrong_name
-from tests.test_smtp import ORDERS_CSV
 
 
 def settings_for(folder: Path, sink: Sink, schema: str, policy_file: Path) -> Path:

@@ -11,7 +11,7 @@ import jinja2
 
 import relay.console.web as web
 from relay.console.view import FRAME_POLICY, explain, message_view, rule_words
-from relay.message import parse
+from relay.model.message import parse
 from tests.conftest import JudgeFn, make_message
 
 

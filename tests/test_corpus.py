@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from relay.context import Envelope, RelayConfig
-from relay.message import parse
+from relay.model.message import parse
+from relay.model.types import Envelope, RelayConfig
 from relay.pipeline import Checker
 from relay.policy import Policy
 from tests.conftest import NOW, SELLER, console_script

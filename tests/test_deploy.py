@@ -21,9 +21,9 @@ import psutil
 import pytest
 
 from tests.conftest import BUYER, SELLER, Sink, console_script, free_port, make_message
+from tests.runtime.test_smtp import ORDERS_CSV, compliant_reply
 from tests.test_http import get
 from tests.test_policy_reload import Served
-from tests.test_smtp import ORDERS_CSV, compliant_reply
 
 ROOT = Path(__file__).resolve().parent.parent
 

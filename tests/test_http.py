@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from relay.config import load_settings
-from relay.server import RunningRelay, start
+from relay.runtime.server import RunningRelay, start
 from tests.conftest import Sink, free_port, write_settings
-from tests.test_smtp import _import_orders, compliant_reply, send, with_attachment
+from tests.runtime.test_smtp import _import_orders, compliant_reply, send, with_attachment
 
 
 def _get(port: int, path: str, method: str = "GET") -> tuple[int, str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from relay.config import load_settings
-from relay.server import DRAIN_SECONDS
+from relay.runtime.server import DRAIN_SECONDS
 from tests.conftest import (
     BUYER,
     SELLER,
@@ -26,8 +26,8 @@ from tests.conftest import (
     make_message,
     write_settings,
 )
+from tests.runtime.test_smtp import _import_orders, cli, compliant_reply, held_by_att002, send
 from tests.test_policy_reload import Served
-from tests.test_smtp import _import_orders, cli, compliant_reply, held_by_att002, send
 
 
 def _start_with_piped_stdout(path: Path, stderr: Path) -> subprocess.Popen[bytes]:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from relay import pipeline, wordlists
-from relay.context import RelayConfig
+from relay import pipeline
+from relay.model import wordlists
+from relay.model.types import RelayConfig
 from relay.policy import Policy, PolicyError, load_policy
 from relay.rules.style import StyleOptions
 

@@ -15,8 +15,8 @@ import pytest
 
 from relay.config import load_settings
 from tests.conftest import Sink, console_script, write_settings
+from tests.runtime.test_smtp import _import_orders, cli, send
 from tests.test_shadow_mode import renamed_picture
-from tests.test_smtp import _import_orders, cli, send
 
 HOLD = '[rules.ATT002]\nseverity = "hold"\n'
 

@@ -10,9 +10,9 @@ import pytest
 from structlog.testing import capture_logs
 
 from relay.config import load_settings
-from relay.server import RunningRelay, start
+from relay.runtime.server import RunningRelay, start
 from tests.conftest import Sink, write_settings
-from tests.test_smtp import _import_orders, compliant_reply, send, with_attachment
+from tests.runtime.test_smtp import _import_orders, compliant_reply, send, with_attachment
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
 

@@ -11,8 +11,8 @@ import asyncio
 
 import pytest
 
-from relay.context import RelayConfig
-from relay.message import parse
+from relay.model.message import parse
+from relay.model.types import RelayConfig
 from relay.pipeline import Checker
 from relay.policy import Policy
 from relay.verdict import Finding

@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 from relay.config import load_settings
-from relay.server import start
+from relay.runtime.server import start
 from tests.conftest import BUYER, SELLER, Sink, write_settings
-from tests.test_smtp import _import_orders
+from tests.runtime.test_smtp import _import_orders
 
 BODY = (
     "Guten Tag, Ihr Paket zur Bestellung 302-1234567-1234567 wurde heute an den Zusteller "

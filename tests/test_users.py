@@ -13,8 +13,8 @@ import pytest
 
 from relay.config import load_settings
 from tests.conftest import Sink, console_script, write_settings
+from tests.runtime.test_smtp import cli
 from tests.test_policy_reload import Served
-from tests.test_smtp import cli
 
 ALICE = ("alice", "alice's right password")
 BOB = ("bob", "bob's right password")

@@ -13,8 +13,8 @@ from starlette.responses import Response
 from relay.spapi import status as spapi_status
 
 if TYPE_CHECKING:
-    from relay.app import Relay
     from relay.metrics import WorkerMetrics
+    from relay.runtime.core import Relay
 
 
 async def health(relay: Relay) -> dict[str, str]:

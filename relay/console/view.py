@@ -1,7 +1,7 @@
 """What the console shows of one message: its texts with every finding's phrase marked in
 place, each rule explained, the HTML part made inert, the attachments listed.
 
-Offsets come from `Finding.spans` (they index the texts `relay.message.parse` gives for the
+Offsets come from `Finding.spans` (they index the texts `relay.model.message.parse` gives for the
 stored .eml); a finding without spans is placed by searching its evidence instead.
 """
 
@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final, NamedTuple
 
-from relay import aliases, rules
-from relay import explain as rule_wording
-from relay.message import ParsedMessage
+from relay import rules
+from relay.model import aliases
+from relay.model.message import ParsedMessage
+from relay.review import explain as rule_wording
 
 # The HTML part, shown in a sandboxed frame (no scripts, no same origin), also carries its own
 # policy: nothing is fetched, not even what the page's policy would allow.
@@ -32,7 +33,7 @@ class Explanation:
 
 
 def explain(code: str) -> Explanation:
-    """The rule's name, plain reason, fix, compliant example and guideline (relay.explain,
+    """The rule's name, plain reason, fix, compliant example and guideline (relay.review.explain,
     the same wording the SMTP reply and the notice use)."""
     spec = next((spec for spec in rules.load() if spec.code == code), None)
     wording = rule_wording.explain(code)

@@ -30,7 +30,6 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from relay.app import Relay
 from relay.console.auth import (
     LOGIN_COOKIE,
     SESSION_COOKIE,
@@ -41,10 +40,11 @@ from relay.console.auth import (
 )
 from relay.console.operator import OperatorEndpoints
 from relay.console.view import explain, mask_recipients, message_view, rule_words
-from relay.edit import attachment_bytes
-from relay.message import parse
 from relay.metrics import WorkerMetrics
-from relay.review import Review, ReviewError, record_of
+from relay.model.message import parse
+from relay.review.actions import Review, ReviewError, record_of
+from relay.review.edit import attachment_bytes
+from relay.runtime.core import Relay
 from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, StoreError
 from relay.users import hash_password
 

@@ -1,6 +1,6 @@
 """The HTML editor: a BeautifulSoup tree of a body whose quoted blocks are known, so that the
 strip fixes change only the seller's part. It edits what the rules decided from the reader
-(relay.html.facts, relay.message); it does not judge."""
+(relay.html.facts, relay.model.message); it does not judge."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from collections.abc import Callable, Iterable
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
 
-from relay import quoting
-from relay.emojis import TextSymbols, strip_emoji
 from relay.html.css import (
     BLANK,
     BLOCKS,
@@ -25,6 +23,8 @@ from relay.html.css import (
     drop,
 )
 from relay.html.hidden import is_hidden
+from relay.model import quoting
+from relay.model.emojis import TextSymbols, strip_emoji
 
 
 def _clean_style(tag: Tag) -> None:

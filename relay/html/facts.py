@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from relay import html_events, quoting
-from relay.emojis import emoji_found
+from relay.html import events as html_events
 from relay.html.css import (
     BLANK,
     BLOCKS,
@@ -22,7 +21,9 @@ from relay.html.css import (
     css_sizes,
     word_weight,
 )
-from relay.html_events import EventReader
+from relay.html.events import EventReader
+from relay.model import quoting
+from relay.model.emojis import emoji_found
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,7 @@ class HtmlFacts:
 #
 # `analyse` runs on every HTML message, compliant ones included; building the BeautifulSoup
 # tree was most of its time. _FactsReader is an lxml parser target fed by the parser and options
-# bs4's "lxml" builder used (as relay.message's reader), so it sees the events that tree was
+# bs4's "lxml" builder used (as relay.model.message's reader), so it sees the events that tree was
 # built from and works out what a BeautifulSoup analysis found in it, quirks included. It is
 # the one reader of these facts: the STY002 fix edits (relay.html.editor) what it decided.
 

@@ -1,6 +1,6 @@
 """Whether an HTML element hides its content from the reader (docs/policy.md, Reading the text).
 
-One predicate for the reader that collects hidden text (relay.message) and the rewrite that
+One predicate for the reader that collects hidden text (relay.model.message) and the rewrite that
 removes hidden elements (STY004's fix): CSS that hides (`display:none`, `visibility:hidden`,
 zero font size or opacity, off-screen positioning, text coloured like its background) and the
 `hidden` attribute. Script and style contents are not text at all, so not "hidden" here.

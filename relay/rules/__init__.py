@@ -23,7 +23,7 @@ from relay.rules.base import (
 # The modules that register rules, options or phrase categories (the facts stage reads the
 # review-request and critical phrase lists), in the order they are imported.
 MODULES: Final = (
-    "relay.facts",
+    "relay.model.facts",
     "relay.rules.envelope",
     "relay.rules.orders",
     "relay.rules.language",

@@ -1,6 +1,7 @@
 """ATT: what may be attached, judged by the bytes, the name and the text inside.
 
-Every attachment was sniffed (relay.sniff) and its text extracted (relay.extract) once, at
+Every attachment was sniffed (relay.model.sniff) and its text extracted (relay.model.extract) once,
+at
 parse time; these rules only read the results. Inline images referenced from the HTML body are
 images (the IMG rules judge them), and unnamed text parts between attachments (Apple Mail,
 forwarded messages) are pieces of the body, not files: neither counts as an attachment for
@@ -17,13 +18,13 @@ from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import extract, locate, sniff
-from relay.context import RuleContext
-from relay.fold import fold_for_reading
-from relay.locate import DerivedText
-from relay.message import Attachment, ParsedMessage
+from relay.model import extract, locate, sniff
+from relay.model.fold import fold_for_reading
+from relay.model.locate import DerivedText
+from relay.model.message import Attachment, ParsedMessage
+from relay.model.phrases import normalize
+from relay.model.types import RuleContext
 from relay.rules.base import options, rule
-from relay.text import normalize
 from relay.verdict import Finding, RuleMode, Severity, Span, Where
 
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -458,7 +459,7 @@ _LETTERHEAD_CODES: Final = frozenset({"CTC001", "CTC002"})
 
 def _letterhead(text: str, count: int) -> str:
     """The first and last `count` non-blank lines of a document, as the contact readers see
-    them (relay/fold.py): where an invoice puts the seller's identity."""
+    them (relay/model/fold.py): where an invoice puts the seller's identity."""
     if count <= 0:
         return ""
     lines = [line for line in fold_for_reading(text).splitlines() if line.strip()]

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
-from relay.context import RuleContext
+from relay.model.types import RuleContext
 from relay.verdict import Finding, Severity
 
 if TYPE_CHECKING:
-    from relay.rewrite import BodyEditor
+    from relay.delivery.rewrite import BodyEditor
 
 RuleFunc = Callable[[RuleContext], Iterable[Finding]]
 # A strip rule's transform: edits the message (headers, Subject, text and HTML bodies) through
@@ -51,7 +51,7 @@ class Rule:
 
 REGISTRY: dict[str, Rule] = {}
 OPTIONS: dict[str, type[BaseModel]] = {}
-# The grammar the phrase engine reads (relay/text.py), in every language's file.
+# The grammar the phrase engine reads (relay/model/phrases.py), in every language's file.
 PHRASE_CATEGORIES: set[str] = {"negations", "negations_after", "clause_breaks", "conditionals"}
 
 F = TypeVar("F", bound=RuleFunc)

@@ -17,11 +17,11 @@ from urllib.parse import unquote, urlsplit
 import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import aliases
-from relay.context import RuleContext
-from relay.fold import fold_for_reading
-from relay.locate import DerivedText
-from relay.message import ORDER_ID
+from relay.model import aliases
+from relay.model.fold import fold_for_reading
+from relay.model.locate import DerivedText
+from relay.model.message import ORDER_ID
+from relay.model.types import RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity, Span
 
@@ -156,7 +156,8 @@ def _build_patterns(opts: ContactOptions) -> _Patterns:
 
 
 def _fold(text: str) -> str:
-    """What a reader sees (relay/fold.py): full-width `＠` and `０３－１２３４` read as `@` and
+    """What a reader sees (relay/model/fold.py):
+    full-width `＠` and `０３－１２３４` read as `@` and
     `03-1234`, `info\u200b@shop.de`, `info&#64;shop.de` and a Cyrillic `іnfo` as plain."""
     return fold_for_reading(text)
 

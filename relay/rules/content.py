@@ -18,11 +18,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay.context import RuleContext
-from relay.locate import DerivedText
+from relay.model.locate import DerivedText
+from relay.model.phrases import PhraseHit, excerpt, sentence_bounds
+from relay.model.types import RuleContext
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
-from relay.text import PhraseHit, excerpt, sentence_bounds
 from relay.verdict import Finding, Severity, Where
 
 phrase_categories(

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
-from relay import aliases, locate
-from relay.context import RelayConfig, RuleContext
+from relay.model import aliases, locate
+from relay.model.types import RelayConfig, RuleContext
 from relay.rules.base import rule
 from relay.verdict import Finding, Severity, Span
 
 if TYPE_CHECKING:
-    from relay.rewrite import BodyEditor
+    from relay.delivery.rewrite import BodyEditor
 
 TRACKING_HEADERS: Final = (
     "list-unsubscribe",

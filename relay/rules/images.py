@@ -2,7 +2,7 @@
 
 Only the seller's images are judged: an image inside quoted text (`Image.quoted`) belongs to
 the message being answered and is neither judged nor removed. The predicates below are shared
-with the strip transforms in relay/rewrite.py, so what a rule reports is exactly what the
+with the strip transforms in relay/delivery/rewrite.py, so what a rule reports is exactly what the
 rewrite removes.
 """
 
@@ -17,13 +17,13 @@ from urllib.parse import urlsplit
 import tldextract
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay.context import RuleContext
-from relay.message import Image, ParsedMessage
+from relay.model.message import Image, ParsedMessage
+from relay.model.types import RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, RuleMode, Severity
 
 if TYPE_CHECKING:
-    from relay.rewrite import BodyEditor
+    from relay.delivery.rewrite import BodyEditor
 
 
 @options("images")

@@ -1,7 +1,7 @@
 """LNG: the seller writes in the buyer's language.
 
 The language of the seller's own text (Subject + body, quoted buyer text excluded) is detected
-once in relay/facts.py (langdetect, seeded); the buyer's language is the order's buyer locale,
+once in relay/model/facts.py (langdetect, seeded); the buyer's language is the order's buyer locale,
 else the marketplace's language. Short or mixed text is only a warning: detection is unreliable
 below about 20 words.
 """
@@ -12,8 +12,8 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import aliases
-from relay.context import RuleContext
+from relay.model import aliases
+from relay.model.types import RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity, Span
 

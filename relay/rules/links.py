@@ -18,11 +18,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import tldextract
 from pydantic import BaseModel, ConfigDict
 
-from relay import aliases
-from relay.context import RuleContext
-from relay.fold import fold_for_reading
-from relay.locate import DerivedText
-from relay.message import Link
+from relay.model import aliases
+from relay.model.fold import fold_for_reading
+from relay.model.locate import DerivedText
+from relay.model.message import Link
+from relay.model.types import RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity
 

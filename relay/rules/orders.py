@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from relay import aliases, locate
-from relay.context import Order, RuleContext
+from relay.model import aliases, locate
+from relay.model.types import Order, RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity, Span
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from relay import locate
-from relay.context import RuleContext
+from relay.model import locate
+from relay.model.types import RuleContext
 from relay.rules.base import rule
 from relay.verdict import Finding, Severity
 

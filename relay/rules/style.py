@@ -18,16 +18,16 @@ from typing import TYPE_CHECKING, Final
 import emoji
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from relay import locate, quoting, wordlists
-from relay.context import RuleContext
-from relay.emojis import emoji_found, strip_emoji
 from relay.html.facts import HtmlFacts, analyse
-from relay.message import Image
+from relay.model import locate, quoting, wordlists
+from relay.model.emojis import emoji_found, strip_emoji
+from relay.model.message import Image
+from relay.model.types import RuleContext
 from relay.rules.base import options, rule
 from relay.verdict import Finding, Severity, Span, Where
 
 if TYPE_CHECKING:
-    from relay.rewrite import BodyEditor
+    from relay.delivery.rewrite import BodyEditor
 
 
 @options("style")
@@ -347,7 +347,7 @@ def dictionary(language: str) -> Container[str]:
     """The word list bundled with pyspellchecker for `language` (lower-cased words).
 
     Loaded at start-up with the policy (relay.pipeline.warm), memory-mapped from a trie built
-    once per machine (relay.wordlists), so a rule never waits for it.
+    once per machine (relay.model.wordlists), so a rule never waits for it.
     """
     return wordlists.load(language)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
-from relay import locate
-from relay.context import RuleContext
+from relay.model import locate
+from relay.model.types import RuleContext
 from relay.rules.base import rule
 from relay.verdict import Finding, Severity
 
@@ -21,7 +21,7 @@ _SERIOUS_DEFECTS: Final = frozenset(
         "InvalidBase64LengthDefect",
         "MissingHeaderBodySeparatorDefect",
         "NoBoundaryInMultipartDefect",
-        "MimeLimitDefect",  # relay.message parse limits: too many headers, parts, elements
+        "MimeLimitDefect",  # relay.model.message parse limits: too many headers, parts, elements
     }
 )
 

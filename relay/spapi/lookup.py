@@ -16,7 +16,7 @@ from typing import Final
 
 import structlog
 
-from relay.context import Order
+from relay.model.types import Order
 from relay.spapi.client import SpapiClient, SpapiError
 from relay.spapi.marketplaces import marketplace_id
 from relay.spapi.orders import NOT_FROM_API, OrderShapeError, order_from_api

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, Final
 
-from relay.context import Order
+from relay.model.types import Order
 from relay.orders_import import STATUSES
 from relay.spapi.marketplaces import MARKETPLACES
 

@@ -14,7 +14,7 @@ from relay.config import SpapiSettings
 from relay.store.base import Store
 
 if TYPE_CHECKING:
-    from relay.app import Relay
+    from relay.runtime.core import Relay
 
 SYNC_NAME: Final = "orders"
 _FAILED_OUTCOMES: Final = frozenset({"failed", "unreachable"})

@@ -22,7 +22,7 @@ from typing import Any, Final
 import structlog
 
 from relay.config import SpapiSettings
-from relay.context import Order
+from relay.model.types import Order
 from relay.spapi.client import SpapiClient, SpapiError
 from relay.spapi.marketplaces import marketplace_id
 from relay.spapi.orders import (

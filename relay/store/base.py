@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Final, Literal, Protocol
 
-from relay.context import Order, OrderContext
+from relay.model.types import Order, OrderContext
 
 
 class StoreError(Exception):

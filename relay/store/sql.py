@@ -46,7 +46,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
-from relay.context import ORDER_FIELDS, Order, OrderContext
+from relay.model.types import ORDER_FIELDS, Order, OrderContext
 from relay.store import _aiosqlite
 from relay.store.base import (
     OPEN,

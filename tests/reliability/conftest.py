@@ -1,7 +1,8 @@
 """Helpers for the reliability suite: real relay processes, raw SMTP clients, messages.
 
 Everything here talks to the relay over real sockets. A relay under test is either started in
-the test's own event loop (relay.server.start) or as a real `python -m relay serve` subprocess
+the test's own event loop (relay.runtime.server.start) or as a
+real `python -m relay serve` subprocess
 (for kill -9, SIGTERM and log capture).
 """
 
@@ -24,7 +25,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from relay.config import load_settings
-from relay.server import RunningRelay, start
+from relay.runtime.server import RunningRelay, start
 from tests.conftest import BUYER, SELLER, write_settings
 
 ORDER_ID = "302-1234567-1234567"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from relay.server import RunningRelay
+from relay.runtime.server import RunningRelay
 from tests.conftest import BUYER, SELLER, Sink
 from tests.reliability.conftest import (
     RawClient,
@@ -193,7 +193,7 @@ async def test_too_big_message_is_refused_552_and_not_delivered(tmp_path: Path, 
 async def test_a_bug_in_a_hook_answers_451_never_500(
     tmp_path: Path, sink: Sink, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import relay.smtp as smtp_module
+    import relay.runtime.smtp as smtp_module
 
     def broken(address: str, config: object) -> bool:
         raise RuntimeError("bug with internals /etc/secret")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from relay.quarantine import _HOST
+from relay.delivery.quarantine import _HOST
 from tests.conftest import BUYER, SELLER, Sink
 from tests.reliability.conftest import (
     Reply,
@@ -307,7 +307,7 @@ def test_kill_9_loses_nothing_maildir_upstream(tmp_path: Path) -> None:
 def test_start_cleanup_spares_live_writers_and_removes_crash_leftovers(tmp_path: Path) -> None:
     """Several relays may share the quarantine folder: a restart removes what dead processes
     left (and anything over an hour old), never a temp file another live relay is writing."""
-    from relay.quarantine import Quarantine
+    from relay.delivery.quarantine import Quarantine
 
     quarantine = Quarantine(tmp_path / "q")
     good = quarantine.put(b"From: a@b\r\n\r\nhi\r\n", {"state": "held"})

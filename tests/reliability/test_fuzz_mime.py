@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from relay.context import Envelope, RelayConfig
-from relay.message import LIMIT_DEFECT, MAX_HTML_TAGS, parse
+from relay.model.message import LIMIT_DEFECT, MAX_HTML_TAGS, parse
+from relay.model.types import Envelope, RelayConfig
 from relay.pipeline import Checker, Evaluation
 from relay.policy import load_policy
-from relay.smtp import normalize_line_endings
+from relay.runtime.smtp import normalize_line_endings
 from tests.conftest import Sink
 from tests.reliability import mime_strategies as ms
 from tests.reliability.conftest import asend, import_orders, running_relay, settings_file

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from relay.config import ConfigError, load_settings
-from relay.smtp import auth_needs_tls
+from relay.runtime.smtp import auth_needs_tls
 from relay.store import open_store
 from relay.users import hash_password
 from tests.conftest import BUYER, SELLER, Sink

@@ -18,7 +18,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from relay.config import load_settings
-from relay.quarantine import Quarantine, QuarantineError
+from relay.delivery.quarantine import Quarantine, QuarantineError
 from relay.store import open_store
 from tests.conftest import BUYER, SELLER, SinkHandler, console_script, free_port
 from tests.reliability.conftest import (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from relay.smtp import normalize_line_endings
+from relay.runtime.smtp import normalize_line_endings
 from tests.conftest import BUYER, SELLER, Sink
 from tests.reliability.conftest import (
     RawClient,

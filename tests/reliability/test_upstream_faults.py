@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from relay.server import RunningRelay
+from relay.runtime.server import RunningRelay
 from tests.conftest import BUYER, free_port
 from tests.reliability.conftest import (
     Reply,
@@ -196,7 +196,7 @@ async def test_quarantine_unwritable_answers_451_and_recovers(tmp_path: Path) ->
 async def test_quarantine_disk_full_answers_451_and_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import relay.quarantine as quarantine_module
+    import relay.delivery.quarantine as quarantine_module
 
     real_write = os.write
     calls = {"n": 0}

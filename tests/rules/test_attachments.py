@@ -12,8 +12,8 @@ import pytest
 from relay.policy import Policy, load_policy
 from relay.verdict import Action, Finding, RuleMode, Severity, Verdict
 from tests.conftest import JudgeFn, make_message
-from tests.test_extract import make_doc, make_docx, make_pdf
-from tests.test_sniff import GIF, JPEG, PNG, _docm, _exe, _zip
+from tests.model.test_extract import make_doc, make_docx, make_pdf
+from tests.model.test_sniff import GIF, JPEG, PNG, _docm, _exe, _zip
 
 BODY = (
     "Guten Tag, vielen Dank für Ihre Bestellung 302-1234567-1234567. Im Anhang finden Sie das "
@@ -130,8 +130,8 @@ def test_five_attachments_are_fine(judge_raw: JudgeFn) -> None:
 
 
 def test_total_decoded_size(small_limit_policy: Policy) -> None:
-    from relay.context import Envelope, OrderContext, RelayConfig
-    from relay.message import parse
+    from relay.model.message import parse
+    from relay.model.types import Envelope, OrderContext, RelayConfig
     from relay.pipeline import judge
     from tests.conftest import BUYER, NOW, SELLER, default_order
 
@@ -401,8 +401,8 @@ def test_scanned_pdf_without_text_is_not_held(judge_raw: JudgeFn) -> None:
 
 
 def test_shadow_mode_is_kept(tmp_path: Path) -> None:
-    from relay.context import Envelope, OrderContext, RelayConfig
-    from relay.message import parse
+    from relay.model.message import parse
+    from relay.model.types import Envelope, OrderContext, RelayConfig
     from relay.pipeline import judge
     from tests.conftest import BUYER, NOW, SELLER, default_order
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from relay.context import Envelope, OrderContext, RelayConfig, RuleContext
-from relay.locate import DerivedText
-from relay.message import parse
+from relay.model.locate import DerivedText
+from relay.model.message import parse
+from relay.model.types import Envelope, OrderContext, RelayConfig, RuleContext
 from relay.pipeline import judge
 from relay.policy import Policy
 from relay.rules import contact

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from relay.context import Envelope, OrderContext, RelayConfig, RuleContext
-from relay.locate import DerivedText
-from relay.message import parse
+from relay.model.locate import DerivedText
+from relay.model.message import parse
+from relay.model.types import Envelope, OrderContext, RelayConfig, RuleContext
 from relay.pipeline import judge
 from relay.policy import Policy
 from relay.rules.content import scan_text
@@ -503,7 +503,7 @@ def _sample(phrase: str) -> str:
 
 
 def test_every_phrase_matches_its_own_words(policy: Policy) -> None:
-    from relay.text import PhraseMatcher, normalize
+    from relay.model.phrases import PhraseMatcher, normalize
 
     dead = []
     for language in LANGUAGES:
@@ -797,8 +797,8 @@ PROBES += [("clean", NOT_CONTENT, text) for text in CLEAN_TEXTS]
 
 @pytest.mark.parametrize(("lang", "expected", "text"), PROBES)
 def test_phrase_probes(policy: Policy, lang: str, expected: str, text: str) -> None:
+    from relay.model.phrases import normalize
     from relay.rules.content import _find_hits
-    from relay.text import normalize
 
     normalized = normalize(text)
     for item in expected.split(","):

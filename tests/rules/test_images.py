@@ -6,7 +6,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from relay.message import Image
+from relay.model.message import Image
 from relay.rules.images import address_shown, domain_in, is_plain_http
 from relay.verdict import Action, Severity, Verdict
 from tests.conftest import BUYER, SELLER, JudgeFn, codes

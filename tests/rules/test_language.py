@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from relay import facts as facts_mod
-from relay.context import Envelope, Language, OrderContext, RelayConfig, RuleContext
-from relay.message import parse
+from relay.model import facts as facts_mod
+from relay.model.message import parse
+from relay.model.types import Envelope, Language, OrderContext, RelayConfig, RuleContext
 from relay.policy import Policy
 from relay.rules import REGISTRY
 from relay.rules.language import LanguageOptions

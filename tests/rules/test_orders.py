@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from relay import facts as facts_mod
-from relay.context import Envelope, Order, OrderContext, RelayConfig, RuleContext
-from relay.message import parse
+from relay.model import facts as facts_mod
+from relay.model.message import parse
+from relay.model.types import Envelope, Order, OrderContext, RelayConfig, RuleContext
 from relay.policy import Policy
 from relay.rules import REGISTRY
 from relay.rules.orders import OrderOptions, review_window

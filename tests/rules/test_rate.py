@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from relay.context import OrderContext, RelayConfig
+from relay.model.types import OrderContext, RelayConfig
 from relay.verdict import Action, Finding, Severity, Verdict
 from tests.conftest import SELLER, JudgeFn, default_order, make_message
 

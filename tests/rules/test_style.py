@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from relay.context import OrderContext
 from relay.html.facts import analyse
+from relay.model.types import OrderContext
 from relay.rules.style import (
     StyleOptions,
     blank_line_runs,
@@ -265,7 +265,7 @@ def test_emoji_prefilter_lets_keycaps_through_and_skips_plain_digits() -> None:
     """Every emoji passes may_have_emoji; digits, `#` and `*` alone do not."""
     import emoji
 
-    from relay.emojis import may_have_emoji
+    from relay.model.emojis import may_have_emoji
     from relay.rules.style import StyleOptions, emoji_found
 
     for item in emoji.EMOJI_DATA:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from relay.config import load_settings
-from relay.server import RunningRelay, start
+from relay.runtime.server import RunningRelay, start
 from tests.conftest import SELLER, Sink, write_settings
 from tests.spapi_fake import FakeSpapi
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from relay.app import Relay
 from relay.config import load_settings
-from relay.context import Envelope, Order
+from relay.delivery.quarantine import Quarantine
+from relay.delivery.upstream import open_upstream
+from relay.model.types import Envelope, Order
 from relay.policy import load_policy
-from relay.quarantine import Quarantine
+from relay.runtime.core import Relay
 from relay.store import SqlStore
-from relay.upstream import open_upstream
 from relay.users import UserDirectory
 from tests.store.conftest import StoreFactory
 

@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import Connection, Engine, event, func, inspect, select, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from relay.context import Order
+from relay.model.types import Order
 from relay.store import LedgerEntry, SqlStore, StoreError, async_url, open_store, redact
 from relay.store.sql import _LOOKUP, SCHEMA_VERSION, schema_version, users
 

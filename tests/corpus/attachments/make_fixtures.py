@@ -31,7 +31,7 @@ from email.utils import encode_rfc2231
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for tests.test_extract
+sys.path.insert(0, str(HERE.parents[2]))  # the repository root, for tests.model.test_extract
 SELLER = "support@shop.example"
 
 # ---- files ----------------------------------------------------------------------------------
@@ -168,8 +168,9 @@ def docm_file(paragraphs: list[str]) -> bytes:
 
 
 def doc_file(lines: list[str]) -> bytes:
-    """A Word 97-2003 .doc (compound file, FIB, piece table), as tests/test_extract.py makes."""
-    from tests.test_extract import make_doc
+    """A Word 97-2003 .doc (compound file, FIB, piece table), as tests/model/test_extract.py
+    makes."""
+    from tests.model.test_extract import make_doc
 
     return make_doc("\r".join(lines) + "\r")
 

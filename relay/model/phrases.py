@@ -1,0 +1,397 @@
+"""Text normalization and phrase matching shared by every rule that reads words.
+
+Phrase syntax (policies/phrases/<lang>.toml):
+
+- words are separated by spaces and match across any spacing, commas or hyphens, but never
+  across the end of a sentence;
+- `*` at the end of a word allows any ending (`discount*`: discounts, discounted), at the start
+  any beginning (`*rabatt`: Sonderrabatt);
+- a hyphen inside a word is optional in the text (`5-star`: 5 star, 5star, 5-star);
+- `#` stands for a number (`# %`: 10 %, 10%, 12,5%);
+- `...` allows up to four words in between (in Japanese: up to twelve characters).
+
+Negations (`negations` before the phrase, `negations_after` after it, same sentence and
+clause) mark a hit as negated. An entry starting with `!` is an exception: a fixed expression
+that contains a negation word but does not negate (`!do not hesitate`, `!ませんか`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+from relay.model.fold import Folded, fold
+
+_SPACE: Final = re.compile(r"\s+")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
+_SENTENCE_END: Final = re.compile(r"[.!?。！？\n;]")
+_AFTER_END: Final = re.compile(r"[.!?。！？\n;,]")
+# How far after a phrase a negation that follows it may stand (within its clause).
+_AFTER_REACH: Final = 100
+# Between two words of a phrase: anything but a word character or the end of a sentence.
+_SEP: Final = r"[^\w.!?;。！？\n]+"
+# A gap (`...`) is a capturing group, so that a negation inside it can be seen; an order id
+# or another hyphenated token counts as one word.
+_GAP_WORDS: Final = rf"((?:{_SEP}\w+(?:-\w+)*){{0,4}})"
+_GAP_CJK: Final = r"([^.!?;。！？\n]{0,12})"
+_NUMBER: Final = r"\d+(?:[.,]\d+)?"
+
+def _is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+def normalize_map(text: str) -> tuple[str, list[int]]:
+    """The folded text (relay/model/fold.py) and, for each of its characters, its source index."""
+    folded = fold(text)
+    return folded.text, list(folded.starts)
+
+
+@lru_cache(maxsize=64)
+def normalize(text: str) -> str:
+    """Case, accents, quotes and whitespace folded so that phrases match loosely.
+
+    Offsets differ from the input; use `fold(text).span` (or `excerpt`) to map back. The
+    last few answers are kept: the facts and several rules normalize the same text of a
+    message.
+    """
+    return fold(text).text
+
+
+def word_count(text: str) -> int:
+    """Words for the short-text threshold; Japanese and Chinese count two characters a word."""
+    cjk = len(_CJK.findall(text))
+    latin = len(re.findall(r"[^\W\d_]+", _CJK.sub(" ", text)))
+    return latin + (cjk + 1) // 2
+
+
+def _token_pattern(token: str) -> str:
+    prefix = token.startswith("*") and len(token) > 1
+    suffix = token.endswith("*")
+    core = token.strip("*")
+    pieces: list[str] = []
+    for chunk in re.split(r"(#|-)", core):
+        if chunk == "#":
+            pieces.append(_NUMBER)
+        elif chunk == "-":
+            pieces.append(r"[\W_]?")
+        elif chunk:
+            pieces.append(re.escape(chunk))
+    body = "".join(pieces)
+    return (r"\w*" if prefix else "") + body + (r"\w*" if suffix else "")
+
+
+def _phrase_parts(phrase: str) -> tuple[str, str, str]:
+    """A phrase as (boundary before it, its literal first characters, the regex for the rest)."""
+    norm = normalize(phrase)
+    cjk = bool(_CJK.search(norm))
+    tokens = [t for t in norm.split(" ") if t]
+    # Drop leading/trailing gaps: they would only widen the evidence.
+    while tokens and tokens[0] == "...":
+        tokens.pop(0)
+    while tokens and tokens[-1] == "...":
+        tokens.pop()
+    if not tokens:
+        return "", "", r"(?!x)x"
+    body = ""
+    previous_gap = False
+    for position, token in enumerate(tokens):
+        if token == "...":
+            body += _GAP_CJK if cjk else _GAP_WORDS
+            previous_gap = True
+            continue
+        if position and (not previous_gap or not cjk):
+            glued = not re.search(r"\w$", tokens[position - 1]) or not re.match(r"[\w*#]", token)
+            if cjk:
+                body += r"\s*" if not previous_gap else ""
+            else:
+                body += f"(?:{_SEP})?" if glued and not previous_gap else _SEP
+        previous_gap = False
+        body += _token_pattern(token)
+    first, last = tokens[0], tokens[-1]
+    # A word-start boundary also for `*word` (the phrase is then a whole word ending in it).
+    head = r"(?<!\w)" if re.match(r"[\w*]", first) else ""
+    tail = "" if last.endswith("*") or not re.search(r"\w$", last) else r"(?!\w)"
+    if cjk:
+        # Japanese has no spaces: a phrase may sit anywhere inside a run of characters.
+        head = r"(?<![a-z0-9])" if head and re.match(r"[a-z0-9]", first) else ""
+        tail = r"(?![a-z0-9])" if tail and re.search(r"[a-z0-9]$", last) else ""
+    literal = "" if first.startswith(("*", "#")) else re.split(r"[#*-]", first)[0]
+    escaped = re.escape(literal)
+    assert body.startswith(escaped)
+    return head, literal, body[len(escaped) :] + tail
+
+
+def phrase_pattern(phrase: str) -> str:
+    """The regular expression (on normalized text) for one phrase of the phrase syntax."""
+    head, literal, rest = _phrase_parts(phrase)
+    return head + re.escape(literal) + rest
+
+
+# Kept for callers of the first version.
+_phrase_pattern = phrase_pattern
+
+
+def _trie(items: list[tuple[str, str]], depth: int = 0) -> str:
+    """One alternation for many phrases, branching on their literal first characters.
+
+    Python's regex engine tries alternatives one by one; sharing the first characters lets a
+    position that cannot start a phrase fail after one comparison instead of hundreds. Items
+    keep their order (longest phrase first), so the longest phrase still wins.
+    """
+    if depth >= 6 or len(items) <= 3:
+        return "|".join(re.escape(literal) + rest for literal, rest in items)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    ended: list[str] = []
+    for literal, rest in items:
+        if literal:
+            groups.setdefault(literal[0], []).append((literal[1:], rest))
+        else:
+            ended.append(rest)
+    branches = [f"{re.escape(char)}(?:{_trie(group, depth + 1)})" for char, group in groups.items()]
+    return "|".join([*branches, *ended])
+
+
+def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    return _compile_with_keys(phrases)[0]
+
+
+_WORD_RUN: Final = re.compile(r"\w+")
+_KEY_CHARS: Final = 3
+
+
+def _compile_with_keys(
+    phrases: Iterable[str],
+) -> tuple[re.Pattern[str] | None, Prefilter | None]:
+    """The pattern, and what a text must contain for the pattern to have a chance to match.
+
+    A phrase that begins with a word boundary and a literal word character (`(?<!\\w)disc...`)
+    can only match where a run of word characters starts with that literal: the first (up to
+    three) word characters of the literal are a word-start key. Any other phrase (Japanese
+    phrases match inside runs; `*rabatt`, `# sterne`, `[wichtig]`) can only match where the
+    longest literal piece of its words occurs: a substring key. A text with none of the keys
+    cannot match. None when some phrase has no literal piece at all.
+    """
+    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    if not ordered:
+        return None, None
+    by_head: dict[str, list[tuple[str, str]]] = {}
+    starts: set[str] = set()
+    pieces: set[str] = set()
+    complete = True
+    for phrase in ordered:
+        head, literal, rest = _phrase_parts(phrase)
+        by_head.setdefault(head, []).append((literal, rest))
+        lead = re.match(r"\w+", literal)
+        if head == r"(?<!\w)" and lead is not None:
+            starts.add(lead.group(0)[:_KEY_CHARS])
+            continue
+        chunks = [
+            chunk
+            for token in normalize(phrase).split(" ")
+            if token and token != "..."
+            for chunk in re.split(r"[#-]", token.strip("*"))
+            if chunk
+        ]
+        if chunks:
+            pieces.add(max(chunks, key=len))
+        else:
+            complete = False
+    pattern = re.compile("|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items()))
+    keys = Prefilter(frozenset(starts), tuple(sorted(pieces))) if complete else None
+    return pattern, keys
+
+
+@dataclass(frozen=True, slots=True)
+class Prefilter:
+    """Word starts and substrings of which a text needs at least one for a pattern to match."""
+
+    starts: frozenset[str]
+    pieces: tuple[str, ...]
+
+    def may_match(self, normalized: str) -> bool:
+        if self.starts and not self.starts.isdisjoint(word_starts(normalized)):
+            return True
+        return any(piece in normalized for piece in self.pieces)
+
+
+@lru_cache(maxsize=16)
+def word_starts(normalized: str) -> frozenset[str]:
+    """The first one, two and three characters of every run of word characters in the text."""
+    found: set[str] = set()
+    for run in _WORD_RUN.findall(normalized):
+        found.add(run[:1])
+        found.add(run[:2])
+        found.add(run[:3])
+    return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """One phrase found in a text: the language list it came from and the matched words.
+
+    `start`/`end` are offsets in the normalized text the matcher was given; `source_start`/
+    `source_end` are offsets in the original text when the matcher was given a `Folded`
+    (relay/model/fold.py), so `original[source_start:source_end]` is what to highlight.
+    """
+
+    language: str
+    matched: str
+    negated: bool
+    start: int = -1
+    end: int = -1
+    source_start: int = -1
+    source_end: int = -1
+
+
+class PhraseMatcher:
+    """All phrases of one category in one language, compiled once into one pattern.
+
+    Longer phrases win over shorter ones at the same place, so a phrase that contains a
+    negation word ("do not hesitate to contact us") is matched whole and is not negated.
+    """
+
+    def __init__(
+        self,
+        language: str,
+        phrases: Iterable[str],
+        negations: Iterable[str] = (),
+        negations_after: Iterable[str] = (),
+        clause_breaks: Iterable[str] = (),
+        conditionals: Iterable[str] = (),
+    ) -> None:
+        self.language = language
+        self._pattern, self._keys = _compile_with_keys(phrases)
+        before = [n for n in negations if n.strip()]
+        after = [n for n in negations_after if n.strip()]
+        self._negation = _compile(n for n in before if not n.startswith("!"))
+        self._negation_after = _compile(n for n in after if not n.startswith("!"))
+        self._exceptions = _compile(n[1:] for n in (*before, *after) if n.startswith("!"))
+        self._breaks = _compile(clause_breaks)
+        self._conditional = _conditional_pattern(conditionals)
+
+    def __bool__(self) -> bool:
+        return self._pattern is not None
+
+    def finditer(self, text: str | Folded) -> Iterator[PhraseHit]:
+        """The phrases in a normalized text, or in a `fold(original)` (offsets then also in
+        the original)."""
+        folded = text if isinstance(text, Folded) else None
+        normalized = text.text if isinstance(text, Folded) else text
+        if self._pattern is None:
+            return
+        if self._keys is not None and not self._keys.may_match(normalized):
+            return  # the text lacks every literal the phrases begin with: no match possible
+        for match in self._pattern.finditer(normalized):
+            if not match.group(0).strip():
+                continue
+            source = folded.span(match.start(), match.end()) if folded else (-1, -1)
+            yield PhraseHit(
+                self.language,
+                match.group(0),
+                self._is_negated(normalized, match),
+                match.start(),
+                match.end(),
+                *source,
+            )
+
+    def _clean(self, window: str) -> str:
+        if self._exceptions is None:
+            return window
+        return self._exceptions.sub(lambda m: " " * len(m.group(0)), window)
+
+    def _is_negated(self, text: str, match: re.Match[str]) -> bool:
+        if self._negation is not None or self._negation_after is not None:
+            for gap in match.groups():
+                if gap and any(
+                    _negates(pattern, self._clean(f" {gap} "))
+                    for pattern in (self._negation, self._negation_after)
+                ):
+                    return True
+        return self.negates(text, match.start(), match.end())
+
+    def negates(self, normalized: str, start: int, end: int) -> bool:
+        """Whether this language's negations negate the words at [start, end) of the text.
+
+        Lets a caller apply every language's negations to a hit found by another language's
+        list (an English "not" before a word that is also on the Italian list).
+        """
+        before = normalized[max(0, start - 60) : start]
+        cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+        for breaker in (self._breaks, self._conditional):
+            if breaker is not None:
+                cut = max([cut, *(m.end() for m in breaker.finditer(before))])
+        before = self._clean(before[cut:])
+        if _negates(self._negation, before):
+            return True
+        if self._negation_after is not None:
+            # To the end of the clause: a verb-final negation ("Rabatte oder Gutscheine
+            # können wir über Amazon leider nicht anbieten") stands far behind its object.
+            after = normalized[end : end + _AFTER_REACH]
+            stop = _AFTER_END.search(after)
+            after = after[: stop.start()] if stop else after
+            if self._breaks is not None:
+                found = self._breaks.search(after)
+                after = after[: found.start()] if found else after
+            after = self._clean(after)
+            if _negates(self._negation_after, after):
+                return True
+        return False
+
+
+def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a conditional clause ends: from its opening word to the next comma, or (Japanese
+    and Chinese, where the condition is a suffix) right after the suffix and its comma."""
+    latin: list[str] = []
+    suffixes: list[str] = []
+    for word in words:
+        folded = normalize(word).strip()
+        if folded:
+            (suffixes if _CJK.search(folded) else latin).append(re.escape(folded))
+    branches = []
+    if latin:
+        branches.append(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)[^,]*,")
+    if suffixes:
+        branches.append(rf"(?:{'|'.join(suffixes)})[、,]?")
+    return re.compile("|".join(branches)) if branches else None
+
+
+def _negates(pattern: re.Pattern[str] | None, window: str) -> bool:
+    """A negation word in the window, not as the first part of a compound ("non-stick")."""
+    if pattern is None:
+        return False
+    return any(window[m.end() : m.end() + 1] != "-" for m in pattern.finditer(window))
+
+
+def sentence_bounds(normalized: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of the normalized text that holds [start, end)."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(normalized, 0, start)), default=0)
+    found = _SENTENCE_END.search(normalized, end)
+    right = found.start() if found else len(normalized)
+    return left, right
+
+
+def excerpt(text: str, needle: str, width: int = 60) -> str:
+    """The needle with a little context, for evidence; falls back to the needle itself.
+
+    The needle may be normalized text (a PhraseHit's `matched`): it is then found in the
+    normalized form of `text` and mapped back to the original characters.
+    """
+    if not needle:
+        return ""
+    index = text.lower().find(needle.lower())
+    length = len(needle)
+    if index < 0:
+        normalized, source = normalize_map(text)
+        found = normalized.find(normalize(needle))
+        if found < 0 or not source:
+            return needle[: width * 2]
+        last = found + len(normalize(needle)) - 1
+        index = source[found]
+        length = source[min(last, len(source) - 1)] + 1 - index
+    start = max(0, index - width // 2)
+    end = min(len(text), index + length + width // 2)
+    snippet = _SPACE.sub(" ", text[start:end]).strip()
+    return ("…" if start else "") + snippet + ("…" if end < len(text) else "")

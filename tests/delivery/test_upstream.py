@@ -1,0 +1,155 @@
+"""The SMTP upstream against a real aiosmtpd sink: pooling, health checks, refusals, faults."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from relay.config import UpstreamSettings
+from relay.delivery.upstream import SmtpUpstream, UpstreamError, open_upstream
+from tests.conftest import BUYER, SELLER, Sink, SinkHandler, free_port
+
+RAW = b"From: support@shop.example\r\nTo: x@marketplace.amazon.de\r\nSubject: t\r\n\r\nHallo\r\n"
+OTHER = "f6g7h8i9j0@marketplace.amazon.de"
+
+
+def upstream(url: str, pool_size: int = 4) -> SmtpUpstream:
+    made = open_upstream(UpstreamSettings(url=url, pool_size=pool_size), timeout=5)
+    assert isinstance(made, SmtpUpstream)
+    return made
+
+
+async def test_connections_are_reused(sink: Sink) -> None:
+    client = upstream(sink.url)
+    try:
+        for _ in range(3):
+            delivered = await client.send(SELLER, [BUYER], RAW)
+            assert delivered.reply.startswith("250 2.0.0 sink accepted")
+        assert len(sink.messages) == 3
+        assert client.stats.opened == 1
+        assert client.stats.reused == 2
+    finally:
+        await client.close()
+
+
+async def test_pool_size_zero_opens_a_connection_per_message(sink: Sink) -> None:
+    client = upstream(sink.url, pool_size=0)
+    try:
+        await client.send(SELLER, [BUYER], RAW)
+        await client.send(SELLER, [BUYER], RAW)
+        assert client.stats.opened == 2 and client.stats.reused == 0
+    finally:
+        await client.close()
+
+
+async def test_concurrent_sends_use_separate_connections(sink: Sink) -> None:
+    sink.handler.delay = 0.2
+    client = upstream(sink.url)
+    try:
+        results = await asyncio.gather(*(client.send(SELLER, [BUYER], RAW) for _ in range(3)))
+        assert all(r.reply.startswith("250") for r in results)
+        assert client.stats.opened == 3
+        await client.send(SELLER, [BUYER], RAW)
+        assert client.stats.opened == 3 and client.stats.reused == 1
+    finally:
+        await client.close()
+
+
+async def test_reconnects_after_the_upstream_restarted() -> None:
+    port = free_port()
+    handler = SinkHandler()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    client = upstream(f"smtp://127.0.0.1:{port}")
+    try:
+        await client.send(SELLER, [BUYER], RAW)
+        controller.stop()  # the pooled connection is now dead
+        controller = Controller(handler, hostname="127.0.0.1", port=port)
+        controller.start()
+        delivered = await client.send(SELLER, [BUYER], RAW)
+        assert delivered.reply.startswith("250")
+        assert client.stats.failed_checks == 1
+        assert client.stats.opened == 2
+        assert len(handler.messages) == 2
+    finally:
+        await client.close()
+        controller.stop()
+
+
+async def test_partly_refused_recipients_are_a_failure_and_nothing_is_sent(sink: Sink) -> None:
+    sink.handler.refuse_rcpt = OTHER
+    client = upstream(sink.url)
+    try:
+        with pytest.raises(UpstreamError) as failed:
+            await client.send(SELLER, [BUYER, OTHER], RAW)
+        assert failed.value.permanent
+        assert failed.value.reply.startswith("550")
+        assert OTHER in failed.value.reply
+        assert sink.messages == [], "DATA must not go to the recipients that were accepted"
+        # the connection was reset and stays usable
+        await client.send(SELLER, [BUYER], RAW)
+        assert len(sink.messages) == 1
+        assert client.stats.opened == 1
+    finally:
+        await client.close()
+
+
+async def test_temporary_fault_becomes_451_4_4_1(sink: Sink) -> None:
+    sink.handler.data_reply = "452 4.3.1 insufficient system storage"
+    client = upstream(sink.url)
+    try:
+        with pytest.raises(UpstreamError) as failed:
+            await client.send(SELLER, [BUYER], RAW)
+        assert not failed.value.permanent
+        assert failed.value.reply.startswith("451 4.4.1")
+        assert "452" in failed.value.reply
+    finally:
+        await client.close()
+
+
+async def test_permanent_fault_is_passed_on(sink: Sink) -> None:
+    sink.handler.data_reply = "554 5.7.1 message refused"
+    client = upstream(sink.url)
+    try:
+        with pytest.raises(UpstreamError) as failed:
+            await client.send(SELLER, [BUYER], RAW)
+        assert failed.value.permanent
+        assert failed.value.reply.startswith("554 5.7.1")
+    finally:
+        await client.close()
+
+
+async def test_unreachable_upstream_is_451_and_check_fails() -> None:
+    client = upstream(f"smtp://127.0.0.1:{free_port()}")
+    with pytest.raises(UpstreamError) as failed:
+        await client.send(SELLER, [BUYER], RAW)
+    assert failed.value.reply.startswith("451 4.4.1") and not failed.value.permanent
+    with pytest.raises(UpstreamError):
+        await client.check()
+    await client.close()
+
+
+def test_maildir_cleanup_spares_a_live_relays_file(tmp_path: Path) -> None:
+    """Several relays may share a maildir: only a dead writer's (or a stale) temp file goes."""
+    import os
+    import socket
+
+    from relay.delivery.upstream import MaildirUpstream
+
+    outbox = MaildirUpstream(tmp_path)
+    outbox.clean_temporary()
+    host = socket.gethostname()
+    live = tmp_path / "tmp" / f"1.aa.{os.getppid()}.{host}"
+    dead_pid = 4194303  # above the default pid_max: no such process
+    dead = tmp_path / "tmp" / f"2.bb.{dead_pid}.{host}"
+    other_host = tmp_path / "tmp" / f"3.cc.{dead_pid}.elsewhere"
+    stale = tmp_path / "tmp" / f"4.dd.{os.getppid()}.{host}"
+    for path in (live, dead, other_host, stale):
+        path.write_bytes(b"partial")
+    os.utime(stale, (0, 0))
+    assert outbox.clean_temporary() == 2
+    assert live.exists() and other_host.exists()
+    assert not dead.exists() and not stale.exists()

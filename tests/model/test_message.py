@@ -1,0 +1,143 @@
+"""parse(): one typed model from raw bytes; malformed input still parses."""
+
+from __future__ import annotations
+
+from relay.model.message import parse
+from tests.conftest import BUYER, make_message
+
+
+def test_plain_message_fields() -> None:
+    raw = make_message("Hallo!\nIhre Bestellung 302-1234567-1234567 ist unterwegs.")
+    message = parse(raw)
+    assert message.from_addresses == ("support@shop.example",)
+    assert message.to_addresses == (BUYER,)
+    assert message.order_ids == ("302-1234567-1234567",)
+    assert not message.is_reply
+    assert "unterwegs" in message.own_text
+    assert message.digest and len(message.digest) == 64
+
+
+def test_quoted_reply_text_is_separated() -> None:
+    body = (
+        "Sure, the parcel left today.\n\n"
+        "On Tue, 17 Nov 2026 at 10:00, Buyer <x@marketplace.amazon.de> wrote:\n"
+        "> Please give me a discount and 5 stars\n"
+    )
+    message = parse(make_message(body, headers={"In-Reply-To": "<q@x>"}))
+    assert message.is_reply
+    assert "discount" not in message.own_text
+    assert "discount" in message.quoted_text
+
+
+def test_german_and_outlook_quote_markers() -> None:
+    body = "Danke für Ihre Frage.\n\nAm 17.11.2026 um 10:00 schrieb Käufer:\nBitte Rabatt\n"
+    assert "Rabatt" not in parse(make_message(body)).own_text
+    body = "Thanks.\n\nFrom: Buyer\nSent: Tuesday\nTo: shop\nSubject: x\n\ncoupon please\n"
+    assert "coupon" not in parse(make_message(body)).own_text
+
+
+def test_html_only_message_visible_text_links_and_images() -> None:
+    html = (
+        "<html><head><style>p{color:red}</style></head><body>"
+        "<p>Hello <a href='https://www.amazon.de/gp/css/order-history'>orders</a></p>"
+        "<div style='display:none'>hidden words</div>"
+        "<a href='https://shop.example'><img src='cid:logo' width='120' alt='Logo'></a>"
+        "<img src='http://t.example/p.gif' width='1' height='1'>"
+        "<blockquote>buyer said: coupon</blockquote>"
+        "</body></html>"
+    )
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"] = "support@shop.example"
+    msg["To"] = BUYER
+    msg["Subject"] = "Test"
+    msg.set_content(html, subtype="html")
+    message = parse(msg.as_bytes())
+    assert message.plain_text is None
+    assert "hidden words" not in (message.html_text or "")
+    assert "coupon" not in message.own_text and "coupon" in message.quoted_text
+    hrefs = {link.url: link for link in message.links}
+    assert hrefs["https://shop.example"].wraps_image
+    pixel = next(i for i in message.images if i.src.startswith("http://"))
+    assert (pixel.width, pixel.height) == (1, 1)
+    logo = next(i for i in message.images if i.is_cid)
+    assert logo.link_href == "https://shop.example"
+
+
+def test_bare_urls_in_text_are_links() -> None:
+    message = parse(make_message("Tracking: https://www.dhl.de/track?id=1. Or www.shop.example"))
+    urls = {link.url for link in message.links}
+    assert "https://www.dhl.de/track?id=1" in urls
+    assert "www.shop.example" in urls
+
+
+def test_attachments_are_sniffed_by_bytes() -> None:
+    raw = make_message(
+        attachments=[("invoice.pdf", "application/pdf", b"MZ\x90\x00" + b"\x00" * 64)]
+    )
+    (attachment,) = parse(raw).attachments
+    assert attachment.filename == "invoice.pdf"
+    assert attachment.declared_type == "application/pdf"
+    assert attachment.sniffed_kind == "exe"
+    assert attachment.size == 68
+
+
+def test_malformed_mime_parses_with_defects() -> None:
+    raw = (
+        b"From: support@shop.example\r\nTo: "
+        + BUYER.encode()
+        + b"\r\nSubject: =?utf-8?B?broken\r\n"
+        b'Content-Type: multipart/mixed; boundary="nope"\r\n\r\nno boundary here\r\n'
+    )
+    message = parse(raw)
+    assert message.defects
+    assert message.subject is not None
+
+
+def test_unknown_charset_does_not_crash() -> None:
+    raw = (
+        b"From: a@b.c\r\nTo: x@y.z\r\nSubject: x\r\nContent-Type: text/plain; charset=x-klingon\r\n"
+        b"\r\nqapla\xff\r\n"
+    )
+    message = parse(raw)
+    assert "qapla" in message.own_text
+    assert any("charset" in d for d in message.defects)
+
+
+def test_outlook_original_message_after_the_marker_is_quoted() -> None:
+    from email.message import EmailMessage
+
+    html = (
+        "<html><body><div><p>Your parcel left our warehouse today.</p></div>"
+        "<div id='appendonsend'></div><hr>"
+        "<div id='divRplyFwdMsg'><b>From:</b> Buyer<br><b>Sent:</b> Monday</div>"
+        "<div><p>Can I get a coupon?</p><blockquote>older <b>nested</b></blockquote></div>"
+        "</body></html>"
+    )
+    msg = EmailMessage()
+    msg["From"] = "support@shop.example"
+    msg["To"] = BUYER
+    msg["Subject"] = "RE: parcel"
+    msg.set_content(html, subtype="html")
+    message = parse(msg.as_bytes())
+    assert "warehouse" in message.own_text
+    assert "coupon" not in message.own_text
+    assert "coupon" in message.quoted_text
+    assert message.quoted_text.count("nested") == 1
+
+
+def test_reply_subject_echoes_the_buyer_and_is_not_judged() -> None:
+    headers = {"In-Reply-To": "<q@marketplace.amazon.es>"}
+    reply = parse(
+        make_message(
+            "Lo siento, no.", subject="Re: ¿Descuento? 302-1234567-1234567", headers=headers
+        )
+    )
+    assert reply.own_subject == ""
+    assert "Descuento" not in reply.visible_text
+    assert reply.order_ids == ("302-1234567-1234567",)
+    proactive = parse(make_message("Hola", subject="Re: Descuento"))
+    assert proactive.own_subject == "Re: Descuento"
+    fresh_subject = parse(make_message("Hola", subject="Su pedido", headers=headers))
+    assert fresh_subject.own_subject == "Su pedido"

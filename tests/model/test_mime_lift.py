@@ -1,0 +1,201 @@
+"""relay/model/mime_lift.py: lifting long base64 runs out of the parse leaves the parsed tree as the
+original bytes give it, payload strings, preambles, epilogues and defects included."""
+
+from __future__ import annotations
+
+import base64
+import email
+import random
+from email.message import Message
+from typing import Any
+
+import pytest
+
+from bench.messages import mix
+from relay.model import mime_lift
+from relay.model.message import _PARSE_POLICY, parse
+
+BIG = mime_lift.MIN_RUN_BYTES * 2
+
+
+def b64_lines(size: int, seed: int, width: int = 76, ending: bytes = b"\r\n") -> bytes:
+    encoded = base64.b64encode(random.Random(seed).randbytes(size))
+    return b"".join(encoded[i : i + width] + ending for i in range(0, len(encoded), width))
+
+
+def shape(msg: Message) -> list[tuple[Any, ...]]:
+    """Everything of a parsed tree that the parse model or a decode could read."""
+    result: list[tuple[Any, ...]] = []
+    for part in msg.walk():
+        payload = None if part.is_multipart() else part.get_payload()
+        decoded = None if part.is_multipart() else part.get_payload(decode=True)
+        result.append(
+            (
+                part.get_content_type(),
+                list(part.items()),
+                payload,
+                decoded,
+                getattr(part, "preamble", None),
+                getattr(part, "epilogue", None),
+                [type(d).__name__ for d in part.defects],
+            )
+        )
+    return result
+
+
+def lifted_tree(raw: bytes) -> tuple[Message, mime_lift.Lifted, bool]:
+    lifted = mime_lift.lift(raw)
+    msg = email.message_from_bytes(lifted.data, policy=_PARSE_POLICY)
+    return msg, lifted, mime_lift.restore(msg, lifted)
+
+
+def assert_same_tree(raw: bytes, *, lifted_runs: int | None = None) -> None:
+    msg, lifted, restored = lifted_tree(raw)
+    assert restored
+    if lifted_runs is not None:
+        assert len(lifted.runs) == lifted_runs
+    assert shape(msg) == shape(email.message_from_bytes(raw, policy=_PARSE_POLICY))
+
+
+def multipart(
+    body: bytes, *, preamble: bytes = b"", epilogue: bytes = b"", nl: bytes = b"\r\n"
+) -> bytes:
+    return nl.join(
+        [
+            b"From: a@shop.example",
+            b"To: b@marketplace.amazon.de",
+            b'Content-Type: multipart/mixed; boundary="XyZ=="',
+            b"",
+            preamble + b"--XyZ==",
+            b"Content-Type: text/plain",
+            b"",
+            b"Hallo",
+            b"--XyZ==",
+            b"Content-Type: application/pdf",
+            b"Content-Transfer-Encoding: base64",
+            b"",
+            body + b"--XyZ==--",
+            epilogue,
+        ]
+    )
+
+
+@pytest.mark.parametrize("kind", ["pdf1m", "pdf10m"])
+def test_bench_attachments_are_lifted_and_the_tree_is_the_same(kind: str) -> None:
+    assert_same_tree(mix()[kind].render(7), lifted_runs=1)
+
+
+def test_parse_model_is_the_same_with_and_without_lifting(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = mix()["pdf1m"].render(3)
+    with_lifting = parse(raw)
+    monkeypatch.setattr(mime_lift, "MIN_RUN_BYTES", 10**12)
+    assert mime_lift.lift(raw).runs == {}
+    assert parse(raw) == with_lifting
+
+
+def test_small_messages_are_not_touched() -> None:
+    raw = multipart(b64_lines(1000, 1))
+    assert mime_lift.lift(raw).data is raw
+
+
+@pytest.mark.parametrize("nl", [b"\r\n", b"\n"])
+def test_line_endings_and_blank_lines_around_the_run(nl: bytes) -> None:
+    body = nl + b64_lines(BIG, 2, ending=nl) + nl + nl
+    assert_same_tree(multipart(body, nl=nl), lifted_runs=1)
+
+
+def test_run_in_preamble_epilogue_and_plain_body() -> None:
+    raw = multipart(
+        b64_lines(BIG, 3),
+        preamble=b64_lines(BIG, 4),
+        epilogue=b"\r\n" + b64_lines(BIG, 5),
+    )
+    assert_same_tree(raw, lifted_runs=3)
+    plain = b"Subject: x\r\n\r\n" + b64_lines(BIG, 6) + b"-- \r\nGruss\r\n"
+    assert_same_tree(plain, lifted_runs=1)
+
+
+def test_headerless_part_and_missing_separator() -> None:
+    # base64 lines right after the boundary (no headers) and right after a header (no blank line)
+    raw = multipart(b64_lines(BIG, 7)).replace(
+        b"Content-Transfer-Encoding: base64\r\n\r\n", b"Content-Transfer-Encoding: base64\r\n"
+    )
+    assert_same_tree(raw, lifted_runs=1)
+
+
+def test_damaged_base64_keeps_its_defects() -> None:
+    lines = b64_lines(57 * 2300, 8)  # 2300 full lines of 76
+    # a last line of 3 characters: base64 of a length that is no multiple of 4
+    raw = multipart(lines + b"QQQ\r\n")
+    assert_same_tree(raw, lifted_runs=1)
+    msg, _lifted, _restored = lifted_tree(raw)
+    decoded = [part.get_payload(decode=True) for part in msg.walk() if not part.is_multipart()]
+    assert decoded
+    assert "InvalidBase64PaddingDefect" in {type(d).__name__ for p in msg.walk() for d in p.defects}
+
+
+def test_lines_of_different_widths_are_left_to_the_parser() -> None:
+    lines = b64_lines(BIG, 12)
+    raw = multipart(lines[:5000] + b"A" + lines[5000:])
+    assert mime_lift.lift(raw).runs == {}
+    assert_same_tree(raw)
+
+
+def test_blank_line_or_lone_cr_inside_is_left_to_the_parser() -> None:
+    lines = b64_lines(BIG, 9)
+    middle = len(lines) // 2 // 78 * 78
+    with_blank = multipart(lines[:middle] + b"\r\n" + lines[middle:])
+    with_cr = multipart(lines[:middle] + b"AAAA\rBBBB\r\n" + lines[middle:])
+    for raw in (with_blank, with_cr):
+        lifted = mime_lift.lift(raw)
+        assert all(b"\r\n\r\n" not in run.encode() for run in lifted.runs.values())
+        assert all("\rB" not in run for run in lifted.runs.values())
+        assert_same_tree(raw)
+
+
+def test_placeholder_already_in_the_message_means_no_lifting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(mime_lift.secrets, "token_hex", lambda _n: "0" * 16)
+    raw = multipart(b64_lines(BIG, 10), preamble=b"bsmLifted0000000000000000n0\r\n")
+    assert mime_lift.lift(raw).runs == {}
+    assert_same_tree(raw)
+
+
+def test_a_placeholder_not_found_once_fails_the_restore() -> None:
+    raw = multipart(b64_lines(BIG, 11))
+    lifted = mime_lift.lift(raw)
+    twice = mime_lift.Lifted(lifted.data, {**lifted.runs, "bsmLiftedNeverThere": "QUFB"})
+    msg = email.message_from_bytes(twice.data, policy=_PARSE_POLICY)
+    assert not mime_lift.restore(msg, twice)
+
+
+def test_randomized_structures() -> None:
+    rng = random.Random(13)
+    for round_ in range(12):
+        nl = rng.choice([b"\r\n", b"\n"])
+        parts = []
+        for index in range(rng.randint(1, 4)):
+            size = rng.choice([100, BIG, BIG + 17])
+            encoding = rng.choice([b"base64", b"7bit"])
+            parts.append(
+                nl.join(
+                    [
+                        b"--B" + str(round_).encode(),
+                        b"Content-Type: application/octet-stream; name=f" + str(index).encode(),
+                        b"Content-Transfer-Encoding: " + encoding,
+                        b"",
+                        b64_lines(size, round_ * 10 + index, rng.choice([64, 72, 76]), nl),
+                    ]
+                )
+            )
+        raw = nl.join(
+            [
+                b"From: a@shop.example",
+                b"Content-Type: multipart/mixed; boundary=B" + str(round_).encode(),
+                b"",
+                b"",
+            ]
+        )
+        raw += b"".join(parts) + b"--B" + str(round_).encode() + b"--" + nl
+        assert_same_tree(raw)
