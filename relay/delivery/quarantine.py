@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
+from relay.delivery.files import fsync_dir, write_then_rename
+
 ID_PATTERN: Final = re.compile(r"^(\d{8})-(\d{6})-([0-9a-f]{8})$")
 STATES: Final = ("held", "rejected", "released", "resent", "deleted")
 _TMP_SUFFIX: Final = ".tmp"
@@ -50,31 +52,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(
-        f".{path.name}.{_HOST}.{os.getpid()}.{secrets.token_hex(4)}{_TMP_SUFFIX}"
-    )
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        tmp.unlink(missing_ok=True)
-        raise
-    os.close(fd)
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{_HOST}.{os.getpid()}.{secrets.token_hex(4)}{_TMP_SUFFIX}")
+    write_then_rename(tmp, path, data)
 
 
 class Quarantine:
@@ -140,8 +120,8 @@ class Quarantine:
         _write_atomic(eml, raw)
         try:
             _write_atomic(folder / f"{quarantine_id}.json", _dump(record))
-            _fsync_dir(folder)
-            _fsync_dir(self.root)
+            fsync_dir(folder)
+            fsync_dir(self.root)
         except BaseException:
             # Not acknowledged: leave no half entry behind (the client will send it again).
             (folder / f"{quarantine_id}.json").unlink(missing_ok=True)
@@ -195,13 +175,13 @@ class Quarantine:
         record["history"] = [*record.get("history", []), event]
         folder = self._folder(quarantine_id)
         _write_atomic(folder / f"{quarantine_id}.json", _dump(record))
-        _fsync_dir(folder)
+        fsync_dir(folder)
         return QuarantineEntry(quarantine_id, record, entry.eml_path)
 
     def delete(self, quarantine_id: str, by: str) -> QuarantineEntry:
         entry = self.set_state(quarantine_id, "deleted", by)
         entry.eml_path.unlink(missing_ok=True)
-        _fsync_dir(entry.eml_path.parent)
+        fsync_dir(entry.eml_path.parent)
         return entry
 
     def clean_temporary(self) -> int:

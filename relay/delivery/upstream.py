@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlparse
 import aiosmtplib
 
 from relay.config import UpstreamSettings
+from relay.delivery.files import fsync_dir, write_then_rename
 from relay.delivery.quarantine import pid_alive
 
 
@@ -47,14 +48,6 @@ class Upstream(Protocol):
 
 
 _STALE_TMP_SECONDS = 3600.0
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class MaildirUpstream:
@@ -93,14 +86,8 @@ class MaildirUpstream:
         self._prepare()
         name = f"{time.time_ns()}.{uuid.uuid4().hex}.{os.getpid()}.{socket.gethostname()}"
         tmp = self.root / "tmp" / name
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            os.write(fd, data)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, self.root / "new" / name)
-        _fsync_dir(self.root / "new")
+        write_then_rename(tmp, self.root / "new" / name, data)
+        fsync_dir(self.root / "new")
         return name
 
     async def send(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> Delivered:
