@@ -185,7 +185,7 @@ class RelayHandler:
             enable_SMTPUTF8=True,
             decode_data=False,
             hostname=settings.hostname,
-            ident="bsm-relay",
+            ident="ESMTP bsm-relay",
             tls_context=tls_context,
             require_starttls=False,
             timeout=settings.session_timeout,

@@ -114,6 +114,21 @@ async def test_compliant_message_arrives_byte_for_byte(relay_env, sink: Sink) ->
     assert arrived.data == raw
 
 
+def _greeting(port: int) -> tuple[int, bytes]:
+    client = smtplib.SMTP(timeout=30)
+    try:
+        return client.connect("127.0.0.1", port)
+    finally:
+        client.close()
+
+
+async def test_greeting_names_the_host_once_then_the_software(relay_env) -> None:
+    running, _ = relay_env
+    code, text = await asyncio.to_thread(_greeting, running.smtp_port)
+    # RFC 5321 4.3.1: the domain first; it once read "220 bsm-relay bsm-relay".
+    assert (code, text) == (220, b"bsm-relay ESMTP bsm-relay")
+
+
 async def test_retried_message_is_not_delivered_twice(relay_env, sink: Sink) -> None:
     running, _ = relay_env
     raw = compliant_reply("<retry-1@shop.example>")
