@@ -181,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     q_release.add_argument("id", help="the quarantine id of a held message")
     q_release.add_argument("--by", help="operator name recorded (default: your OS user name)")
     q_release.add_argument("--reason", default="", help="why (required for a rejected message)")
+    q_release.add_argument(
+        "--even-if-newer",
+        action="store_true",
+        help="release although the buyer got a newer message since (the buyer reads both)",
+    )
     q_delete = q.add("delete", "mark a message deleted and remove its body")
     q_delete.add_argument("id", help="the quarantine id")
     q_delete.add_argument("--by", help="operator name recorded (default: your OS user name)")
@@ -455,7 +460,13 @@ def cmd_quarantine(settings: Settings, args: argparse.Namespace) -> int:
                     print(f"{args.id} deleted")
                     return EXIT_OK
                 # The command line is the operator of the relay's host: an admin's rights.
-                done = await review.release(args.id, _operator(args.by), "admin", args.reason)
+                done = await review.release(
+                    args.id,
+                    _operator(args.by),
+                    "admin",
+                    args.reason,
+                    even_if_newer=args.even_if_newer,
+                )
             print(f"{args.id} released: {done.reply}")
             return EXIT_OK
         finally:

@@ -42,7 +42,7 @@ from relay.console.operator import OperatorEndpoints
 from relay.console.view import explain, mask_recipients, message_view, rule_words
 from relay.metrics import WorkerMetrics
 from relay.model.message import parse
-from relay.review.actions import Review, ReviewError, record_of
+from relay.review.actions import OPEN_STATES, Review, ReviewError, record_of
 from relay.review.edit import attachment_bytes
 from relay.runtime.core import Relay
 from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, StoreError
@@ -264,10 +264,23 @@ class Console:
         done: list[str] = []
         refused: list[str] = []
         reason = str(form.get("reason", ""))
+        # Messages chosen together go out together: only a delivery from before this
+        # confirmation stops one (a second release of the same batch is no surprise).
+        before: dict[str, bool] = {}
+        if action == "release":
+            for entry_id in ids:
+                entry = await self.relay.store.get_entry(entry_id)
+                before[entry_id] = bool(entry and await self.review.newer_deliveries(entry))
         for entry_id in ids:
             try:
                 if action == "release":
-                    await self.review.release(entry_id, session.user, session.role, reason)
+                    await self.review.release(
+                        entry_id,
+                        session.user,
+                        session.role,
+                        reason,
+                        even_if_newer=not before[entry_id],
+                    )
                 else:
                     await self.review.delete(entry_id, session.user, reason)
                 done.append(entry_id)
@@ -306,6 +319,7 @@ class Console:
         if raw is not None:
             view = message_view(parse(raw), list(record.get("findings", [])))
         trail = await self.relay.store.audit_trail(entry.id)
+        newer = await self.review.newer_deliveries(entry) if entry.state in OPEN_STATES else []
         return self.page(
             request,
             "message.html",
@@ -318,6 +332,7 @@ class Console:
             problem=problem,
             resend=resend,
             edited=edited,
+            newer=newer,
             marketplace=entry.marketplace,
             alias=mask_recipients(entry.recipient),
         )
@@ -349,7 +364,11 @@ class Console:
         form = await request.form()
         try:
             done = await self.review.release(
-                entry_id, session.user, session.role, str(form.get("reason", ""))
+                entry_id,
+                session.user,
+                session.role,
+                str(form.get("reason", "")),
+                even_if_newer=form.get("even_if_newer") == "yes",
             )
         except ReviewError as exc:
             return await self._message_page(

@@ -20,10 +20,11 @@ from typing import Any, Final
 import structlog
 
 from relay.delivery.quarantine import Quarantine, QuarantineError
+from relay.model import aliases
 from relay.model.types import Envelope
 from relay.review.edit import EditError, edited_message
 from relay.runtime.core import ForwardStatus, Relay, index_row
-from relay.store.base import AuditEvent, IndexedEntry, Role
+from relay.store.base import AuditEvent, IndexedEntry, LedgerEntry, Role
 from relay.verdict import Action, Verdict
 
 log = structlog.get_logger("relay.review.actions")
@@ -125,8 +126,25 @@ class Review:
             raise ReviewError(f"the message of {entry.id} is gone (state {entry.state})")
         return raw
 
-    async def release(self, entry_id: str, actor: str, role: Role, reason: str = "") -> Done:
-        """Forward a held message as it is; a rejected one only by an admin with a reason."""
+    async def newer_deliveries(self, entry: IndexedEntry) -> list[LedgerEntry]:
+        """What was delivered to this entry's buyer about its order after it was held: most
+        often the writer's own corrected version, sent again from the helpdesk after the
+        notice (a reviewer's resend of another entry counts too: the buyer has both)."""
+        buyers = [r for r in envelope_of(entry).rcpt_tos if aliases.is_buyer_alias(r)]
+        return await self.store.deliveries_since(buyers, entry.created_at, entry.order_id)
+
+    async def release(
+        self,
+        entry_id: str,
+        actor: str,
+        role: Role,
+        reason: str = "",
+        *,
+        even_if_newer: bool = False,
+    ) -> Done:
+        """Forward a held message as it is; a rejected one only by an admin with a reason; one
+        whose buyer got a newer message since only when the reviewer says so (`even_if_newer`),
+        since the buyer would read both."""
         entry = await self.entry(entry_id)
         reason = " ".join(reason.split())
         if entry.state == "rejected":
@@ -149,6 +167,18 @@ class Review:
                 f"({evaluation.orders.previous_reply[:120]}); nothing sent, "
                 "delete the entry instead"
             )
+        newer = await self.newer_deliveries(entry)
+        if newer and not even_if_newer:
+            last = newer[-1]
+            raise ReviewError(
+                f"{entry_id}: the buyer got a newer message since this one was held "
+                f"({last.message_id}, delivered {last.sent_at:%Y-%m-%d %H:%M} UTC, probably the "
+                "corrected version); releasing this one too would send both. Nothing sent: "
+                "delete it, or release it anyway (console: tick 'send it as well'; command line: "
+                "--even-if-newer)"
+            )
+        if newer:
+            reason = f"{reason} (released although {len(newer)} newer sent)".strip()
         reply = await self._send(entry, actor, "release", reason, evaluation, "released")
         return Done(entry_id, reply)
 

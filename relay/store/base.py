@@ -152,6 +152,12 @@ class Store(Protocol):
 
     async def record_delivery(self, entry: LedgerEntry) -> None: ...
 
+    async def deliveries_since(
+        self, buyer_aliases: Collection[str], after: datetime, order_id: str | None = None
+    ) -> list[LedgerEntry]:
+        """Messages delivered to any of these buyer aliases after `after` (about `order_id`
+        when given), oldest first."""
+
     async def set_user(self, name: str, password_hash: str, role: Role | None = None) -> None:
         """Add or update a user; an update without `role` keeps the user's role."""
 

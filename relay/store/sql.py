@@ -138,6 +138,8 @@ ledger = Table(
     # The daily proactive count (RAT) reads only these columns: a covering index answers it
     # without visiting a ledger row. Stores created before it get it on open (_ensure_indexes).
     Index("ledger_sender_proactive_sent", "sender", "proactive", "sent_at"),
+    # A held message is not released over a newer one its writer sent the same buyer.
+    Index("ledger_buyer_sent", "buyer_alias", "sent_at"),
 )
 
 review_claims = Table(
@@ -771,6 +773,26 @@ class SqlStore:
         query = select(ledger).order_by(ledger.c.sent_at, ledger.c.id)
         if order_id is not None:
             query = query.where(ledger.c.order_id == order_id)
+        return await self._ledger(query)
+
+    async def deliveries_since(
+        self, buyer_aliases: Collection[str], after: datetime, order_id: str | None = None
+    ) -> list[LedgerEntry]:
+        """Messages delivered to any of these buyer aliases after `after` (about `order_id`
+        when given), oldest first."""
+        if not buyer_aliases:
+            return []
+        query = (
+            select(ledger)
+            .where(ledger.c.buyer_alias.in_([a.lower() for a in buyer_aliases]))
+            .where(ledger.c.sent_at > after)
+            .order_by(ledger.c.sent_at, ledger.c.id)
+        )
+        if order_id is not None:
+            query = query.where(ledger.c.order_id == order_id)
+        return await self._ledger(query)
+
+    async def _ledger(self, query: Select[Any]) -> list[LedgerEntry]:
         async with self._tx("read ledger") as conn:
             rows = (await conn.execute(query)).mappings().all()
         return [

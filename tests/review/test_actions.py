@@ -105,8 +105,11 @@ async def test_released_review_requests_take_the_orders_one_claim(
             ids.append(held_id(reply))
         review = Review(running.relay)
         await review.release(ids[0], "rita", "reviewer")
-        with pytest.raises(ReviewError, match="ORD006"):
+        with pytest.raises(ReviewError, match="newer message"):
             await review.release(ids[1], "rita", "reviewer")
+        # Even a reviewer who means to send both cannot: the order's one review request is used.
+        with pytest.raises(ReviewError, match="ORD006"):
+            await review.release(ids[1], "rita", "reviewer", even_if_newer=True)
         assert len(sink.messages) == 1
         second = await running.relay.store.get_entry(ids[1])
         assert second is not None and second.state == "held"  # still there to decide on
@@ -158,3 +161,33 @@ async def test_a_corrected_version_can_leave_the_attachment_out(tmp_path: Path, 
         assert sent["Subject"] == original["Subject"]
         with pytest.raises(ReviewError, match="resent"):
             await review.release(held_id(reply), "rita", "reviewer")
+
+
+async def test_held_mail_is_not_released_over_the_writers_corrected_version(
+    tmp_path: Path, sink: Sink
+) -> None:
+    async with holding_relay(tmp_path, sink) as (running, _):
+        code, reply = await asyncio.to_thread(
+            _data_reply, running.smtp_port, held_by_att002("<first-try@shop.example>")
+        )
+        assert code == 250
+        entry_id = held_id(reply)
+        review = Review(running.relay)
+        entry = await review.entry(entry_id)
+        assert await review.newer_deliveries(entry) == []
+        # The writer read the notice and sent a corrected version from the helpdesk.
+        await asyncio.sleep(0.01)
+        assert await send(running.smtp_port, compliant_reply("<second-try@shop.example>")) == {}
+        [newer] = await review.newer_deliveries(entry)
+        assert newer.message_id == "<second-try@shop.example>"
+        with pytest.raises(ReviewError, match="newer message") as refused:
+            await review.release(entry_id, "rita", "reviewer")
+        assert "second-try" in str(refused.value) and "--even-if-newer" in str(refused.value)
+        assert len(sink.messages) == 1
+        held = await running.relay.store.get_entry(entry_id)
+        assert held is not None and held.state == "held"
+        # A reviewer who means it sends it as well; the trail says so.
+        await review.release(entry_id, "rita", "reviewer", even_if_newer=True)
+        assert len(sink.messages) == 2
+        trail = await running.relay.store.audit_trail(entry_id)
+        assert any(e.action == "release" and "1 newer sent" in e.reason for e in trail)

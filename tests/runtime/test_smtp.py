@@ -369,3 +369,25 @@ async def test_one_session_sends_hundreds_of_messages(tmp_path: Path, sink: Sink
         await running.stop(drain_seconds=5)
     assert refused == [{}] * 150
     assert len(sink.messages) == 150
+
+
+async def test_cli_release_over_a_newer_delivery_needs_even_if_newer(
+    tmp_path: Path, sink: Sink
+) -> None:
+    async with holding_relay(tmp_path, sink) as (running, path):
+        held = await asyncio.to_thread(
+            _data_reply, running.smtp_port, held_by_att002("<held-first@shop.example>")
+        )
+        [entry] = running.relay.quarantine.entries()
+        assert held[0] == 250
+        await asyncio.sleep(0.01)
+        assert await send(running.smtp_port, compliant_reply("<fixed@shop.example>")) == {}
+        refused = await asyncio.to_thread(cli, path, "quarantine", "release", entry.id)
+        assert refused.returncode == 2 and "<fixed@shop.example>" in refused.stderr
+        assert "--even-if-newer" in refused.stderr and "Traceback" not in refused.stderr
+        assert len(sink.messages) == 1
+        sent = await asyncio.to_thread(
+            cli, path, "quarantine", "release", entry.id, "--even-if-newer"
+        )
+        assert sent.returncode == 0, sent.stderr
+        assert len(sink.messages) == 2
