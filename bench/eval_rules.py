@@ -4,12 +4,15 @@ The labels (bench/eval/labels.toml) were written from the rule catalogue (policy
 without reading the implementation. Each message goes through the relay's real pipeline
 (Checker.evaluate) with the orders of bench/eval/orders.csv in a temporary SQLite store.
 
-Run from the repository root:  .venv/bin/python bench/eval_rules.py [--all]
-  --all   also list every finding (in scope) of every message, not only disagreements
+Run from the repository root:  .venv/bin/python bench/eval_rules.py [--all] [--ids FROM-TO]
+  --all          also list every finding (in scope) of every message, not only disagreements
+  --ids FROM-TO  evaluate and count only the messages whose id lies in FROM..TO (inclusive),
+                 e.g. --ids 901-999 for the third blind batch
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import re
 import sys
@@ -118,8 +121,26 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:6.1%}" if b else "   n/a"
 
 
-async def run() -> list[dict]:
+def parse_id_range(text: str) -> tuple[int, int]:
+    """`901-999` -> (901, 999); a single id `905` -> (905, 905)."""
+    m = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", text)
+    if not m:
+        raise argparse.ArgumentTypeError(f"expected FROM-TO (e.g. 901-999), got {text!r}")
+    low, high = int(m.group(1)), int(m.group(2) or m.group(1))
+    if low > high:
+        raise argparse.ArgumentTypeError(f"empty range {text!r}: FROM is above TO")
+    return low, high
+
+
+def in_range(key: str, id_range: tuple[int, int] | None) -> bool:
+    if id_range is None:
+        return True
+    return key.isdigit() and id_range[0] <= int(key) <= id_range[1]
+
+
+async def run(id_range: tuple[int, int] | None = None) -> list[dict]:
     labels = tomllib.loads((EVAL / "labels.toml").read_text(encoding="utf-8"))
+    labels = {k: v for k, v in labels.items() if in_range(k, id_range)}
     store = await open_store(f"sqlite:///{tempfile.mkdtemp()}/eval.db")
     await import_file(EVAL / "orders.csv", store)
     checker = Checker(load_policy(), RelayConfig(approved_senders=(SENDER,)), store)
@@ -140,7 +161,9 @@ async def run() -> list[dict]:
     return results
 
 
-def report(results: list[dict], show_all: bool = False) -> None:
+def report(
+    results: list[dict], show_all: bool = False, id_range: tuple[int, int] | None = None
+) -> None:
     tp = defaultdict(int)
     fp = defaultdict(int)
     fn = defaultdict(int)
@@ -242,8 +265,9 @@ def report(results: list[dict], show_all: bool = False) -> None:
             disagreements.append((r, expected, optional, got, missed, extra, scoped))
 
     # ---- tables -------------------------------------------------------------------------------
+    only = f" (ids {id_range[0]}-{id_range[1]} only)" if id_range else ""
     print(
-        f"Blind evaluation: {len(results)} messages, now={NOW.isoformat()}, "
+        f"Blind evaluation: {len(results)} messages{only}, now={NOW.isoformat()}, "
         "scope = CNT, CTC, LNK, IMG, STY001-002, ENV004\n"
     )
     print(f"{'family':8} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}")
@@ -352,8 +376,19 @@ def report(results: list[dict], show_all: bool = False) -> None:
 
 
 def main() -> None:
-    results = asyncio.run(run())
-    report(results, show_all="--all" in sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="list every finding of every message")
+    parser.add_argument(
+        "--ids",
+        type=parse_id_range,
+        metavar="FROM-TO",
+        help="only the messages whose id lies in FROM..TO (inclusive)",
+    )
+    args = parser.parse_args()
+    results = asyncio.run(run(args.ids))
+    if not results:
+        parser.error(f"no message id in {args.ids[0]}-{args.ids[1]}")
+    report(results, show_all=args.all, id_range=args.ids)
 
 
 if __name__ == "__main__":
