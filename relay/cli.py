@@ -158,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="sender (new users' default): SMTP only; reviewer: the review console; "
         "admin: also users and rejected mail",
     )
+    users.add("list", "every user: name, role (sender, reviewer, admin), last change")
+    users_delete = users.add(
+        "delete", "remove a user: SMTP sign-in and console sessions end within seconds"
+    )
+    users_delete.add_argument("name", help="the login name")
     users_unlock = users.add(
         "unlock", "end a login lockout after failed passwords (running relays: in seconds)"
     )
@@ -374,7 +379,47 @@ def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_users(settings: Settings, args: argparse.Namespace) -> int:
     if args.users_command == "unlock":
         return _users_unlock(settings, args.name)
+    if args.users_command == "list":
+        return _users_list(settings)
+    if args.users_command == "delete":
+        return _users_delete(settings, args.name)
     return _users_add(settings, args)
+
+
+def _users_list(settings: Settings) -> int:
+    from relay.store import open_store
+
+    async def run() -> list[tuple[str, str, datetime]]:
+        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
+        try:
+            return list(await store.all_users())
+        finally:
+            await store.close()
+
+    found = asyncio.run(run())
+    if not found:
+        print("no users (bsm-relay users add NAME)")
+        return EXIT_OK
+    width = max(len(name) for name, _, _ in found)
+    for name, role, changed in found:
+        print(f"{name:<{width}}  {role:<8}  changed {changed:%Y-%m-%d %H:%M} UTC")
+    return EXIT_OK
+
+
+def _users_delete(settings: Settings, name: str) -> int:
+    from relay.store import open_store
+
+    async def run() -> bool:
+        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
+        try:
+            return await store.delete_user(name)
+        finally:
+            await store.close()
+
+    if not asyncio.run(run()):
+        raise CliError(f"no user {name}")
+    print(f"user {name} deleted ({_picked_up(settings)})")
+    return EXIT_OK
 
 
 def _picked_up(settings: Settings) -> str:

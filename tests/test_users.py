@@ -110,3 +110,33 @@ def test_a_user_added_to_a_running_relay_signs_in_within_seconds(
         time.sleep(0.2)
     assert login(served.port, *BOB)[0] == 535
     assert served.events("users_refreshed")
+
+
+def test_users_are_listed_and_a_deleted_one_no_longer_signs_in(
+    auth_served: tuple[Served, Path],
+) -> None:
+    served, path = auth_served
+    added = cli(path, "users", "add", "rita", "--role", "reviewer", "--password-stdin",
+                stdin="rita reviews daily\n")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    listed = cli(path, "users", "list")
+    assert listed.returncode == 0, listed.stderr
+    rows = [line.split()[:2] for line in listed.stdout.splitlines()]
+    assert rows == [["alice", "sender"], ["bob", "sender"], ["rita", "reviewer"]]
+    assert "argon2" not in listed.stdout  # no hashes on the screen
+
+    assert login(served.port, *BOB)[0] == 235
+    deleted = cli(path, "users", "delete", "bob")
+    assert deleted.returncode == 0 and "user bob deleted" in deleted.stdout, deleted.stderr
+    deadline = time.monotonic() + 10
+    while login(served.port, *BOB)[0] != 535:
+        assert time.monotonic() < deadline, "the deletion did not reach the running relay"
+        time.sleep(0.2)
+    assert login(served.port, *ALICE)[0] == 235
+    assert [line.split()[0] for line in cli(path, "users", "list").stdout.splitlines()] == [
+        "alice",
+        "rita",
+    ]
+    missing = cli(path, "users", "delete", "bob")
+    assert missing.returncode == 2 and "no user bob" in missing.stderr
+    assert "Traceback" not in missing.stderr

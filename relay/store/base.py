@@ -167,6 +167,12 @@ class Store(Protocol):
 
     async def get_user_hash(self, name: str) -> str | None: ...
 
+    async def all_users(self) -> list[tuple[str, Role, datetime]]:
+        """Every user, by name: name, role, last change."""
+
+    async def delete_user(self, name: str) -> bool:
+        """Remove a user and end their console sessions; False when there was none."""
+
     async def list_users(self) -> dict[str, str]:
         """Every SMTP user name with its password hash (loaded at start and on SIGHUP)."""
 

@@ -860,6 +860,23 @@ class SqlStore:
             ).all()
         return [UserRecord(str(n), str(h), _role(r)) for n, h, r in rows]
 
+    async def all_users(self) -> list[tuple[str, Role, datetime]]:
+        """Every user, by name: name, role, last change (`bsm-relay users list`)."""
+        async with self._tx("read users") as conn:
+            rows = (
+                await conn.execute(
+                    select(users.c.name, users.c.role, users.c.updated_at).order_by(users.c.name)
+                )
+            ).all()
+        return [(str(n), _role(r), at) for n, r, at in rows]
+
+    async def delete_user(self, name: str) -> bool:
+        """Remove a user and end their console sessions; False when there was none."""
+        async with self._tx("delete user") as conn:
+            await conn.execute(console_sessions.delete().where(console_sessions.c.user == name))
+            result = await conn.execute(users.delete().where(users.c.name == name))
+        return bool(result.rowcount)
+
     async def list_users(self) -> dict[str, str]:
         """Every SMTP login (role sender) and its password hash (kept in memory by the relay)."""
         async with self._tx("read users") as conn:

@@ -165,3 +165,17 @@ async def test_sessions_expire_end_and_follow_the_role(store: SqlStore) -> None:
     assert demoted is not None and demoted.role == "sender"
     await store.end_session("t" * 64)
     assert await store.get_session("t" * 64, NOW) is None
+
+
+async def test_a_deleted_user_loses_every_console_session(store: SqlStore) -> None:
+    await store.set_user("rita", "h", role="reviewer")
+    await store.set_user("ada", "h", role="admin")
+    for token, user in (("r" * 64, "rita"), ("s" * 64, "rita"), ("a" * 64, "ada")):
+        session = ConsoleSession(token, user, "reviewer", "c" * 32, NOW + timedelta(hours=8))
+        await store.create_session(session, NOW)
+    assert await store.delete_user("rita") is True
+    assert await store.get_session("r" * 64, NOW) is None
+    assert await store.get_session("s" * 64, NOW) is None
+    assert await store.get_session("a" * 64, NOW) is not None
+    assert [name for name, _, _ in await store.all_users()] == ["ada"]
+    assert await store.delete_user("rita") is False
