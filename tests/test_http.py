@@ -181,8 +181,12 @@ async def test_sessions_open_gauge_follows_connections(relay_http: RunningRelay)
 async def test_unknown_path_method_and_garbage(relay_http: RunningRelay) -> None:
     port = relay_http.http_port
     assert port is not None
-    assert (await get(port, "/nope"))[0] == 404
-    assert (await get(port, "/metrics", method="POST"))[0] == 405
+    status, content_type, body = await get(port, "/nope")
+    # The console's own page (with a way back), not a bare "Not Found".
+    assert status == 404 and content_type.startswith("text/html")
+    assert "No such page." in body and 'href="/login"' in body
+    status, _, body = await get(port, "/metrics", method="POST")
+    assert status == 405 and "Not possible here." in body
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     writer.write(b"\x00\x01garbage\r\n\r\n")
     await writer.drain()

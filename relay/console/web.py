@@ -22,6 +22,7 @@ import structlog
 from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -516,4 +517,15 @@ def create_app(
         Route("/admin/users", signed_in(console.users, admin=True), methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(ConsoleGuard)])
+
+    async def no_such_page(request: Request, exc: Exception) -> Response:
+        # The console's own page, not a bare "Not Found"; no session lookup for a stray URL.
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        message = "No such page." if status == 404 else "Not possible here."
+        return console.page(request, "error.html", None, status, message=message)
+
+    return Starlette(
+        routes=routes,
+        middleware=[Middleware(ConsoleGuard)],
+        exception_handlers={404: no_such_page, 405: no_such_page},
+    )
