@@ -342,6 +342,7 @@ def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
     from relay.spapi.client import SpapiError
     from relay.spapi.service import SpapiService
     from relay.spapi.status import SpapiMetrics
+    from relay.spapi.sync import SyncBusy, holder_name, run_lease
     from relay.store import open_store
 
     if not settings.spapi.enabled:
@@ -358,13 +359,20 @@ def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
         store = await open_store(settings.store.url)
         service = SpapiService(settings.spapi, store, SpapiMetrics(CollectorRegistry()))
         try:
-            return await service.sync.run(since)
+            holder = f"orders sync command on {holder_name()}"
+            async with run_lease(store, holder, settings.spapi.lease_seconds):
+                return await service.sync.run(since)
         finally:
             await service.close()
             await store.close()
 
     try:
         report = asyncio.run(run())
+    except SyncBusy as busy:
+        raise CliError(
+            f"an orders sync is running now ({busy}); nothing done: run it again when that "
+            "one has finished"
+        ) from None
     except SpapiError as exc:
         raise CliError(f"{exc} (what was read before is stored; the next run resumes)") from None
     print(

@@ -15,6 +15,7 @@ import os
 import socket
 import time
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Final
@@ -39,6 +40,9 @@ log = structlog.get_logger("relay.spapi.sync")
 
 
 LEASE_NAME: Final = "orders-sync"
+# Held only while a run is under way, by the background sync and by `orders sync` alike, so a
+# manual run never races a relay's (the lease above is kept between runs by its holder).
+RUN_LEASE_NAME: Final = "orders-sync-run"
 # Without a cursor or --since, the first run reads this far back: older orders are past every
 # contact and review window of policy.md.
 FIRST_WINDOW: Final = timedelta(days=60)
@@ -178,6 +182,33 @@ def _convert(items: list[dict[str, Any]]) -> tuple[list[Order], list[str]]:
     return converted, refused
 
 
+class SyncBusy(Exception):
+    """Another sync is running now; the text names its holder."""
+
+
+@contextlib.asynccontextmanager
+async def run_lease(store: Store, holder: str, seconds: float) -> AsyncIterator[None]:
+    """Hold the run lease for the body, renewed every seconds / 3; SyncBusy when taken."""
+    if not await store.acquire_lease(RUN_LEASE_NAME, holder, seconds):
+        raise SyncBusy(await store.lease_holder(RUN_LEASE_NAME) or "another relay")
+
+    async def renew() -> None:
+        while True:
+            await asyncio.sleep(seconds / 3)
+            with contextlib.suppress(StoreError):
+                await store.acquire_lease(RUN_LEASE_NAME, holder, seconds)
+
+    renewer = asyncio.create_task(renew(), name="spapi-run-lease")
+    try:
+        yield
+    finally:
+        renewer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await renewer
+        with contextlib.suppress(StoreError):
+            await store.release_lease(RUN_LEASE_NAME, holder)
+
+
 def holder_name() -> str:
     """This relay's name in the lease table: host, process and a per-start token."""
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
@@ -248,9 +279,12 @@ class BackgroundSync:
             await run
 
     async def _run_once(self) -> None:
-        log.info("sync_started", holder=self.holder)
         try:
-            await self.sync.run()
+            async with run_lease(self.store, self.holder, self.lease_seconds):
+                log.info("sync_started", holder=self.holder)
+                await self.sync.run()
+        except SyncBusy as busy:
+            log.info("sync_skipped", holder=self.holder, running=str(busy))
         except (SpapiError, StoreError) as exc:
             log.error("sync_failed", holder=self.holder, error=str(exc))
         except Exception:

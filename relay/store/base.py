@@ -204,6 +204,9 @@ class Store(Protocol):
 
     async def release_lease(self, name: str, holder: str) -> None: ...
 
+    async def lease_holder(self, name: str) -> str | None:
+        """Who holds `name` now (None when free or expired)."""
+
 
     # -- the review console: sessions, the quarantine index and its audit trail ----------
 

@@ -150,3 +150,27 @@ async def test_sync_that_fails_half_way_keeps_what_it_stored_and_resumes(
         assert await store.count_orders() == 120
     finally:
         await store.close()
+
+
+async def test_a_manual_sync_does_not_race_a_running_one(
+    tmp_path: Path, fake_spapi: FakeSpapi
+) -> None:
+    fake_spapi.add_orders(3)
+    path = settings_for(tmp_path, fake_spapi)
+    store = await open_store(load_settings(str(path)).store.url)
+    try:
+        # A relay's background sync is under way (it holds the run lease).
+        assert await store.acquire_lease("orders-sync-run", "relay-b:4242:feed", 60)
+        busy = await asyncio.to_thread(orders_sync, path)
+        assert busy.returncode == 2, busy.stdout
+        assert "an orders sync is running now (relay-b:4242:feed)" in busy.stderr
+        assert "Traceback" not in busy.stderr
+        assert sum(fake_spapi.calls.values()) == 0  # nothing asked of Amazon
+        await store.release_lease("orders-sync-run", "relay-b:4242:feed")
+
+        done = await asyncio.to_thread(orders_sync, path)
+        assert done.returncode == 0, done.stderr
+        assert "synced 3 orders" in done.stdout
+        assert await store.lease_holder("orders-sync-run") is None  # given back
+    finally:
+        await store.close()
