@@ -616,6 +616,7 @@ async def _quarantine_show(review: Any, quarantine_id: str) -> int:
 def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
     from relay import rules
     from relay.policy import load_policy
+    from relay.review.explain import explain
 
     policy = load_policy(settings.policy.files)
     specs = rules.load()
@@ -643,7 +644,8 @@ def cmd_rules(settings: Settings, args: argparse.Namespace) -> int:
                 "variants": {k: v.value for k, v in policy.variants(code).items()},
                 "mode": mode.value,
                 "enabled": rule_settings.enabled,
-                "citation": spec.citation,
+                # the same words as the console and the notices give (relay.review.explain)
+                "citation": explain(code).guideline or spec.citation,
                 "description": spec.summary,
                 "documentation": spec.doc,
             }

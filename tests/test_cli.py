@@ -104,6 +104,15 @@ def test_rules_lists_every_code(workdir: Path) -> None:
     assert "ENV001" in text.stdout
 
 
+def test_a_rules_guideline_is_worded_as_the_console_and_notices_word_it(workdir: Path) -> None:
+    from relay.review.explain import explain
+
+    for code in ("CNT005", "LNK001", "ORD006"):
+        done = run(workdir, "rules", code)
+        assert done.returncode == 0, done.stderr
+        assert f"guideline: {explain(code).guideline}\n" in done.stdout
+
+
 def test_users_add_stores_a_hash(workdir: Path) -> None:
     done = run(workdir, "users", "add", "desk", "--password-stdin", stdin="long enough pw\n")
     assert done.returncode == 0, done.stderr
