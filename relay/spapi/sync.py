@@ -262,30 +262,40 @@ class BackgroundSync:
         renew_every = self.lease_seconds / 3
         due = time.monotonic()
         while True:
-            if await self._take() and time.monotonic() >= due:
-                await self._run_holding(renew_every)
+            # A run skipped because `orders sync` was running is tried again at the next
+            # renewal, not an interval later.
+            if (
+                await self._take()
+                and time.monotonic() >= due
+                and await self._run_holding(renew_every)
+            ):
                 due = time.monotonic() + self.interval
             wait = renew_every if not self._holding else min(renew_every, due - time.monotonic())
             await asyncio.sleep(max(0.05, wait))
 
-    async def _run_holding(self, renew_every: float) -> None:
+    async def _run_holding(self, renew_every: float) -> bool:
+        """One run while renewing the lease; False when it was skipped (another run is on)."""
         run = asyncio.create_task(self._run_once())
         while not run.done():
             done, _ = await asyncio.wait({run}, timeout=renew_every)
             if not done and not await self._take():
                 # Another relay holds it now (we stalled past the expiry): stop, it syncs.
                 run.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await run
+        try:
+            return await run
+        except asyncio.CancelledError:
+            return True
 
-    async def _run_once(self) -> None:
+    async def _run_once(self) -> bool:
         try:
             async with run_lease(self.store, self.holder, self.lease_seconds):
                 log.info("sync_started", holder=self.holder)
                 await self.sync.run()
         except SyncBusy as busy:
             log.info("sync_skipped", holder=self.holder, running=str(busy))
+            return False
         except (SpapiError, StoreError) as exc:
             log.error("sync_failed", holder=self.holder, error=str(exc))
         except Exception:
             log.exception("sync_crashed", holder=self.holder)
+        return True

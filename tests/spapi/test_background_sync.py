@@ -153,3 +153,45 @@ async def test_two_relays_sync_one_at_a_time_and_the_survivor_takes_over(
         first.stop()
         if second is not None:
             second.stop()
+
+
+class _CountingSync:
+    """Stands in for OrderSync: counts runs (the lease logic is what is under test)."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+
+    async def run(self, since: datetime | None = None) -> None:
+        self.runs += 1
+
+
+async def test_a_background_run_waits_for_a_manual_one_and_follows_it_at_once(
+    tmp_path: Path,
+) -> None:
+    from relay.config import SpapiSettings
+    from relay.spapi.sync import RUN_LEASE_NAME, BackgroundSync
+
+    store = await open_store(f"sqlite:///{tmp_path / 'relay.db'}")
+    sync = _CountingSync()
+    background = BackgroundSync(
+        sync,  # type: ignore[arg-type]
+        store,
+        SpapiSettings(sync_interval=3600, lease_seconds=3),
+        holder="relay-a:1:aaaa",
+    )
+    try:
+        # `orders sync` is running: the background run is skipped, not run beside it.
+        assert await store.acquire_lease(RUN_LEASE_NAME, "orders sync command on h:2:bbbb", 60)
+        background.start()
+        await asyncio.sleep(1.5)
+        assert sync.runs == 0
+        await store.release_lease(RUN_LEASE_NAME, "orders sync command on h:2:bbbb")
+        # ... and it follows at the next renewal (every second), not an hour later.
+        deadline = time.monotonic() + 5
+        while sync.runs == 0:
+            assert time.monotonic() < deadline, "the skipped run was not tried again"
+            await asyncio.sleep(0.05)
+        assert await store.lease_holder(RUN_LEASE_NAME) is None  # given back after the run
+    finally:
+        await background.stop()
+        await store.close()
