@@ -88,8 +88,12 @@ def is_emoji_image(image: Image, opts: StyleOptions) -> bool:
     return bool(alt) and not alt.isascii() and emoji.purely_emoji(alt.replace(" ", ""))
 
 
-def _html_facts(ctx: RuleContext) -> HtmlFacts:
-    """The HTML body's facts, read once per message for every STY rule."""
+def _html_facts(ctx: RuleContext, part: int = 0) -> HtmlFacts:
+    """The HTML body's facts (or the `part`-th text/html part's), read once per message for
+    every STY rule."""
+    if part:
+        html = ctx.message.text_of(Where.HTML_SOURCE, part)
+        return ctx.memo(("style-html-facts", part), lambda: analyse(html))
     return ctx.memo("style-html-facts", lambda: analyse(ctx.message.html or ""))
 
 
@@ -188,6 +192,23 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
                 for span in (ctx.locate(e) or ctx.locate_markup(e))
             )
             yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found), spans=spans)
+    for more in message.more_texts:
+        if more.where is Where.TEXT:
+            found = emoji_found(more.own_text, opts)
+            view = locate.DerivedText.whole(more.text, Where.TEXT, more.part)
+        else:
+            keep = set(opts.text_symbols)
+            found = [e for e in _html_facts(ctx, more.part).emoji if e not in keep]
+            view = locate.DerivedText.whole(more.html, Where.HTML_SOURCE, more.part)
+        if found:
+            spans = tuple(span for e in dict.fromkeys(found) for span in view.spans_of(e))
+            kind = "text" if more.where is Where.TEXT else "HTML"
+            yield ctx.finding(
+                "STY001",
+                f"emoji in {kind} part {more.part + 1} removed",
+                " ".join(found),
+                spans=spans,
+            )
     for image in message.own_images:
         if is_emoji_image(image, opts):
             yield ctx.finding(
@@ -204,7 +225,7 @@ def normalize_layout(editor: BodyEditor, findings: list[Finding], ctx: RuleConte
     if doc is None:
         return
     # What to change was decided by the reader (the rule's facts); the editor only edits.
-    facts = _html_facts(ctx)
+    facts = _html_facts(ctx, editor.html_index)
     changed = doc.collapse_blank_runs(opts.max_blank_lines)
     if facts.centred_share >= opts.centred_share:
         changed |= doc.remove_centring()
@@ -322,11 +343,16 @@ def hidden_text(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: <p>Ihre Bestellung 302-1234567-1234567 ist unterwegs.</p>
     Non-compliant: <span style="display:none">Vorschautext für die Posteingangsliste</span>
     """
-    hidden = ctx.message.hidden_text.strip()
-    if not hidden:
+    texts = [(0, ctx.message.hidden_text)]
+    texts.extend((more.part, more.hidden_text) for more in ctx.message.more_texts)
+    lines: list[str] = []
+    spans: tuple[Span, ...] = ()
+    for part, hidden in texts:
+        found = [line for line in hidden.splitlines() if line.strip()]
+        lines.extend(found)
+        spans += tuple(span for line in found[:5] for span in ctx.locate_markup(line, part))
+    if not lines:
         return
-    lines = [line for line in hidden.splitlines() if line.strip()]
-    spans = tuple(span for line in lines[:5] for span in ctx.locate_markup(line))
     first = lines[0]
     evidence = first if len(first) <= 80 else first[:79] + "…"
     yield ctx.finding(
