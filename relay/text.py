@@ -67,7 +67,15 @@ def word_count(text: str) -> int:
     return latin + (cjk + 1) // 2
 
 
+# `%code%`: a word shaped like a coupon code as sellers write them (SAVE10, LINDE15, AUTUMN20):
+# letters, then one to three digits (the percent or amount). Tracking numbers (JJD0003900077...,
+# 1Z999AA1...) and pick-up codes (digits only) do not have that shape.
+_CODE_WORD: Final = r"[^\W\d_]{2,12}\d{1,3}(?!\w)"
+
+
 def _token_pattern(token: str) -> str:
+    if token == "%code%":
+        return _CODE_WORD
     prefix = token.startswith("*") and len(token) > 1
     suffix = token.endswith("*")
     core = token.strip("*")
@@ -104,6 +112,7 @@ def _phrase_parts(phrase: str) -> tuple[str, str, str]:
             continue
         if position and (not previous_gap or not cjk):
             glued = not re.search(r"\w$", tokens[position - 1]) or not re.match(r"[\w*#]", token)
+            glued = glued and token != "%code%"
             if cjk:
                 body += r"\s*" if not previous_gap else ""
             else:

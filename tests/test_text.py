@@ -72,6 +72,12 @@ def test_word_count_counts_two_japanese_characters_as_a_word() -> None:
         ("[important]", "[Important] your order", "[important]"),
         ("レビュー ... お願い", "レビューの投稿をお願いします", "レビューの投稿をお願い"),
         ("クーポン", "割引クーポンコード", "クーポン"),
+        ("code %code%", "nutzen Sie den Code SAVE10 auf", "code save10"),
+        ("code %code%", 'mit dem Code: "Linde15"!', 'code: "linde15'),
+        ("code %code%", "der Code 583920 für die Packstation", None),  # digits only
+        ("code %code%", "Tracking-Code JJD000390007736551", None),  # a tracking number
+        ("code %code%", "code SW1A 1AA", None),  # a letter after the digits
+        ("code %code%", "barcode AB12", None),  # a whole word
     ],
 )
 def test_phrase_syntax(phrase: str, text: str, found: str | None) -> None:
