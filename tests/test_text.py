@@ -221,3 +221,28 @@ def test_japanese_conditional_suffix_ends_the_clause() -> None:
     matcher = PhraseMatcher("ja", ["ご連絡ください"], negations=["ない"], conditionals=["場合は"])
     assert hits(matcher, "届いていない場合は、ご連絡ください。") == [("ご連絡ください", False)]
     assert hits(matcher, "届いていない、ご連絡ください。") == [("ご連絡ください", True)]
+
+
+def test_sentence_final_refusal_negates_across_clauses() -> None:
+    """`negations_final`: a refusal closing the sentence negates what it named before, across
+    commas and clause breaks; not what follows it, nor a sentence that goes on."""
+    matcher = PhraseMatcher(
+        "de",
+        ["gutschein*"],
+        negations=["keine"],
+        clause_breaks=["aber"],
+        negations_final=["keinen anbieten"],
+    )
+
+    def negated(text: str) -> list[bool]:
+        return [hit.negated for hit in matcher.finditer(normalize(text))]
+
+    closing = (
+        "Wir verstehen, dass Sie einen Gutschein wünschen, aber leider können wir keinen anbieten."
+    )
+    assert negated(closing) == [True]
+    assert negated("Hier ist Ihr Gutschein. Rabatte können wir keinen anbieten.") == [False]
+    after = "Wir können leider keinen anbieten, aber ein Gutschein liegt bei."
+    assert negated(after) == [False]
+    going_on = "Wir verstehen, dass Sie einen Gutschein möchten, aber keinen anbieten heißt nichts."
+    assert negated(going_on) == [False]
