@@ -431,19 +431,21 @@ def test_every_text_part_of_a_multipart_message_is_rewritten(policy: Policy) -> 
         'Content-Disposition: attachment; filename="Rechnung.pdf"\r\n'
         f"Content-Transfer-Encoding: base64\r\n\r\n{b64(PDF)}\r\n"
         "--mix\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: inline\r\n\r\n"
-        f"{third} 🌿\r\n"
+        f"{third} 🌿\r\n\r\n\r\n\r\n\r\nIhr Team\r\n"
         "--mix--\r\n"
     ).encode()
     verdict, forward = run(raw, policy)
     assert verdict.action is Action.DELIVER, verdict.findings
-    assert verdict.strip_codes == {"STY001", "STY004"}
+    assert verdict.strip_codes == {"STY001", "STY002", "STY004"}
     parts = {
         (span.where.value, span.part)
         for finding in verdict.findings
         for span in finding.spans
-        if finding.code in {"STY001", "STY004"}
+        if finding.code in {"STY001", "STY002", "STY004"}
     }
     assert {("text", 1), ("text", 2), ("html_source", 1)} <= parts, parts
+    layout = [f for f in verdict.findings if f.code == "STY002"]
+    assert [(s.where.value, s.part) for f in layout for s in f.spans] == [("text", 2)]
 
     rewritten = parse(forward)
     assert [(m.where.value, m.part) for m in rewritten.more_texts] == [
@@ -455,9 +457,9 @@ def test_every_text_part_of_a_multipart_message_is_rewritten(policy: Policy) -> 
     for text in texts:
         assert "😊" not in text and "🌿" not in text
         assert "Vorschau der Gravur" not in text
-    plain2, html2, plain3 = (m.text.strip() for m in rewritten.more_texts)
+    plain2, html2, plain3 = (m.text.replace("\r\n", "\n").strip() for m in rewritten.more_texts)
     assert plain2 == html2 == second
-    assert plain3 == third
+    assert plain3 == f"{third}\n\nIhr Team"  # at most two line breaks in a row (STY002)
     assert [a.filename for a in rewritten.attachments] == ["Rechnung.pdf"]
     assert rewritten.attachments[0].sha256 == parse(raw).attachments[0].sha256
     verdict2, forward2 = run(forward, policy)
