@@ -111,6 +111,7 @@ class Policy:
                     book.get("negations_after", ()),
                     book.get("clause_breaks", ()),
                     book.get("conditionals", ()),
+                    book.get("negations_final", ()),
                 )
                 self._matchers[key] = matcher
             if matcher:

@@ -96,6 +96,28 @@ def test_a_link_is_marked_in_the_html_markup_it_stands_in(judge_raw: JudgeFn) ->
     assert view.findings[0].placed
 
 
+def test_a_finding_in_a_further_text_part_is_marked_in_that_part(judge_raw: JudgeFn) -> None:
+    """A coupon in the second inline text part: its span names the part, the console shows
+    that part (like the body) and highlights the coupon there."""
+    body = "Ihre Bestellung 302-1234567-1234567: der Deckel ist spülmaschinenfest."
+    raw = (
+        "From: support@shop.example\r\nTo: buyer@marketplace.amazon.de\r\n"
+        "Subject: Ihre Frage\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="b"\r\n\r\n'
+        f"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"
+        "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+        "Mit dem Gutscheincode LINDE15 sparen Sie 15 %.\r\n--b--\r\n"
+    ).encode()
+    verdict = judge_raw(raw)
+    findings = [f.as_dict() for f in verdict.findings if f.code == "CNT004"]
+    assert findings, verdict.findings
+    assert all(s["where"] == "text" and s["part"] == 1 for s in findings[0]["spans"])
+    view = message_view(parse(raw), findings)
+    shown = [t for t in view.texts if t.label == "Text part 2"]
+    assert shown and any("LINDE15" in text or "Gutschein" in text for text, _ in marked(shown[0]))
+    assert view.findings[0].placed
+
+
 def _templates() -> jinja2.Environment:
     """The console's templates with the globals relay/console/web.py gives them."""
     folder = Path(web.__file__).parent / "templates"

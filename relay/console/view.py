@@ -17,6 +17,7 @@ from relay import rules
 from relay.model import aliases
 from relay.model.message import ParsedMessage
 from relay.review import explain as rule_wording
+from relay.verdict import Where
 
 # The HTML part, shown in a sandboxed frame (no scripts, no same origin), also carries its own
 # policy: nothing is fetched, not even what the page's policy would allow.
@@ -165,6 +166,12 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
     ]
     if message.plain_text is not None and message.html_text:
         places.append(_Place("HTML part as the relay read it", "html", 0, message.html_text))
+    more_at = len(places)  # the further text parts, shown like the body
+    for more in message.more_texts:
+        kind = "Text" if more.where is Where.TEXT else "HTML"
+        label = f"{kind} part {more.part + 1}"
+        places.append(_Place(label, more.where.value, more.part, more.text))
+    more_end = len(places)
     for index, attachment in enumerate(message.attachments):
         name = attachment.filename or str(index + 1)
         places.append(
@@ -180,6 +187,10 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
     # shown, like the attachments, only when a finding points into them.
     if message.html:
         places.append(_Place("HTML part's markup", "html_source", 0, message.html))
+    for more in message.more_texts:
+        if more.html:
+            label = f"HTML part {more.part + 1}'s markup"
+            places.append(_Place(label, "html_source", more.part, more.html))
     for index, (name, value) in enumerate(message.headers):
         places.append(_Place(f"Header {name}", "header", index, value))
     marks: dict[int, list[tuple[int, int, int]]] = {i: [] for i in range(len(places))}
@@ -214,9 +225,11 @@ def message_view(message: ParsedMessage, findings: list[dict[str, Any]]) -> Mess
     texts = [
         ShownText(place.label, _segments(place.text, marks[i])) for i, place in enumerate(places)
     ]
-    subject, body, *rest = texts
+    subject, body = texts[:2]
     # Attachment names and texts only when a finding points into them: the list shows the rest.
-    extra = tuple(t for t in rest if t.marked)
+    extra = tuple(
+        t for i, t in enumerate(texts) if i >= 2 and (t.marked or more_at <= i < more_end)
+    )
     return MessageView(
         subject=subject,
         texts=(body, *extra),

@@ -26,9 +26,9 @@ from bs4 import Tag
 from relay import rules
 from relay.html.editor import HtmlDoc
 from relay.model import quoting
-from relay.model.message import Image, body_parts
+from relay.model.message import Image, body_parts, further_text_parts, text_parts
 from relay.model.types import RuleContext
-from relay.verdict import Verdict
+from relay.verdict import Verdict, Where
 
 # Keep long lines as they are; the default policy would refold them and change bytes.
 _POLICY = email.policy.SMTP.clone(max_line_length=0)
@@ -37,10 +37,20 @@ _POLICY = email.policy.SMTP.clone(max_line_length=0)
 class BodyEditor:
     """The Subject, plain body and HTML body of one message, edited by the body transforms."""
 
-    def __init__(self, msg: EmailMessage, ctx: RuleContext) -> None:
+    def __init__(
+        self,
+        msg: EmailMessage,
+        ctx: RuleContext,
+        parts: tuple[Message | None, Message | None] | None = None,
+        html_index: int = 0,
+    ) -> None:
         self.msg = msg
         self.ctx = ctx
-        self.plain_part, self.html_part = body_parts(msg)
+        # The body's two parts, or (for the other editors of a message: rewrite.editors)
+        # the plain and HTML parts of a further alternative, or one further text part alone.
+        self.main = parts is None
+        self.plain_part, self.html_part = body_parts(msg) if parts is None else parts
+        self.html_index = html_index  # the HTML part's index (Image.part, Span.part)
         self._doc: HtmlDoc | None = None
         self._images: list[tuple[Tag, Image]] = []
         self._plain: str | None = None
@@ -66,7 +76,7 @@ class BodyEditor:
         The document is parsed the way relay.model.message parses it, so the seller's images come in
         the same order; an element whose src disagrees is matched by src instead.
         """
-        judged = self.ctx.message.own_images
+        judged = [i for i in self.ctx.message.own_images if i.part == self.html_index]
         tags = doc.own_images()
         pairs: list[tuple[Tag, Image]] = []
         unused = list(judged)
@@ -140,24 +150,73 @@ class BodyEditor:
         if plain is not None and (self.placeholders or self.unwrapped_hrefs):
             self.plain = _drop_placeholders(plain, self.placeholders, self.unwrapped_hrefs)
         if self.html_changed and self.html_part is not None and self._doc is not None:
-            html = self._doc.serialize()
-            write_text(self.html_part, html)
-            self._drop_unreferenced_parts(html)
+            write_text(self.html_part, self._doc.serialize())
         if self.plain_changed and self.plain_part is not None and self._plain is not None:
             write_text(self.plain_part, self._plain)
-        if self._subject is not None and self._subject != self.ctx.message.subject:
+        if (
+            self.main
+            and self._subject is not None
+            and self._subject != self.ctx.message.subject
+        ):
             set_subject(self.msg, self._subject)
 
-    def _drop_unreferenced_parts(self, html: str) -> None:
-        lowered = html.lower()
-        for parent in self.msg.walk():
+
+def editors(msg: EmailMessage, ctx: RuleContext) -> list[BodyEditor]:
+    """One editor for the body's two parts, then one per further multipart/alternative (its
+    plain and HTML parts together, so that both alternatives stay consistent) and one per
+    further text part standing alone: every text part a reader sees is edited."""
+    main = BodyEditor(msg, ctx)
+    found = [main]
+    further = further_text_parts(msg, main.plain_part, main.html_part)
+    if not further:
+        return found
+    parents: dict[int, Message] = {}
+    for container in msg.walk():
+        children = container.get_payload() if container.is_multipart() else None
+        if isinstance(children, list):
+            for child in children:
+                parents[id(child)] = container
+    groups: dict[int, list[tuple[Where, int, Message]]] = {}
+    for where, index, part in further:
+        key = id(part)
+        ancestor = parents.get(id(part))
+        while ancestor is not None:
+            if ancestor.get_content_type() == "multipart/alternative":
+                key = id(ancestor)
+                break
+            ancestor = parents.get(id(ancestor))
+        groups.setdefault(key, []).append((where, index, part))
+    for members in groups.values():
+        plain = next((p for w, _i, p in members if w is Where.TEXT), None)
+        html = next(((i, p) for w, i, p in members if w is Where.HTML), None)
+        found.append(
+            BodyEditor(msg, ctx, (plain, html[1] if html else None), html[0] if html else 0)
+        )
+        # A group's further parts of the same kind (rare) are each edited alone.
+        for where, index, part in members:
+            if part is not plain and (html is None or part is not html[1]):
+                pair = (part, None) if where is Where.TEXT else (None, part)
+                found.append(BodyEditor(msg, ctx, pair, index if where is Where.HTML else 0))
+    return found
+
+
+def _drop_unreferenced_parts(msg: EmailMessage, removed_cids: set[str]) -> None:
+    """Remove inline parts that a removed image was the last to reference (in any HTML part)."""
+    if not removed_cids:
+        return
+    lowered = "\n".join(
+        read_text(part).lower()
+        for part in text_parts(msg)
+        if part.get_content_type() == "text/html"
+    )
+    for parent in msg.walk():
             if not parent.is_multipart():
                 continue
             children = parent.get_payload()
             assert isinstance(children, list)
             for child in list(children):
                 cid = str(child.get("content-id") or "").strip().strip("<>")
-                if cid and cid in self.removed_cids and f"cid:{cid.lower()}" not in lowered:
+                if cid and cid in removed_cids and f"cid:{cid.lower()}" not in lowered:
                     children.remove(child)
 
 
@@ -168,12 +227,14 @@ def rewrite(raw: bytes, verdict: Verdict, ctx: RuleContext) -> bytes:
         return raw
     msg = email.message_from_bytes(raw, policy=_POLICY)
     assert isinstance(msg, EmailMessage)
-    editor = BodyEditor(msg, ctx)
-    for code in codes:
-        fix = rules.REGISTRY[code].fix
-        if fix is not None:  # the policy refuses strip without a fix; this is a shadow finding
-            fix(editor, [f for f in verdict.findings if f.code == code], ctx)
-    editor.finish()
+    found = editors(msg, ctx)
+    for editor in found:
+        for code in codes:
+            fix = rules.REGISTRY[code].fix
+            if fix is not None:  # the policy refuses strip without a fix: a shadow finding
+                fix(editor, [f for f in verdict.findings if f.code == code], ctx)
+        editor.finish()
+    _drop_unreferenced_parts(msg, {cid for editor in found for cid in editor.removed_cids})
     return msg.as_bytes(policy=_POLICY)
 
 

@@ -164,36 +164,53 @@ def readable(
 ) -> DerivedText:
     """`shown` (the visible text) and, after it, what else a buyer or a scanner can read:
     the other alternative's own lines (the HTML when the text/plain part is the body), text in
-    hidden elements, and (with `attributes`) alt and title attributes. A line whose words the
-    visible text holds already (the HTML alternative re-wrapping the plain one) is not
-    repeated."""
-    if not (message.html_own_text or message.hidden_text or message.attribute_text):
+    hidden elements, (with `attributes`) alt and title attributes, and then the same of every
+    further text part (a second alternative, inline parts of a multipart/mixed, a forwarded
+    message), each line mapped to its part. A line whose words the visible text holds already
+    (the HTML alternative re-wrapping the plain one) is not repeated."""
+    if not (
+        message.html_own_text
+        or message.hidden_text
+        or message.attribute_text
+        or message.more_texts
+    ):
         return shown
     known = _squash(shown.text)
     text = shown.text
     pieces = list(shown._pieces)
     originals = dict(shown._originals)
     html_text, html = message.html_text or "", message.html or ""
-    sources = (
-        (message.html_own_text, Where.HTML, html_text),
-        (message.hidden_text, Where.HTML_SOURCE, html),
-        (message.attribute_text if attributes else "", Where.HTML_SOURCE, html),
-    )
-    for lines, where, source in sources:
+    sources: list[tuple[str, Where, int, str]] = [
+        (message.html_own_text, Where.HTML, 0, html_text),
+        (message.hidden_text, Where.HTML_SOURCE, 0, html),
+        (message.attribute_text if attributes else "", Where.HTML_SOURCE, 0, html),
+    ]
+    for more in message.more_texts:
+        sources.append((more.own_text, more.where, more.part, more.text))
+        if more.where is Where.HTML:
+            sources.append((more.hidden_text, Where.HTML_SOURCE, more.part, more.html))
+            if attributes:
+                sources.append((more.attribute_text, Where.HTML_SOURCE, more.part, more.html))
+    # What the further parts said already: a second alternative's HTML repeats its plain text.
+    said = ""
+    for lines, where, part, source in sources:
         if not lines or _squash(lines) in known:
             continue  # all of it said already (the common HTML alternative of the text)
+        further = part > 0
         cursor = 0
         for line in lines.split("\n"):
             words = _squash(line)
-            if not words or words in known:
+            if not words or words in known or (further and words in said):
                 continue
             at = source.find(line, cursor)
             text += "\n"
             if at >= 0:
-                pieces.append(Piece(len(text), len(line), where, 0, at))
-                originals[(where, 0)] = source
+                pieces.append(Piece(len(text), len(line), where, part, at))
+                originals[(where, part)] = source
                 cursor = at + len(line)
             text += line
+            if further:
+                said += words + "\n"
     if text == shown.text:
         return shown
     return DerivedText(text, pieces, originals, head=len(shown.text))
@@ -256,6 +273,12 @@ def fields(message: ParsedMessage, wheres: tuple[Where, ...] = SEARCH_ORDER) -> 
             )
         else:
             found.append(DerivedText.whole(message.text_of(where), where))
+            kind = Where.HTML if where is Where.HTML_SOURCE else where
+            found.extend(
+                DerivedText.whole(message.text_of(where, more.part), where, more.part)
+                for more in message.more_texts
+                if more.where is kind
+            )
     return found
 
 

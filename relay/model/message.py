@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.headerregistry
 import email.policy
@@ -123,6 +124,7 @@ class Link:
     text: str = ""
     wraps_image: bool = False
     quoted: bool = False
+    part: int = 0  # an href's text/html part (Where.HTML_SOURCE's part); 0 for text links
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,7 @@ class Image:
     content_type: str = ""
     link_href: str | None = None
     quoted: bool = False
+    part: int = 0  # which text/html part it is in (Where.HTML_SOURCE's part)
 
     @property
     def evidence(self) -> str:
@@ -180,6 +183,22 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class TextPart:
+    """A text/plain or text/html part a reader's client shows besides the body's two: a
+    further inline part of a multipart/mixed, a second multipart/alternative, a part after an
+    attachment, a forwarded message's text. Every content rule reads its own lines too
+    (relay.model.locate.readable); spans into it carry `where` and `part`."""
+
+    where: Where  # Where.TEXT or Where.HTML
+    part: int  # the n-th part of its kind (relay.model.message.text_parts); the body's is 0
+    text: str  # what ParsedMessage.text_of(where, part) gives: the decoded text, the HTML's text
+    own_text: str  # the seller's lines of it (quoted lines and blocks cut out)
+    html: str = ""  # the decoded markup of an HTML part (Where.HTML_SOURCE, part)
+    hidden_text: str = ""  # as ParsedMessage.hidden_text, for this part
+    attribute_text: str = ""  # as ParsedMessage.attribute_text, for this part
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedMessage:
     """Everything the rules read about one message, parsed once."""
 
@@ -210,6 +229,9 @@ class ParsedMessage:
     # hidden elements, and alt and title attributes (the seller's part only), one per line.
     hidden_text: str = ""
     attribute_text: str = ""
+    # The text parts besides the body's first text/plain and first text/html, in MIME order
+    # (usually none).
+    more_texts: tuple[TextPart, ...] = ()
 
     @property
     def is_reply(self) -> bool:
@@ -245,6 +267,8 @@ class ParsedMessage:
 
     def text_of(self, where: Where, part: int = 0) -> str:
         """The original text a Span's offsets index (relay.verdict.Span), "" if there is none."""
+        if part and where in (Where.TEXT, Where.HTML, Where.HTML_SOURCE):
+            return self._more_text(where, part)
         if where is Where.SUBJECT:
             return self.subject
         if where is Where.TEXT:
@@ -261,6 +285,13 @@ class ParsedMessage:
         if where is Where.ATTACHMENT_NAME:
             return attachment.filename
         return attachment.extracted_text
+
+    def _more_text(self, where: Where, part: int) -> str:
+        kind = Where.HTML if where is Where.HTML_SOURCE else where
+        for found in self.more_texts:
+            if found.where is kind and found.part == part:
+                return found.html if where is Where.HTML_SOURCE else found.text
+        return ""
 
     def header(self, name: str) -> str | None:
         wanted = name.lower()
@@ -376,7 +407,9 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     plain_text = _decode_text(plain_part, defects) if plain_part is not None else None
     html = _decode_text(html_part, defects) if html_part is not None else None
 
-    attachments = tuple(_attachments(msg, {id(plain_part), id(html_part)}, defects))
+    further = further_text_parts(msg, plain_part, html_part)
+    body_ids = {id(plain_part), id(html_part), *(id(part) for _w, _i, part in further)}
+    attachments = tuple(_attachments(msg, body_ids, defects))
     by_cid = {a.content_id: a for a in attachments if a.content_id}
 
     links: list[Link] = []
@@ -426,6 +459,8 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     for match in _URL.finditer(quoted_text):
         links.append(Link(url=match.group(0).rstrip(".,;:!?"), source="text", quoted=True))
 
+    more_texts = _more_texts(further, links, images, by_cid, defects) if further else ()
+
     return ParsedMessage(
         raw=raw,
         headers=headers,
@@ -450,7 +485,76 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
         html_own_text=html_own_text,
         hidden_text=concealed[0][:MAX_TEXT_CHARS] if concealed else "",
         attribute_text=concealed[1][:MAX_TEXT_CHARS] if concealed else "",
+        more_texts=more_texts,
     )
+
+
+def _more_texts(
+    further: list[tuple[Where, int, Message]],
+    links: list[Link],
+    images: list[Image],
+    by_cid: dict[str, Attachment],
+    defects: list[str],
+) -> tuple[TextPart, ...]:
+    """The text parts besides the body's two, read like the body: their links and images are
+    added to the lists (after the body's), marked with their part."""
+    found: list[TextPart] = []
+    budget = MAX_TEXT_CHARS
+    href_urls = {link.url for link in links if link.source == "href"}
+    for where, index, part in further:
+        decoded = _decode_text(part, defects)
+        if where is Where.TEXT:
+            text = decoded[:MAX_BODY_CHARS]
+            own, quoted = quoting.split_plain(text)
+            item = TextPart(where, index, text, own)
+        else:
+            html = decoded[:_MAX_HTML_BYTES]
+            tags = len(_HTML_TAG.findall(html))
+            if tags > MAX_HTML_TAGS:
+                defects.append(LIMIT_DEFECT)
+                defects.append(
+                    f"beyond parse limits: {tags} HTML elements (limit {MAX_HTML_TAGS})"
+                )
+                text = own_html = _crude_text(html)
+                html_quoted = ""
+                concealed = ["", ""]
+                html = ""
+            else:
+                part_links: list[Link] = []
+                part_images: list[Image] = []
+                concealed = []
+                text, own_html, html_quoted = _read_html(
+                    html, part_links, part_images, by_cid, concealed
+                )
+                links.extend(dataclasses.replace(link, part=index) for link in part_links)
+                images.extend(dataclasses.replace(image, part=index) for image in part_images)
+                href_urls.update(link.url for link in part_links)
+            text = text[:MAX_BODY_CHARS]
+            own, quoted = quoting.split_plain(own_html[:MAX_BODY_CHARS])
+            quoted = "\n".join(t for t in (quoted, html_quoted) if t)
+            item = TextPart(
+                where,
+                index,
+                text,
+                own,
+                html=html,
+                hidden_text=concealed[0][:MAX_TEXT_CHARS],
+                attribute_text=concealed[1][:MAX_TEXT_CHARS],
+            )
+        if len(item.own_text) > budget:
+            cut = _over_limit(item.own_text, "characters of own text", budget, defects)
+            item = dataclasses.replace(item, own_text=cut)
+        budget -= len(item.own_text)
+        found.append(item)
+        for match in _URL.finditer(item.own_text):
+            url = match.group(0).rstrip(".,;:!?")
+            if url not in href_urls:
+                links.append(Link(url=url, source="text", text=url))
+        for match in _URL.finditer(quoted):
+            links.append(Link(url=match.group(0).rstrip(".,;:!?"), source="text", quoted=True))
+        if budget <= 0:
+            break
+    return tuple(found)
 
 
 def _over_limit(text: str, what: str, limit: int, defects: list[str]) -> str:
@@ -505,6 +609,54 @@ def _addresses(msg: Message, name: str, defects: list[str]) -> tuple[str, ...]:
 def _is_attachment(part: Message) -> bool:
     disposition = (part.get("content-disposition") or "").split(";", 1)[0].strip().lower()
     return disposition == "attachment" or bool(part.get_filename())
+
+
+def text_parts(
+    msg: Message, plain: Message | None = None, html: Message | None = None
+) -> list[Message]:
+    """Every text part a reader's client shows: the body's two (body_parts, or those given)
+    and the further ones (further_text_parts). None of them is an attachment."""
+    if plain is None and html is None:
+        plain, html = body_parts(msg)
+    found = [p for p in (plain, html) if p is not None]
+    found.extend(part for _where, _index, part in further_text_parts(msg, plain, html))
+    return found
+
+
+def further_text_parts(
+    msg: Message, plain: Message | None, html: Message | None
+) -> list[tuple[Where, int, Message]]:
+    """The text/plain and text/html parts besides the body's `plain` and `html`, in MIME order,
+    each with its kind and its index among the parts of its kind (the body's is 0, so the n-th
+    further text/plain part is part n): what a client shows inline. Attachments, and the parts
+    of an attached message (a message/rfc822 with Content-Disposition: attachment), are not."""
+    found: list[tuple[Where, int, Message]] = []
+    counts = {Where.TEXT: 0 if plain is None else 1, Where.HTML: 0 if html is None else 1}
+    stack: list[tuple[Message, bool]] = [(msg, False)]
+    while stack:
+        part, attached = stack.pop()
+        if part.is_multipart():
+            children = part.get_payload()
+            if isinstance(children, list):
+                inner = attached or (part is not msg and _is_attachment(part))
+                stack.extend(
+                    (child, inner) for child in reversed(children) if isinstance(child, Message)
+                )
+            continue
+        if attached or part is plain or part is html or _is_attachment(part):
+            continue
+        content_type = part.get_content_type()
+        where = (
+            Where.TEXT
+            if content_type == "text/plain"
+            else Where.HTML
+            if content_type == "text/html"
+            else None
+        )
+        if where is not None:
+            found.append((where, counts[where], part))
+            counts[where] += 1
+    return found
 
 
 def body_parts(msg: Message) -> tuple[Message | None, Message | None]:

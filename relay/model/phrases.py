@@ -8,11 +8,13 @@ Phrase syntax (policies/phrases/<lang>.toml):
   any beginning (`*rabatt`: Sonderrabatt);
 - a hyphen inside a word is optional in the text (`5-star`: 5 star, 5star, 5-star);
 - `#` stands for a number (`# %`: 10 %, 10%, 12,5%);
-- `...` allows up to four words in between (in Japanese: up to twelve characters).
+- `...` allows up to four words in between (in Japanese: up to twelve characters);
+- `%code%` stands for a coupon-shaped word: letters, then one to three digits (SAVE10).
 
 Negations (`negations` before the phrase, `negations_after` after it, same sentence and
-clause) mark a hit as negated. An entry starting with `!` is an exception: a fixed expression
-that contains a negation word but does not negate (`!do not hesitate`, `!ませんか`).
+clause; `negations_final` closing its sentence, across its clauses) mark a hit as negated. An
+entry starting with `!` is an exception: a fixed expression that contains a negation word but
+does not negate (`!do not hesitate`, `!ませんか`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ _SENTENCE_END: Final = re.compile(r"[.!?。！？\n;]")
 _AFTER_END: Final = re.compile(r"[.!?。！？\n;,]")
 # How far after a phrase a negation that follows it may stand (within its clause).
 _AFTER_REACH: Final = 100
+# How far after a phrase the end of its sentence may be for a sentence-final refusal
+# (`negations_final`) to negate it; and what may follow the refusal before the sentence end.
+_FINAL_REACH: Final = 240
+_CLOSING: Final = " \t)\"'»“”’"
 # Between two words of a phrase: anything but a word character or the end of a sentence.
 _SEP: Final = r"[^\w.!?;。！？\n]+"
 # A gap (`...`) is a capturing group, so that a negation inside it can be seen; an order id
@@ -67,7 +73,15 @@ def word_count(text: str) -> int:
     return latin + (cjk + 1) // 2
 
 
+# `%code%`: a word shaped like a coupon code as sellers write them (SAVE10, LINDE15, AUTUMN20):
+# letters, then one to three digits (the percent or amount). Tracking numbers (JJD0003900077...,
+# 1Z999AA1...) and pick-up codes (digits only) do not have that shape.
+_CODE_WORD: Final = r"[^\W\d_]{2,12}\d{1,3}(?!\w)"
+
+
 def _token_pattern(token: str) -> str:
+    if token == "%code%":
+        return _CODE_WORD
     prefix = token.startswith("*") and len(token) > 1
     suffix = token.endswith("*")
     core = token.strip("*")
@@ -104,6 +118,7 @@ def _phrase_parts(phrase: str) -> tuple[str, str, str]:
             continue
         if position and (not previous_gap or not cjk):
             glued = not re.search(r"\w$", tokens[position - 1]) or not re.match(r"[\w*#]", token)
+            glued = glued and token != "%code%"
             if cjk:
                 body += r"\s*" if not previous_gap else ""
             else:
@@ -261,6 +276,7 @@ class PhraseMatcher:
         negations_after: Iterable[str] = (),
         clause_breaks: Iterable[str] = (),
         conditionals: Iterable[str] = (),
+        negations_final: Iterable[str] = (),
     ) -> None:
         self.language = language
         self._pattern, self._keys = _compile_with_keys(phrases)
@@ -271,6 +287,7 @@ class PhraseMatcher:
         self._exceptions = _compile(n[1:] for n in (*before, *after) if n.startswith("!"))
         self._breaks = _compile(clause_breaks)
         self._conditional = _conditional_pattern(conditionals)
+        self._negation_final = _compile(n for n in negations_final if n.strip())
 
     def __bool__(self) -> bool:
         return self._pattern is not None
@@ -338,7 +355,19 @@ class PhraseMatcher:
             after = self._clean(after)
             if _negates(self._negation_after, after):
                 return True
-        return False
+        return self._negation_final is not None and self._ends_negated(normalized, end)
+
+    def _ends_negated(self, normalized: str, end: int) -> bool:
+        """The sentence ends with a verb-final refusal ("..., dass Sie sich einen Gutschein
+        wünschen, aber ... können wir Ihnen leider keinen anbieten."): it negates what the
+        whole sentence said before it, across its commas and clause breaks."""
+        assert self._negation_final is not None
+        found = _SENTENCE_END.search(normalized, end, end + _FINAL_REACH)
+        if found is None and len(normalized) > end + _FINAL_REACH:
+            return False
+        stop = found.start() if found else len(normalized)
+        tail = normalized[end:stop].rstrip(_CLOSING)
+        return any(m.end() == len(tail) for m in self._negation_final.finditer(tail))
 
 
 def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:

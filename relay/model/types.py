@@ -164,13 +164,16 @@ class RuleContext:
     def is_proactive(self) -> bool:
         return not self.message.is_reply
 
-    def locate_markup(self, needle: str) -> tuple[Span, ...]:
-        """Where `needle` (an attribute's value: an href, an image's src) is in the HTML."""
+    def locate_markup(self, needle: str, part: int = 0) -> tuple[Span, ...]:
+        """Where `needle` (an attribute's value: an href, an image's src) is in the HTML (the
+        `part`-th text/html part's)."""
         if not needle:
             return ()
         source = self.memo(
-            "html_source",
-            lambda: locate.DerivedText.whole(self.message.html or "", Where.HTML_SOURCE),
+            ("html_source", part),
+            lambda: locate.DerivedText.whole(
+                self.message.text_of(Where.HTML_SOURCE, part), Where.HTML_SOURCE, part
+            ),
         )
         return source.spans_of(needle) or source.spans_of(html.escape(needle, quote=False))
 
@@ -178,11 +181,11 @@ class RuleContext:
         """A link: its URL where the text shows it, else its href in the HTML, else its text."""
         if link.source == "text":
             return self.locate(link.url)
-        return self.locate_markup(link.url) or self.locate(link.text)
+        return self.locate_markup(link.url, link.part) or self.locate(link.text)
 
     def locate_image(self, image: Image) -> tuple[Span, ...]:
         """An image: its src in the HTML (an image has no text of its own to point at)."""
-        return self.locate_markup(image.src) or self.locate(image.alt)
+        return self.locate_markup(image.src, image.part) or self.locate(image.alt)
 
     def finding(
         self,

@@ -15,7 +15,7 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage, Message
 from email.utils import formatdate, make_msgid
 
-from relay.model.message import address_domain, body_parts
+from relay.model.message import address_domain, text_parts
 
 KEPT_HEADERS = ("From", "To", "Cc", "Reply-To", "Subject", "In-Reply-To", "References")
 
@@ -26,7 +26,7 @@ class EditError(Exception):
 
 def attachment_parts(msg: Message) -> list[Message]:
     """The parts `relay.model.message` lists as attachments, in the same order (same indexes)."""
-    body = {id(p) for p in body_parts(msg) if p is not None}
+    body = {id(p) for p in text_parts(msg)}
     return [
         part
         for part in msg.walk()

@@ -52,7 +52,13 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 OPTIONS: dict[str, type[BaseModel]] = {}
 # The grammar the phrase engine reads (relay/model/phrases.py), in every language's file.
-PHRASE_CATEGORIES: set[str] = {"negations", "negations_after", "clause_breaks", "conditionals"}
+PHRASE_CATEGORIES: set[str] = {
+    "negations",
+    "negations_after",
+    "negations_final",
+    "clause_breaks",
+    "conditionals",
+}
 
 F = TypeVar("F", bound=RuleFunc)
 M = TypeVar("M", bound=type[BaseModel])

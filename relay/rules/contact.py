@@ -62,6 +62,12 @@ class ContactOptions(BaseModel):
     # Links that open a chat with a phone number (`https://wa.me/4915123456789`).
     phone_link_hosts: list[str] = ["wa.me", "api.whatsapp.com"]
     phone_link_schemes: list[str] = ["whatsapp", "viber", "signal"]
+    # language -> number words and their values, for a phone number written out in words
+    # ("zéro quatre septante - douze - trente-quatre - cinquante-six"): the parts of a
+    # hyphenated word add up ("trente-quatre" 34), a unit before 20 multiplies it
+    # ("quatre-vingt-dix" 90); `number_joiners` join two words into one number ("trente et un").
+    number_words: dict[str, dict[str, int]] = {}
+    number_joiners: list[str] = []
 
     @cached_property
     def patterns(self) -> _Patterns:
@@ -107,6 +113,10 @@ class _Patterns:
     context: re.Pattern[str] | None
     phone_cue: re.Pattern[str] | None
     not_phone_cue: re.Pattern[str] | None
+    # A run of at least four number words (and joiners) in a line, and each word's value.
+    spelled: re.Pattern[str] | None = None
+    number_values: Mapping[str, int] | None = None
+    joiners: frozenset[str] = frozenset()
 
 
 def _phrase(word: str) -> str:
@@ -146,11 +156,32 @@ def _build_patterns(opts: ContactOptions) -> _Patterns:
         rf"(?![{_LABEL_CH}_])",
         re.IGNORECASE,
     )
+    values = {
+        word.casefold(): value
+        for words in opts.number_words.values()
+        for word, value in words.items()
+        if word.strip()
+    }
+    joiners = frozenset(j.casefold() for j in opts.number_joiners if j.strip())
+    spelled = None
+    if values:
+        words = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
+        word = rf"(?:{words})(?:-(?:{words}))*"
+        joined = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
+        # Between two words: spaces and dashes, on one line or wrapped onto the next.
+        space = r"(?=[\s,\-–./])[ \t,\-–./]*(?:\n[ \t,\-–./]*)?"
+        gap = rf"{space}(?:(?:{joined})[ \t]+)?" if joined else space
+        spelled = re.compile(
+            rf"(?<![^\W\d_]){word}(?:{gap}{word}){{3,}}(?![^\W\d_])", re.IGNORECASE
+        )
     patterns = _Patterns(
         obfuscated=obfuscated,
         context=_alternation(opts.context_words),
         phone_cue=_alternation(opts.phone_cues),
         not_phone_cue=_alternation(opts.not_phone_cues),
+        spelled=spelled,
+        number_values=values,
+        joiners=joiners,
     )
     return patterns
 
@@ -317,6 +348,89 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
             seen.add(e164)
             written = text[match.start : match.end]  # as the buyer reads it, letters and all
             yield PhoneHit(written, e164, in_context(masked, match.start, match.end, opts))
+    # Written in international format (+ and a country code), a number the buyer can dial is
+    # a phone number even in a range phonenumbers does not call valid (the fictional
+    # +1 555 01xx numbers, docs/policy.md): a possible number is enough there.
+    for found in _INTERNATIONAL.finditer(masked):
+        international = _possible_e164(found.group(0))
+        if international is None or international in seen:
+            continue
+        line_start = masked.rfind("\n", 0, found.start()) + 1
+        before = masked[max(line_start, found.start() - opts.cue_before) : found.start()]
+        if _last_cue(patterns.not_phone_cue, before) > _last_cue(patterns.phone_cue, before):
+            continue
+        seen.add(international)
+        start, end = found.span()
+        yield PhoneHit(text[start:end], international, in_context(masked, start, end, opts))
+    yield from _spelled_phones(text, masked, regions or [opts.default_region], opts, seen)
+
+
+# `+`, a country code and the rest of a number, with the separators people write.
+_INTERNATIONAL: Final = re.compile(r"(?<![\w+])\+\d(?:[ \t().\-/]{0,2}\d){6,16}(?!\d)")
+
+
+def _possible_e164(written: str) -> str | None:
+    try:
+        number = phonenumbers.parse(written, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _spelled_digits(written: str, patterns: _Patterns) -> str:
+    """The digits a run of number words stands for: each word (its hyphenated parts added,
+    a unit before 20 multiplying it) one number, a joiner adding the next word to it."""
+    values = patterns.number_values or {}
+    numbers: list[int] = []
+    join = False
+    for token in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", written.casefold()):
+        if token in patterns.joiners:
+            join = bool(numbers)
+            continue
+        total = 0
+        for part in token.split("-"):
+            value = values.get(part, 0)
+            total = total * value if value == 20 and 1 < total < 10 else total + value
+        if join:
+            numbers[-1] += total
+        else:
+            numbers.append(total)
+        join = False
+    return "".join(str(n) for n in numbers)
+
+
+def _spelled_phones(
+    text: str, masked: str, regions: list[str], opts: ContactOptions, seen: set[str]
+) -> Iterator[PhoneHit]:
+    """Phone numbers written out in words, after a phone cue ("appelez le GSM zéro quatre
+    septante - douze - ..."): the digits the words stand for make a valid number."""
+    patterns = opts.patterns
+    if patterns.spelled is None:
+        return
+    for match in patterns.spelled.finditer(text):
+        digits = _spelled_digits(match.group(0), patterns)
+        if not 7 <= len(digits) <= 15:
+            continue
+        line_start = masked.rfind("\n", 0, match.start()) + 1
+        before = masked[max(line_start, match.start() - opts.cue_before) : match.start()]
+        phone_cue = _last_cue(patterns.phone_cue, before)
+        if phone_cue < 0 or _last_cue(patterns.not_phone_cue, before) > phone_cue:
+            continue
+        for region in regions:
+            try:
+                number = phonenumbers.parse(digits, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if not phonenumbers.is_valid_number(number):
+                continue
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 not in seen:
+                seen.add(e164)
+                start, end = match.span()
+                yield PhoneHit(text[start:end], e164, in_context(masked, start, end, opts))
+            break
 
 
 # A vanity number ("1-800-LUMEN-4U", "55-CASA-AZUL"): digit groups and capital-letter groups

@@ -88,8 +88,12 @@ def is_emoji_image(image: Image, opts: StyleOptions) -> bool:
     return bool(alt) and not alt.isascii() and emoji.purely_emoji(alt.replace(" ", ""))
 
 
-def _html_facts(ctx: RuleContext) -> HtmlFacts:
-    """The HTML body's facts, read once per message for every STY rule."""
+def _html_facts(ctx: RuleContext, part: int = 0) -> HtmlFacts:
+    """The HTML body's facts (or the `part`-th text/html part's), read once per message for
+    every STY rule."""
+    if part:
+        html = ctx.message.text_of(Where.HTML_SOURCE, part)
+        return ctx.memo(("style-html-facts", part), lambda: analyse(html))
     return ctx.memo("style-html-facts", lambda: analyse(ctx.message.html or ""))
 
 
@@ -188,6 +192,23 @@ def no_emoji(ctx: RuleContext) -> Iterator[Finding]:
                 for span in (ctx.locate(e) or ctx.locate_markup(e))
             )
             yield ctx.finding("STY001", "emoji in the HTML removed", " ".join(found), spans=spans)
+    for more in message.more_texts:
+        if more.where is Where.TEXT:
+            found = emoji_found(more.own_text, opts)
+            view = locate.DerivedText.whole(more.text, Where.TEXT, more.part)
+        else:
+            keep = set(opts.text_symbols)
+            found = [e for e in _html_facts(ctx, more.part).emoji if e not in keep]
+            view = locate.DerivedText.whole(more.html, Where.HTML_SOURCE, more.part)
+        if found:
+            spans = tuple(span for e in dict.fromkeys(found) for span in view.spans_of(e))
+            kind = "text" if more.where is Where.TEXT else "HTML"
+            yield ctx.finding(
+                "STY001",
+                f"emoji in {kind} part {more.part + 1} removed",
+                " ".join(found),
+                spans=spans,
+            )
     for image in message.own_images:
         if is_emoji_image(image, opts):
             yield ctx.finding(
@@ -204,7 +225,7 @@ def normalize_layout(editor: BodyEditor, findings: list[Finding], ctx: RuleConte
     if doc is None:
         return
     # What to change was decided by the reader (the rule's facts); the editor only edits.
-    facts = _html_facts(ctx)
+    facts = _html_facts(ctx, editor.html_index)
     changed = doc.collapse_blank_runs(opts.max_blank_lines)
     if facts.centred_share >= opts.centred_share:
         changed |= doc.remove_centring()
@@ -233,20 +254,36 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
     opts = style_options(ctx)
     message = ctx.message
     if message.plain_text is not None:
-        runs = blank_line_runs(message.plain_text, opts.max_blank_lines)
-        if runs:
-            lines = message.plain_text.splitlines()
-            start, length = runs[0]
-            near = next((ln.strip() for ln in reversed(lines[:start]) if ln.strip()), "")
-            yield ctx.finding(
-                "STY002",
-                "more than two line breaks in a row collapsed (text)",
-                f'{length} blank lines after "{near[:60]}"',
-                spans=_line_run(message.plain_text, start, length),
-            )
-    if message.html is None:
-        return
-    facts = _html_facts(ctx)
+        yield from _plain_layout(ctx, opts, message.plain_text, 0)
+    if message.html is not None:
+        yield from _html_layout(ctx, opts, 0)
+    for more in message.more_texts:
+        if more.where is Where.TEXT:
+            yield from _plain_layout(ctx, opts, more.text, more.part)
+        elif more.html:
+            yield from _html_layout(ctx, opts, more.part)
+
+
+def _plain_layout(
+    ctx: RuleContext, opts: StyleOptions, text: str, part: int
+) -> Iterator[Finding]:
+    """STY002 in a text/plain part (the `part`-th)."""
+    runs = blank_line_runs(text, opts.max_blank_lines)
+    if runs:
+        lines = text.splitlines()
+        start, length = runs[0]
+        near = next((ln.strip() for ln in reversed(lines[:start]) if ln.strip()), "")
+        yield ctx.finding(
+            "STY002",
+            "more than two line breaks in a row collapsed (text)",
+            f'{length} blank lines after "{near[:60]}"',
+            spans=_line_run(text, start, length, part),
+        )
+
+
+def _html_layout(ctx: RuleContext, opts: StyleOptions, part: int) -> Iterator[Finding]:
+    """STY002 in a text/html part (the `part`-th), from the reader's facts."""
+    facts = _html_facts(ctx, part)
     html_runs = [(kind, n) for kind, n in facts.blank_runs if n > opts.max_blank_lines]
     if html_runs:
         kind, blank = html_runs[0]
@@ -254,46 +291,48 @@ def plain_layout(ctx: RuleContext) -> Iterator[Finding]:
             "STY002",
             "more than two line breaks in a row collapsed (HTML)",
             f"{blank} blank lines in a row ({kind})",
-            spans=_markup(ctx, [kind.removeprefix("empty ").rstrip(">")]),
+            spans=_markup(ctx, [kind.removeprefix("empty ").rstrip(">")], part),
         )
     if facts.centred_share >= opts.centred_share:
         yield ctx.finding(
             "STY002",
             "centred body normalized",
             f"{facts.centred_share:.0%} of the text centred by {facts.centred_by}",
-            spans=_markup(ctx, [facts.centred_by, "center"]),
+            spans=_markup(ctx, [facts.centred_by, "center"], part),
         )
     if facts.overrides:
         yield ctx.finding(
             "STY002",
             "font, colour or line-height overrides removed",
             "; ".join(facts.overrides[:6]),
-            spans=_markup(ctx, facts.overrides[:6]),
+            spans=_markup(ctx, facts.overrides[:6], part),
         )
     if len(facts.sizes) > opts.max_font_sizes:
         yield ctx.finding(
             "STY002",
             f"{len(facts.sizes)} font sizes (at most {opts.max_font_sizes}) normalized",
             ", ".join(facts.sizes[:10]),
-            spans=_markup(ctx, facts.sizes[:10]),
+            spans=_markup(ctx, facts.sizes[:10], part),
         )
 
 
-def _line_run(text: str, start: int, length: int) -> tuple[Span, ...]:
+def _line_run(text: str, start: int, length: int, part: int = 0) -> tuple[Span, ...]:
     """The blank lines `start` to `start + length` of a text/plain part."""
     lines = text.splitlines(keepends=True)
     first = sum(len(line) for line in lines[:start])
     last = first + sum(len(line) for line in lines[start : start + length])
-    return (Span(Where.TEXT, first, last, text[first:last]),)
+    return (Span(Where.TEXT, first, last, text[first:last], part),)
 
 
-def _markup(ctx: RuleContext, described: Sequence[str]) -> tuple[Span, ...]:
+def _markup(ctx: RuleContext, described: Sequence[str], part: int = 0) -> tuple[Span, ...]:
     """Where the described styling is in the HTML: each description's first place, else its
     value (`font-family: Comic Sans` as written `font-family:'Comic Sans'`)."""
     found: list[Span] = []
     for item in described:
         value = re.split(r"[:=]", item.strip("<>"), maxsplit=1)[-1].strip(" '\"")
-        spans = ctx.locate_markup(item) or (ctx.locate_markup(value) if value else ())
+        spans = ctx.locate_markup(item, part) or (
+            ctx.locate_markup(value, part) if value else ()
+        )
         found.extend(spans)
     return tuple(dict.fromkeys(found))
 
@@ -322,11 +361,16 @@ def hidden_text(ctx: RuleContext) -> Iterator[Finding]:
     Compliant: <p>Ihre Bestellung 302-1234567-1234567 ist unterwegs.</p>
     Non-compliant: <span style="display:none">Vorschautext für die Posteingangsliste</span>
     """
-    hidden = ctx.message.hidden_text.strip()
-    if not hidden:
+    texts = [(0, ctx.message.hidden_text)]
+    texts.extend((more.part, more.hidden_text) for more in ctx.message.more_texts)
+    lines: list[str] = []
+    spans: tuple[Span, ...] = ()
+    for part, hidden in texts:
+        found = [line for line in hidden.splitlines() if line.strip()]
+        lines.extend(found)
+        spans += tuple(span for line in found[:5] for span in ctx.locate_markup(line, part))
+    if not lines:
         return
-    lines = [line for line in hidden.splitlines() if line.strip()]
-    spans = tuple(span for line in lines[:5] for span in ctx.locate_markup(line))
     first = lines[0]
     evidence = first if len(first) <= 80 else first[:79] + "…"
     yield ctx.finding(

@@ -402,3 +402,66 @@ def test_two_alternatives_are_rewritten_alike_and_both_judged_clean(policy: Poli
     verdict2, forward2 = run(forward, policy)
     assert verdict2.action is Action.DELIVER and not verdict2.strip_codes, verdict2.findings
     assert forward2 == forward
+
+
+def test_every_text_part_of_a_multipart_message_is_rewritten(policy: Policy) -> None:
+    """A second multipart/alternative and an inline text part after an attachment: the strip
+    findings of each part are found, each part is rewritten (both alternatives of the second
+    block alike), the attachment is untouched, and the forwarded message judged again has
+    nothing left to strip."""
+    order = "302-1234567-1234567"
+    first = f"Guten Tag, zu Ihrer Bestellung {order}: welche Gravur wünschen Sie?"
+    second = "Die Gravur dauert zwei Werktage."
+    third = "Die Schrift können Sie frei wählen."
+    raw = (
+        f"From: {SELLER}\r\nTo: {BUYER}\r\nSubject: Gravur zu {order}\r\n"
+        "Message-ID: <parts-rewrite@shop.example>\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/mixed; boundary="mix"\r\n\r\n'
+        '--mix\r\nContent-Type: multipart/alternative; boundary="one"\r\n\r\n'
+        f"--one\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{first}\r\n"
+        f"--one\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>{first}</p>\r\n"
+        "--one--\r\n"
+        '--mix\r\nContent-Type: multipart/alternative; boundary="two"\r\n\r\n'
+        f"--two\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{second} 😊\r\n"
+        "--two\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+        '<span style="display:none">Vorschau der Gravur</span>'
+        f"<p>{second} 😊</p>\r\n"
+        "--two--\r\n"
+        "--mix\r\nContent-Type: application/pdf\r\n"
+        'Content-Disposition: attachment; filename="Rechnung.pdf"\r\n'
+        f"Content-Transfer-Encoding: base64\r\n\r\n{b64(PDF)}\r\n"
+        "--mix\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Disposition: inline\r\n\r\n"
+        f"{third} 🌿\r\n\r\n\r\n\r\n\r\nIhr Team\r\n"
+        "--mix--\r\n"
+    ).encode()
+    verdict, forward = run(raw, policy)
+    assert verdict.action is Action.DELIVER, verdict.findings
+    assert verdict.strip_codes == {"STY001", "STY002", "STY004"}
+    parts = {
+        (span.where.value, span.part)
+        for finding in verdict.findings
+        for span in finding.spans
+        if finding.code in {"STY001", "STY002", "STY004"}
+    }
+    assert {("text", 1), ("text", 2), ("html_source", 1)} <= parts, parts
+    layout = [f for f in verdict.findings if f.code == "STY002"]
+    assert [(s.where.value, s.part) for f in layout for s in f.spans] == [("text", 2)]
+
+    rewritten = parse(forward)
+    assert [(m.where.value, m.part) for m in rewritten.more_texts] == [
+        ("text", 1),
+        ("html", 1),
+        ("text", 2),
+    ]
+    texts = [m.text for m in rewritten.more_texts] + [m.html for m in rewritten.more_texts]
+    for text in texts:
+        assert "😊" not in text and "🌿" not in text
+        assert "Vorschau der Gravur" not in text
+    plain2, html2, plain3 = (m.text.replace("\r\n", "\n").strip() for m in rewritten.more_texts)
+    assert plain2 == html2 == second
+    assert plain3 == f"{third}\n\nIhr Team"  # at most two line breaks in a row (STY002)
+    assert [a.filename for a in rewritten.attachments] == ["Rechnung.pdf"]
+    assert rewritten.attachments[0].sha256 == parse(raw).attachments[0].sha256
+    verdict2, forward2 = run(forward, policy)
+    assert verdict2.action is Action.DELIVER and not verdict2.strip_codes, verdict2.findings
+    assert forward2 == forward

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relay.model.message import parse
+from relay.verdict import Where
 from tests.conftest import BUYER, make_message
 
 
@@ -141,3 +142,46 @@ def test_reply_subject_echoes_the_buyer_and_is_not_judged() -> None:
     assert proactive.own_subject == "Re: Descuento"
     fresh_subject = parse(make_message("Hola", subject="Su pedido", headers=headers))
     assert fresh_subject.own_subject == "Su pedido"
+
+
+def _mixed(*parts: str) -> bytes:
+    body = "".join(f"--b\r\n{part}\r\n" for part in parts)
+    return (
+        f"From: support@shop.example\r\nTo: {BUYER}\r\nSubject: Parts\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/mixed; boundary="b"\r\n\r\n{body}--b--\r\n'
+    ).encode()
+
+
+def test_every_shown_text_part_is_read_and_numbered_by_kind() -> None:
+    """Inline text parts beyond the body's two, a forwarded message's text, and a text part
+    after an attachment are further text parts (numbered by kind from 1); a text file sent as
+    an attachment, and the parts of an attached message, stay attachments."""
+    raw = _mixed(
+        "Content-Type: text/plain\r\n\r\nBody text",
+        "Content-Type: text/html\r\n\r\n<p>Body html</p>",
+        'Content-Type: text/plain\r\nContent-Disposition: attachment; filename="a.txt"\r\n\r\nFile',
+        "Content-Type: text/plain\r\nContent-Disposition: inline\r\n\r\nSecond text www.a.example",
+        "Content-Type: message/rfc822\r\n\r\nSubject: fwd\r\nContent-Type: text/html\r\n\r\n"
+        '<p>Forwarded <a href="https://b.example">b</a></p>',
+        'Content-Type: message/rfc822\r\nContent-Disposition: attachment; filename="m.eml"\r\n\r\n'
+        "Subject: att\r\nContent-Type: text/plain\r\n\r\nAttached message",
+    )
+    message = parse(raw)
+    assert message.plain_text == "Body text"
+    assert message.html_text == "Body html"
+    assert [(m.where.value, m.part, m.own_text) for m in message.more_texts] == [
+        ("text", 1, "Second text www.a.example"),
+        ("html", 1, "Forwarded\nb"),
+    ]
+    assert [a.filename for a in message.attachments] == ["a.txt", ""]
+    assert message.attachments[1].extracted_text.strip() == "Attached message"
+    assert message.text_of(Where.TEXT, 1) == "Second text www.a.example"
+    assert message.text_of(Where.HTML_SOURCE, 1).startswith("<p>Forwarded")
+    by_url = {link.url: link for link in message.links}
+    assert by_url["www.a.example"].source == "text"
+    assert by_url["https://b.example"].part == 1
+
+
+def test_one_plain_one_html_message_has_no_further_parts() -> None:
+    message = parse(make_message("Hallo", html="<p>Hallo</p>"))
+    assert message.more_texts == ()

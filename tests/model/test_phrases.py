@@ -72,6 +72,12 @@ def test_word_count_counts_two_japanese_characters_as_a_word() -> None:
         ("[important]", "[Important] your order", "[important]"),
         ("レビュー ... お願い", "レビューの投稿をお願いします", "レビューの投稿をお願い"),
         ("クーポン", "割引クーポンコード", "クーポン"),
+        ("code %code%", "nutzen Sie den Code SAVE10 auf", "code save10"),
+        ("code %code%", 'mit dem Code: "Linde15"!', 'code: "linde15'),
+        ("code %code%", "der Code 583920 für die Packstation", None),  # digits only
+        ("code %code%", "Tracking-Code JJD000390007736551", None),  # a tracking number
+        ("code %code%", "code SW1A 1AA", None),  # a letter after the digits
+        ("code %code%", "barcode AB12", None),  # a whole word
     ],
 )
 def test_phrase_syntax(phrase: str, text: str, found: str | None) -> None:
@@ -215,3 +221,28 @@ def test_japanese_conditional_suffix_ends_the_clause() -> None:
     matcher = PhraseMatcher("ja", ["ご連絡ください"], negations=["ない"], conditionals=["場合は"])
     assert hits(matcher, "届いていない場合は、ご連絡ください。") == [("ご連絡ください", False)]
     assert hits(matcher, "届いていない、ご連絡ください。") == [("ご連絡ください", True)]
+
+
+def test_sentence_final_refusal_negates_across_clauses() -> None:
+    """`negations_final`: a refusal closing the sentence negates what it named before, across
+    commas and clause breaks; not what follows it, nor a sentence that goes on."""
+    matcher = PhraseMatcher(
+        "de",
+        ["gutschein*"],
+        negations=["keine"],
+        clause_breaks=["aber"],
+        negations_final=["keinen anbieten"],
+    )
+
+    def negated(text: str) -> list[bool]:
+        return [hit.negated for hit in matcher.finditer(normalize(text))]
+
+    closing = (
+        "Wir verstehen, dass Sie einen Gutschein wünschen, aber leider können wir keinen anbieten."
+    )
+    assert negated(closing) == [True]
+    assert negated("Hier ist Ihr Gutschein. Rabatte können wir keinen anbieten.") == [False]
+    after = "Wir können leider keinen anbieten, aber ein Gutschein liegt bei."
+    assert negated(after) == [False]
+    going_on = "Wir verstehen, dass Sie einen Gutschein möchten, aber keinen anbieten heißt nichts."
+    assert negated(going_on) == [False]

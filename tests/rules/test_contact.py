@@ -165,6 +165,21 @@ def test_quoted_mailto_is_not_judged(judge_raw: JudgeFn) -> None:
         # vanity numbers: the letters are the keypad's digits
         ("amazon.com", "Questions? Ring us toll-free at 1-888-GO-CHAIR.", "1-888-GO-CHAIR"),
         ("amazon.co.uk", "Call our team on 0800-NEWBED-1.", "0800-NEWBED-1"),
+        # fictional ranges are still numbers the buyer dials (docs/policy.md)
+        ("amazon.com", "Questions? Phone: +1 (555) 014-2290", "+1 (555) 014-2290"),
+        ("amazon.de", "Rufen Sie an: +1 555 0142 290", "+1 555 0142 290"),
+        # written out in words after a phone cue, Belgian French numbers included
+        (
+            "amazon.fr",
+            "Appelez notre chauffeur au zéro quatre nonante - vingt-deux - quarante-cinq -\n"
+            "soixante-sept.",
+            "zéro quatre nonante - vingt-deux - quarante-cinq -\nsoixante-sept",
+        ),
+        (
+            "amazon.com",
+            "Call Dana on two one two, seven three six, five zero zero zero.",
+            "two one two, seven three six, five zero zero zero",
+        ),
     ],
 )
 def test_phone_numbers_are_rejected(
@@ -202,6 +217,12 @@ def test_phone_numbers_are_rejected(
         ("amazon.es", "Número de seguimiento PQ4F6P0712345670128013, CP 28013 Madrid."),
         ("amazon.co.jp", "伝票番号 4321-1234-5678、注文番号 503-2345678-2345678、〒100-0001。"),
         ("amazon.com", "Model LX-2000-ABC and part RTX-4080-SUPER are in stock, SKU KTL-1234-RED."),
+        # number words without a phone cue, or too few of them
+        ("amazon.com", "We packed one two three four five six seven eight glasses."),
+        ("amazon.fr", "Appelez-nous si besoin: livraison entre huit et douze heures."),
+        ("amazon.fr", "Le colis pèse deux kilos, trois cent vingt-cinq grammes."),
+        # a + that is not a phone number
+        ("amazon.de", "Größe +2, Gewicht +1,5 kg; Temperatur +20 bis +30 Grad."),
     ],
 )
 def test_numbers_that_are_not_phones(judge_raw: JudgeFn, market: str, text: str) -> None:

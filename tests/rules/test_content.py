@@ -499,6 +499,7 @@ def test_every_language_has_every_category(policy: Policy) -> None:
 def _sample(phrase: str) -> str:
     """A text the phrase must match: gaps closed, wildcards dropped, numbers filled in."""
     words = [w for w in phrase.split(" ") if w != "..."]
+    words = ["save10" if w == "%code%" else w for w in words]
     return " ".join(w.strip("*").replace("#", "5") for w in words)
 
 
