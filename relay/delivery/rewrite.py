@@ -26,7 +26,13 @@ from bs4 import Tag
 from relay import rules
 from relay.html.editor import HtmlDoc
 from relay.model import quoting
-from relay.model.message import Image, body_parts, further_text_parts, text_parts
+from relay.model.message import (
+    Image,
+    body_parts,
+    decode_text,
+    further_text_parts,
+    text_parts,
+)
 from relay.model.types import RuleContext
 from relay.verdict import Verdict, Where
 
@@ -66,7 +72,7 @@ class BodyEditor:
     @property
     def doc(self) -> HtmlDoc | None:
         if self._doc is None and self.html_part is not None:
-            self._doc = HtmlDoc(read_text(self.html_part))
+            self._doc = HtmlDoc(decode_text(self.html_part))
             self._images = self._pair_images(self._doc)
         return self._doc
 
@@ -126,7 +132,7 @@ class BodyEditor:
     @property
     def plain(self) -> str | None:
         if self._plain is None and self.plain_part is not None:
-            self._plain = read_text(self.plain_part)
+            self._plain = decode_text(self.plain_part)
         return self._plain
 
     @plain.setter
@@ -153,11 +159,7 @@ class BodyEditor:
             write_text(self.html_part, self._doc.serialize())
         if self.plain_changed and self.plain_part is not None and self._plain is not None:
             write_text(self.plain_part, self._plain)
-        if (
-            self.main
-            and self._subject is not None
-            and self._subject != self.ctx.message.subject
-        ):
+        if self.main and self._subject is not None and self._subject != self.ctx.message.subject:
             set_subject(self.msg, self._subject)
 
 
@@ -205,19 +207,19 @@ def _drop_unreferenced_parts(msg: EmailMessage, removed_cids: set[str]) -> None:
     if not removed_cids:
         return
     lowered = "\n".join(
-        read_text(part).lower()
+        decode_text(part).lower()
         for part in text_parts(msg)
         if part.get_content_type() == "text/html"
     )
     for parent in msg.walk():
-            if not parent.is_multipart():
-                continue
-            children = parent.get_payload()
-            assert isinstance(children, list)
-            for child in list(children):
-                cid = str(child.get("content-id") or "").strip().strip("<>")
-                if cid and cid in removed_cids and f"cid:{cid.lower()}" not in lowered:
-                    children.remove(child)
+        if not parent.is_multipart():
+            continue
+        children = parent.get_payload()
+        assert isinstance(children, list)
+        for child in list(children):
+            cid = str(child.get("content-id") or "").strip().strip("<>")
+            if cid and cid in removed_cids and f"cid:{cid.lower()}" not in lowered:
+                children.remove(child)
 
 
 def rewrite(raw: bytes, verdict: Verdict, ctx: RuleContext) -> bytes:
@@ -240,17 +242,6 @@ def rewrite(raw: bytes, verdict: Verdict, ctx: RuleContext) -> bytes:
 
 # --------------------------------------------------------------------------------------------
 # MIME helpers
-
-
-def read_text(part: Message) -> str:
-    payload = part.get_payload(decode=True)
-    if not isinstance(payload, bytes):
-        return ""
-    charset = part.get_content_charset() or "utf-8"
-    try:
-        return payload.decode(charset, errors="replace")
-    except LookupError:
-        return payload.decode("utf-8", errors="replace")
 
 
 def write_text(part: Message, text: str) -> None:

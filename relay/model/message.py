@@ -404,8 +404,8 @@ def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     headers = tuple(_safe_headers(msg, defects))
 
     plain_part, html_part = body_parts(msg)
-    plain_text = _decode_text(plain_part, defects) if plain_part is not None else None
-    html = _decode_text(html_part, defects) if html_part is not None else None
+    plain_text = decode_text(plain_part, defects) if plain_part is not None else None
+    html = decode_text(html_part, defects) if html_part is not None else None
 
     further = further_text_parts(msg, plain_part, html_part)
     body_ids = {id(plain_part), id(html_part), *(id(part) for _w, _i, part in further)}
@@ -502,7 +502,7 @@ def _more_texts(
     budget = MAX_TEXT_CHARS
     href_urls = {link.url for link in links if link.source == "href"}
     for where, index, part in further:
-        decoded = _decode_text(part, defects)
+        decoded = decode_text(part, defects)
         if where is Where.TEXT:
             text = decoded[:MAX_BODY_CHARS]
             own, quoted = quoting.split_plain(text)
@@ -674,7 +674,9 @@ def body_parts(msg: Message) -> tuple[Message | None, Message | None]:
     return plain, html
 
 
-def _decode_text(part: Message, defects: list[str]) -> str:
+def decode_text(part: Message, defects: list[str] | None = None) -> str:
+    """A text part's payload as text in its declared charset; an unknown charset is read as
+    UTF-8 (and noted in `defects` when given), undecodable bytes replaced, never an error."""
     payload = part.get_payload(decode=True)
     if not isinstance(payload, bytes):
         return ""
@@ -682,7 +684,8 @@ def _decode_text(part: Message, defects: list[str]) -> str:
     try:
         return payload.decode(charset, errors="replace")
     except LookupError:
-        defects.append(f"unknown charset {charset!r}")
+        if defects is not None:
+            defects.append(f"unknown charset {charset!r}")
         return payload.decode("utf-8", errors="replace")
 
 
