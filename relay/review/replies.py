@@ -1,6 +1,6 @@
 """SMTP replies for held and rejected messages that name every failed rule in plain words.
 
-interface.md fixes the shapes: `250 2.6.0 held for review as <id>` then the reasons, and
+docs/interface.md fixes the shapes: `250 2.6.0 held for review as <id>` then the reasons, and
 `550 5.7.1 <codes>: <every reason>; quarantine id <id>`. When that one line would pass 512
 octets (RFC 5321 4.5.3.1.5, CRLF included) the reply becomes a multi-line one: aiosmtpd writes
 the handler's string as it is plus CRLF, so "250-...\\r\\n250 ..." reaches the client as one

@@ -452,7 +452,7 @@ def attachment_text(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-# Contact details invoice law asks for in the letterhead or footer (policy.md, "Reading the
+# Contact details invoice law asks for in the letterhead or footer (docs/policy.md, "Reading the
 # text"); a link, a shop's web address, marketing or a review request is judged as anywhere.
 _LETTERHEAD_CODES: Final = frozenset({"CTC001", "CTC002"})
 

@@ -44,7 +44,7 @@ LEASE_NAME: Final = "orders-sync"
 # manual run never races a relay's (the lease above is kept between runs by its holder).
 RUN_LEASE_NAME: Final = "orders-sync-run"
 # Without a cursor or --since, the first run reads this far back: older orders are past every
-# contact and review window of policy.md.
+# contact and review window of docs/policy.md.
 FIRST_WINDOW: Final = timedelta(days=60)
 
 
