@@ -12,7 +12,7 @@ import dataclasses
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +24,7 @@ from relay import facts as facts_mod
 from relay import parse_process, rules
 from relay import rewrite as rewrite_mod
 from relay.context import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
+from relay.fold import message_memo
 from relay.message import ParsedMessage, parse
 from relay.policy import Policy
 from relay.store.base import Store
@@ -74,21 +75,27 @@ def judge(
     orders: OrderContext,
     now: datetime,
 ) -> tuple[RuleContext, Verdict, bytes]:
-    """The pure part: facts, rules, decision and rewrite. No I/O."""
-    facts = facts_mod.derive(message, envelope, policy, orders.order)
-    ctx = RuleContext(
-        message=message,
-        envelope=envelope,
-        policy=policy,
-        config=config,
-        facts=facts,
-        orders=orders,
-        now=now,
-    )
-    verdict = decide(run_rules(ctx))
-    forward = message.raw
-    if verdict.modified:
-        forward = rewrite_mod.rewrite(message.raw, verdict, ctx)
+    """The pure part: facts, rules, decision and rewrite. No I/O.
+
+    What the facts and the rules fold (relay.fold) is remembered in the rule context's memo,
+    for this message only."""
+    memo: dict[Hashable, object] = {}
+    with message_memo(memo):
+        facts = facts_mod.derive(message, envelope, policy, orders.order)
+        ctx = RuleContext(
+            message=message,
+            envelope=envelope,
+            policy=policy,
+            config=config,
+            facts=facts,
+            orders=orders,
+            now=now,
+            _memo=memo,
+        )
+        verdict = decide(run_rules(ctx))
+        forward = message.raw
+        if verdict.modified:
+            forward = rewrite_mod.rewrite(message.raw, verdict, ctx)
     return ctx, verdict, forward
 
 

@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
-from relay.fold import Folded, fold
+from relay.fold import Folded, fold, memoized
 
 _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -49,13 +48,12 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
     return folded.text, list(folded.starts)
 
 
-@lru_cache(maxsize=64)
 def normalize(text: str) -> str:
     """Case, accents, quotes and whitespace folded so that phrases match loosely.
 
-    Offsets differ from the input; use `fold(text).span` (or `excerpt`) to map back. The
-    last few answers are kept: the facts and several rules normalize the same text of a
-    message.
+    Offsets differ from the input; use `fold(text).span` (or `excerpt`) to map back. Within
+    the judgement of a message the answer is kept with the message (relay.fold's
+    `message_memo`): the facts and several rules normalize the same text of a message.
     """
     return fold(text).text
 
@@ -217,9 +215,13 @@ class Prefilter:
         return any(piece in normalized for piece in self.pieces)
 
 
-@lru_cache(maxsize=16)
 def word_starts(normalized: str) -> frozenset[str]:
-    """The first one, two and three characters of every run of word characters in the text."""
+    """The first one, two and three characters of every run of word characters in the text
+    (kept with the message being judged, like `normalize`)."""
+    return memoized(("word-starts", normalized), lambda: _word_starts(normalized))
+
+
+def _word_starts(normalized: str) -> frozenset[str]:
     found: set[str] = set()
     for run in _WORD_RUN.findall(normalized):
         found.add(run[:1])
