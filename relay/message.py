@@ -522,7 +522,7 @@ def body_parts(msg: Message) -> tuple[Message | None, Message | None]:
 
 
 def _decode_text(part: Message, defects: list[str]) -> str:
-    payload = part.get_payload(decode=True)
+    payload = mime_lift.decoded_payload(part)
     if not isinstance(payload, bytes):
         return ""
     charset = part.get_content_charset() or "utf-8"
@@ -541,7 +541,7 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
             continue
         if isinstance(part, EmailMessage) and part.get_content_type() == "message/rfc822":
             continue
-        payload = part.get_payload(decode=True)
+        payload = mime_lift.decoded_payload(part)
         data = payload if isinstance(payload, bytes) else b""
         for defect in part.defects:
             defects.append(type(defect).__name__)
