@@ -584,8 +584,10 @@ _BLANK_LINES: Final = re.compile(r"\n{3,}")
 
 def _visible_text(strings: list[str]) -> str:
     """The text nodes a reader sees, one per line, spaces and blank lines collapsed."""
-    text = "\n".join(strings)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    # One substitution for the whole text: no line end is a space, tab or no-break space, so
+    # collapsing them before splitting the lines gives what collapsing each line gave.
+    text = _SPACES.sub(" ", "\n".join(strings))
+    lines = (line.strip() for line in text.splitlines())
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 
