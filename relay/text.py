@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from relay.fold import Folded, fold, memoized
@@ -255,6 +255,15 @@ class Prefilter:
     filed: frozenset[str]
     needs: Mapping[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]
     pieces: tuple[tuple[str, ...], ...]
+    # the first piece of any of `pieces`, as one pattern: most texts hold none (a German text
+    # and a Japanese list), and one search in C says so
+    first_pieces: re.Pattern[str] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.pieces:
+            firsts = sorted({literals[0] for literals in self.pieces}, key=lambda p: (-len(p), p))
+            pattern = re.compile("|".join(re.escape(piece) for piece in firsts))
+            object.__setattr__(self, "first_pieces", pattern)
 
     def may_match(self, normalized: str) -> bool:
         if self.filed:
@@ -263,6 +272,8 @@ class Prefilter:
                 for keys, literals in self.needs[key]:
                     if keys <= starts and all(piece in normalized for piece in literals):
                         return True
+        if self.first_pieces is None or self.first_pieces.search(normalized) is None:
+            return False
         return any(all(piece in normalized for piece in literals) for literals in self.pieces)
 
 
