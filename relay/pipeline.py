@@ -12,7 +12,7 @@ import dataclasses
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +22,9 @@ import structlog
 
 from relay import rules
 from relay.delivery import rewrite as rewrite_mod
+from relay.model import extract
 from relay.model import facts as facts_mod
+from relay.model.fold import message_memo
 from relay.model.message import ParsedMessage, parse
 from relay.model.types import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
 from relay.policy import Policy
@@ -75,21 +77,27 @@ def judge(
     orders: OrderContext,
     now: datetime,
 ) -> tuple[RuleContext, Verdict, bytes]:
-    """The pure part: facts, rules, decision and rewrite. No I/O."""
-    facts = facts_mod.derive(message, envelope, policy, orders.order)
-    ctx = RuleContext(
-        message=message,
-        envelope=envelope,
-        policy=policy,
-        config=config,
-        facts=facts,
-        orders=orders,
-        now=now,
-    )
-    verdict = decide(run_rules(ctx))
-    forward = message.raw
-    if verdict.modified:
-        forward = rewrite_mod.rewrite(message.raw, verdict, ctx)
+    """The pure part: facts, rules, decision and rewrite. No I/O.
+
+    What the facts and the rules fold (relay.model.fold) is remembered in the rule context's memo,
+    for this message only."""
+    memo: dict[Hashable, object] = {}
+    with message_memo(memo):
+        facts = facts_mod.derive(message, envelope, policy, orders.order)
+        ctx = RuleContext(
+            message=message,
+            envelope=envelope,
+            policy=policy,
+            config=config,
+            facts=facts,
+            orders=orders,
+            now=now,
+            _memo=memo,
+        )
+        verdict = decide(run_rules(ctx))
+        forward = message.raw
+        if verdict.modified:
+            forward = rewrite_mod.rewrite(message.raw, verdict, ctx)
     return ctx, verdict, forward
 
 
@@ -106,7 +114,8 @@ def warm(policy: Policy, config: RelayConfig) -> None:
 
     Judges one built-in German reply (text and HTML, a link, a phone number): the phrase
     patterns, langdetect's profiles, the public suffix list (LNK, CTC001), phonenumbers'
-    metadata (CTC002), the emoji tables and the HTML parser are loaded. STY003's word lists of
+    metadata (CTC002), the emoji tables, the HTML parser, the PDF reader and the attachment
+    rules' keyword patterns (a PDF delivery note) are loaded. STY003's word lists of
     every language the policy checks are mapped (built once per machine, relay.model.wordlists).
     """
     from email.message import EmailMessage
@@ -121,6 +130,14 @@ def warm(policy: Policy, config: RelayConfig) -> None:
     msg.set_content(_WARM_TEXT)
     msg.add_alternative(
         "<html><body><p>" + _WARM_TEXT.replace("\n", "<br>") + "</p></body></html>", subtype="html"
+    )
+    # A delivery note as a PDF: the PDF reader and the attachment rules' keyword patterns
+    # (compiled per policy on first use, ~100 ms) are ready before the first buyer's PDF.
+    msg.add_attachment(
+        extract.minimal_pdf("Lieferschein zur Bestellung 302-0000000-0000000"),
+        maintype="application",
+        subtype="pdf",
+        filename="lieferschein.pdf",
     )
     message = parse(msg.as_bytes())
     envelope = Envelope(mail_from="warm-up@relay.invalid", rcpt_tos=tuple(message.to_addresses))

@@ -24,11 +24,15 @@ import json
 import re
 import unicodedata
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Final
+from typing import Final, TypeVar, cast
+
+T = TypeVar("T")
 
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 _DAKUTEN: Final = ("\u3099", "\u309a")
@@ -167,6 +171,39 @@ def _rewrites(
     return dropped, entities
 
 
+# The message being judged: its rule context's memo (`RuleContext.memo`'s table), set by
+# `message_memo` around the facts, the rules and the rewrite. The facts and several rules fold
+# the same few texts of a message; what they fold is remembered there, with the message, and
+# nothing outlives it (no process-wide cache keyed by a message's text).
+_MESSAGE_MEMO: Final[ContextVar[dict[Hashable, object] | None]] = ContextVar(
+    "relay_message_memo", default=None
+)
+
+
+@contextmanager
+def message_memo(memo: dict[Hashable, object]) -> Iterator[None]:
+    """Within the block, `memoized` (and so `fold`, `fold_for_reading` and relay.model.phrases's
+    `normalize` and `word_starts`) remember their answers in `memo`, one message's table."""
+    token = _MESSAGE_MEMO.set(memo)
+    try:
+        yield
+    finally:
+        _MESSAGE_MEMO.reset(token)
+
+
+def memoized(key: Hashable, make: Callable[[], T]) -> T:
+    """`make()`, remembered under `key` for the message being judged (`message_memo`);
+    computed afresh outside one (policy loading, a tool looking at one text)."""
+    memo = _MESSAGE_MEMO.get()
+    if memo is None:
+        return make()
+    try:
+        return cast(T, memo[key])
+    except KeyError:
+        value = memo[key] = make()
+        return value
+
+
 def fold(text: str) -> Folded:
     """The folded text (see the module doc) with its map back to `text`.
 
@@ -174,7 +211,7 @@ def fold(text: str) -> Folded:
     paragraph break); white space between two Japanese or Chinese characters (a line wrap)
     disappears.
     """
-    return _fold(text)
+    return memoized(("fold", text), lambda: _fold(text))
 
 
 def _script_change(before: str, after: str) -> bool:
@@ -198,9 +235,7 @@ def _folded(char: str) -> str:
     return found
 
 
-# The facts and several rules fold the same few texts of a message; an attachment's text may
-# hold 200,000 characters, so the map is an array of 4-byte offsets and few are kept.
-@lru_cache(maxsize=16)
+# An attachment's text may hold 200,000 characters, so the map is an array of 4-byte offsets.
 def _fold(text: str) -> Folded:
     dropped, entities = _rewrites(text)
     chars: list[str] = []
@@ -302,10 +337,9 @@ def fold_for_reading(text: str, *, confusables: bool = True) -> str:
     characters stay as they are: phone numbers are written in groups of digits. The link
     reader keeps confusables (`confusables=False`): a look-alike host is another host.
     """
-    return _fold_for_reading(text, confusables)
+    return memoized(("reading", text, confusables), lambda: _fold_for_reading(text, confusables))
 
 
-@lru_cache(maxsize=32)
 def _fold_for_reading(text: str, confusables: bool) -> str:
     suspects = _suspects(confusables)
     if "=" in text:

@@ -677,7 +677,7 @@ def body_parts(msg: Message) -> tuple[Message | None, Message | None]:
 def decode_text(part: Message, defects: list[str] | None = None) -> str:
     """A text part's payload as text in its declared charset; an unknown charset is read as
     UTF-8 (and noted in `defects` when given), undecodable bytes replaced, never an error."""
-    payload = part.get_payload(decode=True)
+    payload = mime_lift.decoded_payload(part)
     if not isinstance(payload, bytes):
         return ""
     charset = part.get_content_charset() or "utf-8"
@@ -697,7 +697,7 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
             continue
         if isinstance(part, EmailMessage) and part.get_content_type() == "message/rfc822":
             continue
-        payload = part.get_payload(decode=True)
+        payload = mime_lift.decoded_payload(part)
         data = payload if isinstance(payload, bytes) else b""
         for defect in part.defects:
             defects.append(type(defect).__name__)
@@ -740,8 +740,10 @@ _BLANK_LINES: Final = re.compile(r"\n{3,}")
 
 def _visible_text(strings: list[str]) -> str:
     """The text nodes a reader sees, one per line, spaces and blank lines collapsed."""
-    text = "\n".join(strings)
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    # One substitution for the whole text: no line end is a space, tab or no-break space, so
+    # collapsing them before splitting the lines gives what collapsing each line gave.
+    text = _SPACES.sub(" ", "\n".join(strings))
+    lines = (line.strip() for line in text.splitlines())
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

@@ -15,11 +15,21 @@ the safety net), the caller parses the original bytes instead.
 
 from __future__ import annotations
 
+import importlib
 import secrets
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
+from email.errors import MessageDefect
 from email.message import Message
-from typing import Final
+from typing import Any, Final, cast
+
+# The email package's own base64 decoding with its defects (what Message.get_payload calls;
+# a private module typeshed does not describe).
+_decode_b: Final = cast(
+    Callable[[bytes], tuple[bytes, list[MessageDefect]]],
+    importlib.import_module("email._encoded_words").decode_b,
+)
 
 # Runs shorter than this are left to the parser: the gain would not pay for the bookkeeping.
 MIN_RUN_BYTES: Final = 64 * 1024
@@ -158,3 +168,25 @@ def _put_back(text: str, runs: dict[str, str], found: dict[str, int]) -> str:
             found[placeholder] += count
             text = text.replace(placeholder, original)
     return text
+
+
+def decoded_payload(part: Message) -> Any:
+    """`part.get_payload(decode=True)`: the same value, the same defects recorded on the part.
+
+    A base64 body of ASCII text (what mail programs write, and every body `lift` took out) is
+    decoded as the email package does (`decode_b` of the text without its line ends) with two
+    copies of it instead of four and no list of one bytes object per line: the package checks
+    the text for surrogates by encoding it to UTF-8, encodes it again to ASCII, splits it into
+    lines and joins them. A text that is ASCII holds no surrogates and encodes to ASCII, and
+    dropping every CR and LF is what joining `bytes.splitlines()` gives. Anything else (other
+    encodings, bytes or non-ASCII payloads, multiparts) is the email package's own call.
+    """
+    payload = getattr(part, "_payload", None)  # what get_payload reads first
+    if isinstance(payload, str) and not part.is_multipart() and payload.isascii():
+        cte = str(part.get("content-transfer-encoding", "")).lower()
+        if cte == "base64":
+            value, defects = _decode_b(payload.encode("ascii").translate(None, b"\r\n"))
+            for defect in defects:
+                part.policy.handle_defect(part, defect)
+            return value
+    return part.get_payload(decode=True)

@@ -20,12 +20,11 @@ does not negate (`!do not hesitate`, `!ませんか`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Final
 
-from relay.model.fold import Folded, fold
+from relay.model.fold import Folded, fold, memoized
 
 _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -55,13 +54,12 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
     return folded.text, list(folded.starts)
 
 
-@lru_cache(maxsize=64)
 def normalize(text: str) -> str:
     """Case, accents, quotes and whitespace folded so that phrases match loosely.
 
-    Offsets differ from the input; use `fold(text).span` (or `excerpt`) to map back. The
-    last few answers are kept: the facts and several rules normalize the same text of a
-    message.
+    Offsets differ from the input; use `fold(text).span` (or `excerpt`) to map back. Within
+    the judgement of a message the answer is kept with the message (relay.model.fold's
+    `message_memo`): the facts and several rules normalize the same text of a message.
     """
     return fold(text).text
 
@@ -174,6 +172,7 @@ def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 _WORD_RUN: Final = re.compile(r"\w+")
+_CLASS_TOKEN: Final = re.compile(r"%\w+%")
 _KEY_CHARS: Final = 3
 
 
@@ -182,59 +181,126 @@ def _compile_with_keys(
 ) -> tuple[re.Pattern[str] | None, Prefilter | None]:
     """The pattern, and what a text must contain for the pattern to have a chance to match.
 
-    A phrase that begins with a word boundary and a literal word character (`(?<!\\w)disc...`)
-    can only match where a run of word characters starts with that literal: the first (up to
-    three) word characters of the literal are a word-start key. Any other phrase (Japanese
-    phrases match inside runs; `*rabatt`, `# sterne`, `[wichtig]`) can only match where the
-    longest literal piece of its words occurs: a substring key. A text with none of the keys
-    cannot match. None when some phrase has no literal piece at all.
+    Every literal piece of a phrase's words (what `_token_pattern` escapes: the words split
+    at `#`, `*` and `-`) occurs in any text the phrase matches. And a word that the pattern
+    puts right after a word boundary (the first word after `(?<!\\w)`, every later word after
+    a mandatory separator) and that begins with literal word characters can only match where
+    a run of word characters starts with them: its first (up to three) word characters are a
+    word-start key (`_word_keys`). A text that holds, for no phrase, all of its keys and all
+    of its pieces cannot match and is not scanned. None when some phrase has no literal piece
+    at all.
     """
     ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not ordered:
         return None, None
     by_head: dict[str, list[tuple[str, str]]] = {}
-    starts: set[str] = set()
-    pieces: set[str] = set()
+    needs: dict[str, set[tuple[frozenset[str], tuple[str, ...]]]] = {}
+    pieces: set[tuple[str, ...]] = set()
     complete = True
     for phrase in ordered:
         head, literal, rest = _phrase_parts(phrase)
         by_head.setdefault(head, []).append((literal, rest))
-        lead = re.match(r"\w+", literal)
-        if head == r"(?<!\w)" and lead is not None:
-            starts.add(lead.group(0)[:_KEY_CHARS])
-            continue
-        chunks = [
+        chunks = {
             chunk
             for token in normalize(phrase).split(" ")
-            if token and token != "..."
-            for chunk in re.split(r"[#-]", token.strip("*"))
+            # `...` and a %class% token (e.g. %code%) hold no literal text
+            if token and token != "..." and not _CLASS_TOKEN.fullmatch(token)
+            for chunk in re.split(r"[#*-]", token)
             if chunk
-        ]
-        if chunks:
-            pieces.add(max(chunks, key=len))
+        }
+        # the longest first: the likeliest to be missing
+        literals = tuple(sorted(chunks, key=lambda c: (-len(c), c)))
+        word_keys = _word_keys(phrase)
+        if word_keys:
+            # filed under its longest key: a text without that key cannot match the phrase
+            needs.setdefault(max(sorted(word_keys), key=len), set()).add((word_keys, literals))
+        elif literals:
+            pieces.add(literals)
         else:
             complete = False
     pattern = re.compile("|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items()))
-    keys = Prefilter(frozenset(starts), tuple(sorted(pieces))) if complete else None
-    return pattern, keys
+    prefilter = (
+        Prefilter(
+            frozenset(needs),
+            {key: tuple(sorted(found, key=repr)) for key, found in needs.items()},
+            tuple(sorted(pieces)),
+        )
+        if complete
+        else None
+    )
+    return pattern, prefilter
+
+
+def _word_keys(phrase: str) -> frozenset[str]:
+    """The word-start keys of a phrase (see `_compile_with_keys`), following `_phrase_parts`:
+    empty for a Japanese or Chinese phrase and for one whose words all may start inside a run
+    of word characters."""
+    norm = normalize(phrase)
+    if _CJK.search(norm):
+        return frozenset()
+    tokens = [t for t in norm.split(" ") if t]
+    while tokens and tokens[0] == "...":
+        tokens.pop(0)
+    while tokens and tokens[-1] == "...":
+        tokens.pop()
+    keys: set[str] = set()
+    previous_gap = False
+    for position, token in enumerate(tokens):
+        if token == "...":
+            previous_gap = True
+            continue
+        if position == 0:
+            at_word_start = bool(re.match(r"[\w*]", token))  # the `(?<!\w)` head
+        else:
+            glued = not re.search(r"\w$", tokens[position - 1]) or not re.match(r"[\w*#]", token)
+            at_word_start = previous_gap or not glued  # a separator is required before it
+        previous_gap = False
+        if not at_word_start or token.startswith(("*", "#")):
+            continue
+        lead = re.match(r"\w+", re.split(r"[#*-]", token)[0])
+        if lead is not None:
+            keys.add(lead.group(0)[:_KEY_CHARS])
+    return frozenset(keys)
 
 
 @dataclass(frozen=True, slots=True)
 class Prefilter:
-    """Word starts and substrings of which a text needs at least one for a pattern to match."""
+    """What a text needs for a pattern to match: for some phrase, every one of its word-start
+    keys and literal pieces (`needs`, filed under one of the keys, `filed`), or, for a phrase
+    without word-start keys, every one of its literal pieces (`pieces`)."""
 
-    starts: frozenset[str]
-    pieces: tuple[str, ...]
+    filed: frozenset[str]
+    needs: Mapping[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]
+    pieces: tuple[tuple[str, ...], ...]
+    # the first piece of any of `pieces`, as one pattern: most texts hold none (a German text
+    # and a Japanese list), and one search in C says so
+    first_pieces: re.Pattern[str] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        if self.pieces:
+            firsts = sorted({literals[0] for literals in self.pieces}, key=lambda p: (-len(p), p))
+            pattern = re.compile("|".join(re.escape(piece) for piece in firsts))
+            object.__setattr__(self, "first_pieces", pattern)
 
     def may_match(self, normalized: str) -> bool:
-        if self.starts and not self.starts.isdisjoint(word_starts(normalized)):
-            return True
-        return any(piece in normalized for piece in self.pieces)
+        if self.filed:
+            starts = word_starts(normalized)
+            for key in self.filed & starts:
+                for keys, literals in self.needs[key]:
+                    if keys <= starts and all(piece in normalized for piece in literals):
+                        return True
+        if self.first_pieces is None or self.first_pieces.search(normalized) is None:
+            return False
+        return any(all(piece in normalized for piece in literals) for literals in self.pieces)
 
 
-@lru_cache(maxsize=16)
 def word_starts(normalized: str) -> frozenset[str]:
-    """The first one, two and three characters of every run of word characters in the text."""
+    """The first one, two and three characters of every run of word characters in the text
+    (kept with the message being judged, like `normalize`)."""
+    return memoized(("word-starts", normalized), lambda: _word_starts(normalized))
+
+
+def _word_starts(normalized: str) -> frozenset[str]:
     found: set[str] = set()
     for run in _WORD_RUN.findall(normalized):
         found.add(run[:1])

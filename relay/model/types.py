@@ -114,10 +114,10 @@ class RuleContext:
     orders: OrderContext = field(default_factory=OrderContext)
     now: datetime = field(default_factory=lambda: datetime.now(UTC))
     # What rules derive from this message and share (per message, so nothing outlives it or
-    # mixes policies across a reload): see `memo`.
-    _memo: dict[Hashable, object] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
+    # mixes policies across a reload): see `memo`. `judge` passes the table relay.model.fold's
+    # `message_memo` fills while the facts are derived, so the texts folded for the facts are
+    # not folded again by the rules.
+    _memo: dict[Hashable, object] = field(default_factory=dict, repr=False, compare=False)
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, computed once per message and key; rules of several families share it."""

@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+from email.message import EmailMessage
 
+from relay.model.extract import minimal_pdf
 from relay.model.message import ParsedMessage, parse
 from relay.runtime.lifeline import exit_with_parent
 from relay.runtime.memory import fix_mmap_threshold, release_free_memory
@@ -36,4 +38,12 @@ def parse_without_raw(raw: bytes) -> ParsedMessage:
 
 
 def warm_up() -> None:
-    parse(b"Subject: warm-up\r\nContent-Type: text/html\r\n\r\n<p>warm-up</p>\r\n")
+    """Parse a small HTML message with a PDF attached: the HTML and PDF readers are loaded
+    before the first large message."""
+    message = EmailMessage()
+    message["Subject"] = "warm-up"
+    message.set_content("<p>warm-up</p>", subtype="html")
+    message.add_attachment(
+        minimal_pdf("warm-up"), maintype="application", subtype="pdf", filename="warm-up.pdf"
+    )
+    parse(message.as_bytes())

@@ -12,7 +12,7 @@ import zlib
 import docx
 import pytest
 
-from relay.model import extract
+from relay.model import extract, sniff
 from relay.model.extract import Limits
 from relay.model.message import parse
 from tests.conftest import make_message
@@ -561,3 +561,11 @@ def test_damaged_files_never_raise(kind: str, flips: list[tuple[int, int]], cut:
     assert isinstance(result.text, str)
     assert result.text.strip() or result.reason
     assert isinstance(sniff.sniff(damaged), str)
+
+
+def test_the_warm_up_pdf_is_read_as_any_pdf() -> None:
+    """relay.pipeline.warm and the parse processes read it at start (the PDF reader loaded)."""
+    data = extract.minimal_pdf("Lieferschein zur Bestellung")
+    assert sniff.sniff(data) == "pdf"
+    found = extract.extract(data, "pdf")
+    assert (found.text.strip(), found.reason) == ("Lieferschein zur Bestellung", "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relay.model.fold import fold, fold_for_reading
+from relay.model.fold import fold, fold_for_reading, message_memo
 from relay.model.phrases import PhraseMatcher
 
 # One example per folding class of policy.md "Reading the text".
@@ -89,3 +89,18 @@ def test_reading_form_keeps_case_and_spacing() -> None:
     assert fold_for_reading("Mail info\u200b@Shop.de") == "Mail info@Shop.de"
     assert fold_for_reading("info&#64;shop.de") == "info@shop.de"
     assert fold_for_reading("іnfo@ѕhop.de") == "info@shop.de"
+
+
+def test_a_message_memo_keeps_what_was_folded_for_that_message_only() -> None:
+    """Folds are remembered with the message being judged (issue 12: no process-wide cache
+    keyed by message texts); outside a message each call folds afresh."""
+    text = "Use the co\u200bupon SAVE10"
+    memo: dict[object, object] = {}
+    with message_memo(memo):
+        first = fold(text)
+        assert fold(text) is first
+        reading = fold_for_reading(text)
+        assert fold_for_reading(text) is reading
+    assert memo[("fold", text)] is first
+    assert fold(text) is not first  # the message is done: nothing of it is kept
+    assert fold(text) == first

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import email
+import email.policy
 import random
 from email.message import Message
 from typing import Any
@@ -199,3 +200,32 @@ def test_randomized_structures() -> None:
         )
         raw += b"".join(parts) + b"--B" + str(round_).encode() + b"--" + nl
         assert_same_tree(raw)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        ("base64", b"SGVsbG8sIHdvcmxkIQ==\r\nSGVsbG8sIHdvcmxkIQ==\r\n"),
+        ("base64", b"SGVsbG8sIHdvcmxkIQ==\nSGVsbG8\n"),  # LF only, missing padding
+        ("base64", b"SGVs*bG8s\r\nIHdvcmxkIQ\r\n"),  # a character outside the alphabet
+        ("base64", b"SGVs\rbG8sIHdv\r\ncmxkIQ==\r\n"),  # a lone CR
+        ("base64", b"\xc3\xa9SGVsbG8=\r\n"),  # not ASCII
+        ("BASE64", b"SGVsbG8sIHdvcmxkIQ==\r\n"),
+        ("quoted-printable", b"caf=C3=A9=\r\nbar\r\n"),
+        ("8bit", b"caf\xc3\xa9\r\n"),
+        ("7bit", b"plain\r\n"),
+    ],
+)
+def test_decoded_payload_is_get_payload_decoded_with_the_same_defects(
+    encoding: str, body: bytes
+) -> None:
+    raw = (
+        b"Subject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        b"--b\r\nContent-Type: application/octet-stream\r\n"
+        b"Content-Transfer-Encoding: " + encoding.encode() + b"\r\n\r\n" + body + b"--b--\r\n"
+    )
+    ours = email.message_from_bytes(raw, policy=email.policy.default)
+    theirs = email.message_from_bytes(raw, policy=email.policy.default)
+    for mine, stdlib in zip(ours.walk(), theirs.walk(), strict=True):
+        assert mime_lift.decoded_payload(mine) == stdlib.get_payload(decode=True)
+        assert [type(d) for d in mine.defects] == [type(d) for d in stdlib.defects]

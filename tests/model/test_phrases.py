@@ -78,6 +78,11 @@ def test_word_count_counts_two_japanese_characters_as_a_word() -> None:
         ("code %code%", "Tracking-Code JJD000390007736551", None),  # a tracking number
         ("code %code%", "code SW1A 1AA", None),  # a letter after the digits
         ("code %code%", "barcode AB12", None),  # a whole word
+        # words the pattern lets start inside a run of word characters (the prefilter asks
+        # for their literal pieces, not for a word start)
+        ("rabatt* code", "ein Rabattcode", "rabattcode"),
+        ("# sterne", "gib uns 5sterne", "5sterne"),
+        ("z.b. rabatt", "z.b.rabatt", "z.b.rabatt"),
     ],
 )
 def test_phrase_syntax(phrase: str, text: str, found: str | None) -> None:
