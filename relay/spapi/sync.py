@@ -276,11 +276,19 @@ class BackgroundSync:
     async def _run_holding(self, renew_every: float) -> bool:
         """One run while renewing the lease; False when it was skipped (another run is on)."""
         run = asyncio.create_task(self._run_once())
-        while not run.done():
-            done, _ = await asyncio.wait({run}, timeout=renew_every)
-            if not done and not await self._take():
-                # Another relay holds it now (we stalled past the expiry): stop, it syncs.
+        try:
+            while not run.done():
+                done, _ = await asyncio.wait({run}, timeout=renew_every)
+                if not done and not await self._take():
+                    # Another relay holds it now (we stalled past the expiry): stop, it syncs.
+                    run.cancel()
+        finally:
+            if not run.done():
+                # A stopping relay ends its run here, so the run lease is given back now
+                # rather than left to expire (an `orders sync` right after would be refused).
                 run.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await run
         try:
             return await run
         except asyncio.CancelledError:

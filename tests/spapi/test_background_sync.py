@@ -195,3 +195,39 @@ async def test_a_background_run_waits_for_a_manual_one_and_follows_it_at_once(
     finally:
         await background.stop()
         await store.close()
+
+
+class _SlowSync:
+    """A run that lasts until cancelled."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+
+    async def run(self, since: datetime | None = None) -> None:
+        self.started.set()
+        await asyncio.sleep(3600)
+
+
+async def test_a_relay_stopping_mid_run_gives_the_run_lease_back_at_once(tmp_path: Path) -> None:
+    from relay.config import SpapiSettings
+    from relay.spapi.sync import RUN_LEASE_NAME, BackgroundSync
+
+    store = await open_store(f"sqlite:///{tmp_path / 'relay.db'}")
+    sync = _SlowSync()
+    background = BackgroundSync(
+        sync,  # type: ignore[arg-type]
+        store,
+        SpapiSettings(sync_interval=3600, lease_seconds=60),
+        holder="relay-a:1:aaaa",
+    )
+    try:
+        background.start()
+        await asyncio.wait_for(sync.started.wait(), 10)
+        assert await store.lease_holder(RUN_LEASE_NAME) == "relay-a:1:aaaa"
+        await background.stop()
+        # not left to expire a minute later: `orders sync` can run right away
+        assert await store.lease_holder(RUN_LEASE_NAME) is None
+        assert await store.lease_holder("orders-sync") is None
+    finally:
+        await background.stop()
+        await store.close()
