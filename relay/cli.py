@@ -10,10 +10,10 @@ import json
 import os
 import select
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import structlog
 
@@ -22,6 +22,9 @@ from relay.delivery.quarantine import STATES as QUARANTINE_STATES
 
 if TYPE_CHECKING:
     from relay.config import Settings
+    from relay.store.base import Store
+
+T = TypeVar("T")
 
 
 EXIT_OK = 0
@@ -253,7 +256,6 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     from relay.pipeline import Checker
     from relay.policy import load_policy
     from relay.runtime.core import relay_config
-    from relay.store import open_store
 
     if args.message == "-":
         raw = sys.stdin.buffer.read()
@@ -273,16 +275,12 @@ def cmd_check(settings: Settings, args: argparse.Namespace) -> int:
     envelope = Envelope(mail_from=mail_from, rcpt_tos=rcpts)
     now = _parse_now(args.now)
 
-    async def run() -> Any:
-        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
-        try:
-            return await Checker(policy, relay_config(settings), store).evaluate(
-                raw, envelope, now=now
-            )
-        finally:
-            await store.close()
-
-    evaluation = asyncio.run(run())
+    evaluation = _with_store(
+        settings,
+        lambda store: Checker(policy, relay_config(settings), store).evaluate(
+            raw, envelope, now=now
+        ),
+    )
     verdict = evaluation.verdict
     if args.json:
         print(json.dumps(verdict.as_dict(), ensure_ascii=False))
@@ -307,9 +305,28 @@ def _parse_now(value: str | None) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+async def _open_store(settings: Settings) -> Store:
+    """The configured store, in its PostgreSQL schema when one is set: every command the same."""
+    from relay.store import open_store
+
+    return await open_store(settings.store.url, schema=settings.store.schema_name or None)
+
+
+def _with_store(settings: Settings, action: Callable[[Store], Awaitable[T]]) -> T:
+    """Run `action` on the configured store, closed afterwards whatever happens."""
+
+    async def run() -> T:
+        store = await _open_store(settings)
+        try:
+            return await action(store)
+        finally:
+            await store.close()
+
+    return asyncio.run(run())
+
+
 def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
     from relay.orders_import import ImportFileError, import_file
-    from relay.store import open_store
 
     if args.orders_command == "sync":
         return _orders_sync(settings, args)
@@ -317,15 +334,8 @@ def cmd_orders(settings: Settings, args: argparse.Namespace) -> int:
     if not path.is_file():
         raise CliError(f"cannot read {path}: no such file")
 
-    async def run() -> Any:
-        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
-        try:
-            return await import_file(path, store)
-        finally:
-            await store.close()
-
     try:
-        report = asyncio.run(run())
+        report = _with_store(settings, lambda store: import_file(path, store))
     except ImportFileError as exc:
         raise CliError(str(exc)) from None
     print(f"imported {report.imported} rows, refused {len(report.refused)}")
@@ -343,7 +353,6 @@ def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
     from relay.spapi.service import SpapiService
     from relay.spapi.status import SpapiMetrics
     from relay.spapi.sync import SyncBusy, holder_name, run_lease
-    from relay.store import open_store
 
     if not settings.spapi.enabled:
         raise CliError("orders sync needs [spapi] client_id and its credentials")
@@ -356,7 +365,7 @@ def _orders_sync(settings: Settings, args: argparse.Namespace) -> int:
     logs.configure(level="warning", stream=sys.stderr)
 
     async def run() -> Any:
-        store = await open_store(settings.store.url)
+        store = await _open_store(settings)
         service = SpapiService(settings.spapi, store, SpapiMetrics(CollectorRegistry()))
         try:
             holder = f"orders sync command on {holder_name()}"
@@ -395,16 +404,8 @@ def cmd_users(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _users_list(settings: Settings) -> int:
-    from relay.store import open_store
 
-    async def run() -> list[tuple[str, str, datetime]]:
-        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
-        try:
-            return list(await store.all_users())
-        finally:
-            await store.close()
-
-    found = asyncio.run(run())
+    found = _with_store(settings, lambda store: store.all_users())
     if not found:
         print("no users (bsm-relay users add NAME)")
         return EXIT_OK
@@ -415,16 +416,8 @@ def _users_list(settings: Settings) -> int:
 
 
 def _users_delete(settings: Settings, name: str) -> int:
-    from relay.store import open_store
 
-    async def run() -> bool:
-        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
-        try:
-            return await store.delete_user(name)
-        finally:
-            await store.close()
-
-    if not asyncio.run(run()):
+    if not _with_store(settings, lambda store: store.delete_user(name)):
         raise CliError(f"no user {name}")
     print(f"user {name} deleted ({_picked_up(settings)})")
     return EXIT_OK
@@ -438,23 +431,14 @@ def _picked_up(settings: Settings) -> str:
 
 
 def _users_unlock(settings: Settings, name: str) -> int:
-    from relay.store import open_store
 
-    async def run() -> bool:
-        store = await open_store(settings.store.url)
-        try:
-            return await store.touch_user(name)
-        finally:
-            await store.close()
-
-    if not asyncio.run(run()):
+    if not _with_store(settings, lambda store: store.touch_user(name)):
         raise CliError(f"no user {name}")
     print(f"user {name} unlocked ({_picked_up(settings)})")
     return EXIT_OK
 
 
 def _users_add(settings: Settings, args: argparse.Namespace) -> int:
-    from relay.store import open_store
     from relay.users import hash_password
 
     if args.password_stdin or not sys.stdin.isatty():
@@ -475,14 +459,9 @@ def _users_add(settings: Settings, args: argparse.Namespace) -> int:
     if not args.name or any(c.isspace() for c in args.name):
         raise CliError("a user name must not be empty or contain spaces")
 
-    async def run() -> None:
-        store = await open_store(settings.store.url, schema=settings.store.schema_name or None)
-        try:
-            await store.set_user(args.name, hash_password(password), args.role)
-        finally:
-            await store.close()
-
-    asyncio.run(run())
+    _with_store(
+        settings, lambda store: store.set_user(args.name, hash_password(password), args.role)
+    )
     role = f" as {args.role}" if args.role else ""
     print(f"user {args.name} saved{role} ({_picked_up(settings)})")
     return EXIT_OK
