@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from relay.model.locate import DerivedText
-from relay.model.phrases import PhraseHit, excerpt, sentence_bounds
+from relay.model.phrases import PhraseHit, excerpt, normalize, sentence_bounds
 from relay.model.types import RuleContext
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
@@ -44,6 +44,9 @@ phrase_categories(
     "seller_action",
     "offensive",
     "purpose",
+    "buyer_request",
+    "earlier_time",
+    "delivery_question",
 )
 
 CITATION = "Communication Guidelines: permitted and prohibited message content"
@@ -99,13 +102,22 @@ def _find_hits(
 ) -> list[PhraseHit]:
     found: list[PhraseHit] = []
     matchers = policy.matchers(category)
-    for matcher in matchers:
-        for hit in matcher.finditer(normalized):
+    every = [(matcher, list(matcher.finditer(normalized))) for matcher in matchers]
+    for matcher, hits in every:
+        for hit in hits:
             if negation and (
                 hit.negated
                 or any(
-                    other.negates(normalized, hit.start, hit.end)
-                    for other in matchers
+                    # Another language's negation word counts unless the hit's own language
+                    # reads that word otherwise (Portuguese "no nosso site": "in our site"),
+                    # and always where that language's list found the same words itself.
+                    other.negates(
+                        normalized,
+                        hit.start,
+                        hit.end,
+                        None if _overlaps(hit, theirs) else matcher,
+                    )
+                    for other, theirs in every
                     if other is not matcher
                 )
             ):
@@ -161,8 +173,34 @@ def _in_sentence_with(normalized: str, hit: PhraseHit, companions: Iterable[Phra
 # --- the text checks (message body or any other text) ---------------------------------------
 
 
+def _buyer_asked_delivery(ctx: RuleContext) -> bool:
+    """The buyer's message (the quoted text, or the Subject the reply keeps) asks when or
+    whether the order ships or arrives."""
+    asked = normalize(f"{ctx.message.subject}\n{ctx.message.quoted_text}")
+    return bool(_hits(ctx, "delivery_question", asked, negation=False))
+
+
+def _confirmation_hits(ctx: RuleContext, normalized: str) -> list[PhraseHit]:
+    hits = _hits(ctx, "confirmation", normalized)
+    if not hits:
+        return hits
+    if ctx.is_reply and _buyer_asked_delivery(ctx):
+        # The buyer asked where the order is: the answer is no unsolicited confirmation.
+        return []
+    # "Recebemos o seu pedido de troca": the buyer's request (exchange, return, refund), not
+    # an order ("pedido" is both in Portuguese and Spanish).
+    requests = _hits(ctx, "buyer_request", normalized, negation=False)
+    hits = [h for h in hits if not _overlaps(h, requests)]
+    if hits and ctx.facts.is_review_request:
+        # A review request recalling the delivery of days ago ("先日は…お届けいたしました",
+        # "the other day we delivered ..."): a reminder of the purchase, no confirmation.
+        earlier = _hits(ctx, "earlier_time", normalized, negation=False)
+        hits = [h for h in hits if not _in_sentence_with(normalized, h, earlier)]
+    return hits
+
+
 def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx, "confirmation", text.normalized)
+    hits = _confirmation_hits(ctx, text.normalized)
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT001", "order, shipping or delivery confirmation", text, hits, variant
@@ -459,7 +497,7 @@ def no_permitted_purpose(ctx: RuleContext) -> Iterator[Finding]:
     text = _visible(ctx)
     if _has_purpose(ctx, text):
         return
-    if _hits(ctx, "confirmation", text.normalized) or _thanks_only(ctx, text):
+    if _confirmation_hits(ctx, text.normalized) or _thanks_only(ctx, text):
         return
     evidence = excerpt(text.original, text.original[:80]) if text.original else "(empty)"
     # No words to point at: the opening of the text, which the evidence quotes.
