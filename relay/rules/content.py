@@ -13,8 +13,10 @@ ATT005, text inside PDF/DOCX/TXT attachments).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +25,7 @@ from relay.model.phrases import PhraseHit, excerpt, normalize, sentence_bounds
 from relay.model.types import RuleContext
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
+from relay.rules.links import extractor
 from relay.verdict import Finding, Severity, Where
 
 phrase_categories(
@@ -219,8 +222,29 @@ def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     )
 
 
+# The host of a URL written in the (normalized) text.
+_URL_HOST: Final = re.compile(
+    r"(?:https?://|(?<![\w.@])(?=www\.))(?P<host>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)"
+)
+
+
+def _subdomain_spans(normalized: str) -> list[tuple[int, int]]:
+    """Where the subdomain labels of the text's URLs stand (`newsletter.` of
+    `https://newsletter.shop.example/...`): a server's name, not words the seller says to the
+    buyer (LNK judges the link itself)."""
+    spans: list[tuple[int, int]] = []
+    for match in _URL_HOST.finditer(normalized):
+        subdomain = extractor()(match.group("host")).subdomain
+        if subdomain:
+            spans.append((match.start("host"), match.start("host") + len(subdomain)))
+    return spans
+
+
 def _check_marketing(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     hits = _hits(ctx, "marketing", text.normalized)
+    if hits and ("//" in text.normalized or "www." in text.normalized):
+        hosts = _subdomain_spans(text.normalized)
+        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in hosts)]
     yield from _report(ctx, "CNT004", "marketing or promotion", text, hits)
 
 

@@ -271,7 +271,7 @@ def text_targets(text: str, opts: LinkOptions) -> Iterator[LinkTarget]:
 
 def message_targets(ctx: RuleContext) -> list[LinkTarget]:
     """The message's links that LNK judges: hrefs and URLs not quoted and not logo wrappers,
-    plus the bare domains of the visible text."""
+    plus the URLs and bare domains of the readable text (visible, hidden, attributes)."""
     found: list[LinkTarget] = []
     for link in ctx.message.links:
         if link.quoted or link.wraps_image:
@@ -291,10 +291,13 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
                 for named in text_targets(link.text, _options(ctx))
                 if named.host and named.host != target.host
             )
-    for domain in bare_domains(ctx.readable_text.text, _options(ctx)):
-        target = parse_target(domain, bare=True)
-        if target is not None:
-            found.append(target)
+    seen = {(t.url, t.host) for t in found}
+    # URLs and bare domains a reader can find besides the links: hidden text, the other
+    # alternative, alt and title attributes (`www.shop.example` in a display:none block).
+    for written in text_targets(ctx.readable_text.text, _options(ctx)):
+        if (written.url, written.host) not in seen:
+            seen.add((written.url, written.host))
+            found.append(written)
     return list({(t.url, t.host): t for t in found}.values())
 
 
