@@ -50,6 +50,9 @@ phrase_categories(
     "buyer_request",
     "earlier_time",
     "delivery_question",
+    "messaging_app",
+    "purchase",
+    "seller_pays",
 )
 
 CITATION = "Communication Guidelines: permitted and prohibited message content"
@@ -272,8 +275,38 @@ def _check_review_change(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     yield from _report(ctx, "CNT006", "asks to remove or change a review or feedback", text, hits)
 
 
+# How far after the seller's "we refund you" a payment channel is how the refund is paid.
+_REFUND_REACH: Final = 40
+
+
+def _off_amazon_hits(ctx: RuleContext, normalized: str) -> list[PhraseHit]:
+    """Buying, paying or registering elsewhere (docs/policy.md CNT007).
+
+    A messaging app counts in a sentence about ordering, buying or paying ("compre directo
+    con nosotros por WhatsApp"); named as a way to reach the seller it is a contact detail
+    (CTC002 judges its number). A payment channel right after the seller's refund ("le
+    devolvemos 5 EUR por Bizum") is how the seller pays the buyer, not the buyer paying
+    elsewhere (as an incentive for a review, CNT005 names it).
+    """
+    hits = list(_hits(ctx, "off_amazon", normalized))
+    apps = _hits(ctx, "messaging_app", normalized)
+    if apps:
+        purchases = _hits(ctx, "purchase", normalized)
+        hits.extend(h for h in apps if _in_sentence_with(normalized, h, purchases))
+    if hits:
+        refunds = _hits(ctx, "seller_pays", normalized)
+        hits = [
+            h
+            for h in hits
+            if not any(0 <= h.start - r.end <= _REFUND_REACH for r in refunds)
+            or not _in_sentence_with(normalized, h, refunds)
+        ]
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
 def _check_off_amazon(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx, "off_amazon", text.normalized)
+    hits = _off_amazon_hits(ctx, text.normalized)
     yield from _report(ctx, "CNT007", "diverts the buyer off Amazon", text, hits)
 
 
@@ -366,6 +399,8 @@ def _thanks_only(ctx: RuleContext, text: _Text) -> list[PhraseHit]:
     if not thanks or _has_purpose(ctx, text):
         return []
     if any(_hits(ctx, category, text.normalized) for category in _SUBSTANCE):
+        return []
+    if _off_amazon_hits(ctx, text.normalized):
         return []
     return thanks
 
