@@ -291,11 +291,16 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
                 for named in text_targets(link.text, _options(ctx))
                 if named.host and named.host != target.host
             )
+    # URLs a reader can find besides the message's links: in hidden text, alt and title
+    # attributes (`www.shop.example` in a display:none block). A URL that is one of the
+    # message's links was judged (or left, as a logo's wrapper or quoted) above.
     seen = {(t.url, t.host) for t in found}
-    # URLs and bare domains a reader can find besides the links: hidden text, the other
-    # alternative, alt and title attributes (`www.shop.example` in a display:none block).
+    seen.update((link.url, "") for link in ctx.message.links)
     for written in text_targets(ctx.readable_text.text, _options(ctx)):
-        if (written.url, written.host) not in seen:
+        if written.bare:
+            seen.add((written.url, written.host))
+            found.append(written)
+        elif (written.url, written.host) not in seen and (written.url, "") not in seen:
             seen.add((written.url, written.host))
             found.append(written)
     return list({(t.url, t.host): t for t in found}.values())
