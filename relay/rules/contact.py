@@ -98,7 +98,9 @@ _DATE: Final = re.compile(
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _SEPARATORS: Final = re.compile(r"[\s\-./()]")
 # Middle dots, bullets and the like between two digits (phone-number separators).
-_DOT_SEPARATOR: Final = re.compile(r"(?<=\d)[\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\u0387](?=\d)")
+_DOT_SEPARATOR: Final = re.compile(
+    r"(?<=\d)[\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\u0387](?=\d)"
+)
 _CONTACT_SCHEMES: Final = {"tel": "tel", "callto": "tel", "sms": "tel", "mailto": "mailto"}
 
 REGION_BY_SUFFIX: Final = {"com": "US", "co.uk": "GB", "uk": "GB"}

@@ -297,10 +297,7 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
     seen = {(t.url, t.host) for t in found}
     seen.update((link.url, "") for link in ctx.message.links)
     for written in text_targets(ctx.readable_text.text, _options(ctx)):
-        if written.bare:
-            seen.add((written.url, written.host))
-            found.append(written)
-        elif (written.url, written.host) not in seen and (written.url, "") not in seen:
+        if written.bare or not {(written.url, written.host), (written.url, "")} & seen:
             seen.add((written.url, written.host))
             found.append(written)
     return list({(t.url, t.host): t for t in found}.values())

@@ -77,7 +77,7 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
         1,
         None,
         "Ihre Rechnung zu Bestellung {order}",
-        "Guten Tag Herr Kramer,\n\ndie Rechnung zu Ihrer Bestellung {order} (Rechnungsnummer 2026-11873) steht jetzt in Ihrem Amazon-Konto unter \"Meine Bestellungen\" bereit.\n\nMit freundlichen Grüßen\nIhre Buchhaltung\n\n--\nLampenmanufaktur Seidel GmbH · Gartenstraße 4 · 01067 Dresden\nAmtsgericht Dresden HRB 40417 · USt-IdNr.: DE 298 765 432 · Steuernummer 04/217/30981",
+        'Guten Tag Herr Kramer,\n\ndie Rechnung zu Ihrer Bestellung {order} (Rechnungsnummer 2026-11873) steht jetzt in Ihrem Amazon-Konto unter "Meine Bestellungen" bereit.\n\nMit freundlichen Grüßen\nIhre Buchhaltung\n\n--\nLampenmanufaktur Seidel GmbH · Gartenstraße 4 · 01067 Dresden\nAmtsgericht Dresden HRB 40417 · USt-IdNr.: DE 298 765 432 · Steuernummer 04/217/30981',
         [],
         "deliver",
         "Compliant: a Steuernummer (and HRB, USt-IdNr.) after its label in an invoice footer is no phone number.",
@@ -87,7 +87,7 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
         1,
         None,
         "Ihre Rechnung zu Bestellung {order}",
-        "Guten Tag Herr Kramer,\n\ndie Rechnung zu Ihrer Bestellung {order} (Rechnungsnummer 2026-11873) steht jetzt in Ihrem Amazon-Konto unter \"Meine Bestellungen\" bereit.\n\nMit freundlichen Grüßen\nIhre Buchhaltung\n\n--\nLampenmanufaktur Seidel GmbH · Gartenstraße 4 · 01067 Dresden\nSteuernummer 203/118/05512 · Telefon 0351 4827193",
+        'Guten Tag Herr Kramer,\n\ndie Rechnung zu Ihrer Bestellung {order} (Rechnungsnummer 2026-11873) steht jetzt in Ihrem Amazon-Konto unter "Meine Bestellungen" bereit.\n\nMit freundlichen Grüßen\nIhre Buchhaltung\n\n--\nLampenmanufaktur Seidel GmbH · Gartenstraße 4 · 01067 Dresden\nSteuernummer 203/118/05512 · Telefon 0351 4827193',
         ["CTC002"],
         "reject",
         "Twin: the same footer with a Telefon number: the phone number is still found (CTC002).",
@@ -97,7 +97,7 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
         2,
         None,
         "Faktura för order {order}",
-        "Hej Erik,\n\nfakturan för din order {order} (fakturanummer 2026-51277) finns nu i ditt Amazon-konto under \"Dina beställningar\".\n\nVänliga hälsningar,\nEkonomi\n\n--\nLjusverkstaden i Umeå AB · Org.nr 559876-5432 · Momsreg.nr SE559876543201",
+        'Hej Erik,\n\nfakturan för din order {order} (fakturanummer 2026-51277) finns nu i ditt Amazon-konto under "Dina beställningar".\n\nVänliga hälsningar,\nEkonomi\n\n--\nLjusverkstaden i Umeå AB · Org.nr 559876-5432 · Momsreg.nr SE559876543201',
         [],
         "deliver",
         "Compliant: 'Momsreg.nr' followed by its number is a label, not the domain momsreg.nr.",
@@ -338,9 +338,7 @@ def main() -> None:
             if kind == "text/plain":
                 text += f"\n\nOn Wed, 18 Nov 2026 at 18:20, Buyer <{buyer}> wrote:\n> {quote}"
             else:
-                text = text.replace(
-                    "</body>", f"<blockquote><p>{quote}</p></blockquote>\n</body>"
-                )
+                text = text.replace("</body>", f"<blockquote><p>{quote}</p></blockquote>\n</body>")
         eml = (
             f"{headers}MIME-Version: 1.0\n"
             f'Content-Type: {kind}; charset="UTF-8"\nContent-Transfer-Encoding: 8bit\n\n'
