@@ -271,7 +271,14 @@ def text_targets(text: str, opts: LinkOptions) -> Iterator[LinkTarget]:
 
 def message_targets(ctx: RuleContext) -> list[LinkTarget]:
     """The message's links that LNK judges: hrefs and URLs not quoted and not logo wrappers,
-    plus the URLs and bare domains of the readable text (visible, hidden, attributes)."""
+    plus the URLs and bare domains of the readable text (visible, hidden, attributes).
+
+    Read once per message: the four LNK rules share them.
+    """
+    return list(ctx.memo(("link-targets",), lambda: tuple(_message_targets(ctx))))
+
+
+def _message_targets(ctx: RuleContext) -> list[LinkTarget]:
     found: list[LinkTarget] = []
     for link in ctx.message.links:
         if link.quoted or link.wraps_image:
