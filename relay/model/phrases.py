@@ -380,10 +380,11 @@ class PhraseMatcher:
                 *source,
             )
 
-    def _clean(self, window: str) -> str:
-        if self._exceptions is None:
-            return window
-        return self._exceptions.sub(lambda m: " " * len(m.group(0)), window)
+    def _clean(self, window: str, host: PhraseMatcher | None = None) -> str:
+        for exceptions in (self._exceptions, host._exceptions if host is not None else None):
+            if exceptions is not None:
+                window = exceptions.sub(lambda m: " " * len(m.group(0)), window)
+        return window
 
     def _is_negated(self, text: str, match: re.Match[str]) -> bool:
         if self._negation is not None or self._negation_after is not None:
@@ -395,18 +396,22 @@ class PhraseMatcher:
                     return True
         return self.negates(text, match.start(), match.end())
 
-    def negates(self, normalized: str, start: int, end: int) -> bool:
+    def negates(
+        self, normalized: str, start: int, end: int, host: PhraseMatcher | None = None
+    ) -> bool:
         """Whether this language's negations negate the words at [start, end) of the text.
 
         Lets a caller apply every language's negations to a hit found by another language's
-        list (an English "not" before a word that is also on the Italian list).
+        list (an English "not" before a word that is also on the Italian list). `host`, the
+        language whose list found the words: its exceptions (`!no` in Portuguese, where "no"
+        is "in the": "direto no nosso site") are not negations before its own phrases.
         """
         before = normalized[max(0, start - 60) : start]
         cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
         for breaker in (self._breaks, self._conditional):
             if breaker is not None:
                 cut = max([cut, *(m.end() for m in breaker.finditer(before))])
-        before = self._clean(before[cut:])
+        before = self._clean(before[cut:], host)
         if _negates(self._negation, before):
             return True
         if self._negation_after is not None:
@@ -418,7 +423,7 @@ class PhraseMatcher:
             if self._breaks is not None:
                 found = self._breaks.search(after)
                 after = after[: found.start()] if found else after
-            after = self._clean(after)
+            after = self._clean(after, host)
             if _negates(self._negation_after, after):
                 return True
         return self._negation_final is not None and self._ends_negated(normalized, end)

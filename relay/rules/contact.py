@@ -97,6 +97,10 @@ _DATE: Final = re.compile(
 )
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _SEPARATORS: Final = re.compile(r"[\s\-./()]")
+# Middle dots, bullets and the like between two digits (phone-number separators).
+_DOT_SEPARATOR: Final = re.compile(
+    r"(?<=\d)[\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\u0387](?=\d)"
+)
 _CONTACT_SCHEMES: Final = {"tel": "tel", "callto": "tel", "sms": "tel", "mailto": "mailto"}
 
 REGION_BY_SUFFIX: Final = {"com": "US", "co.uk": "GB", "uk": "GB"}
@@ -325,6 +329,9 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
     for pattern in (ORDER_ID, _URLISH, _EMAIL, _DATE):
         masked = _mask(masked, pattern)
     masked = _VANITY.sub(_keypad_digits, masked)
+    # Dots written mid-line between digits (`0532·614·27·90`, `030•1234•567`) separate like a
+    # hyphen; one character for one keeps every offset.
+    masked = _DOT_SEPARATOR.sub("-", masked)
     patterns = opts.patterns
     seen: set[str] = set()
     for region in regions or [opts.default_region]:

@@ -13,16 +13,19 @@ ATT005, text inside PDF/DOCX/TXT attachments).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Final
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from relay.model.locate import DerivedText
-from relay.model.phrases import PhraseHit, excerpt, sentence_bounds
+from relay.model.phrases import PhraseHit, excerpt, normalize, sentence_bounds
 from relay.model.types import RuleContext
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
+from relay.rules.links import extractor
 from relay.verdict import Finding, Severity, Where
 
 phrase_categories(
@@ -44,6 +47,12 @@ phrase_categories(
     "seller_action",
     "offensive",
     "purpose",
+    "buyer_request",
+    "earlier_time",
+    "delivery_question",
+    "messaging_app",
+    "purchase",
+    "seller_pays",
 )
 
 CITATION = "Communication Guidelines: permitted and prohibited message content"
@@ -99,13 +108,22 @@ def _find_hits(
 ) -> list[PhraseHit]:
     found: list[PhraseHit] = []
     matchers = policy.matchers(category)
-    for matcher in matchers:
-        for hit in matcher.finditer(normalized):
+    every = [(matcher, list(matcher.finditer(normalized))) for matcher in matchers]
+    for matcher, hits in every:
+        for hit in hits:
             if negation and (
                 hit.negated
                 or any(
-                    other.negates(normalized, hit.start, hit.end)
-                    for other in matchers
+                    # Another language's negation word counts unless the hit's own language
+                    # reads that word otherwise (Portuguese "no nosso site": "in our site"),
+                    # and always where that language's list found the same words itself.
+                    other.negates(
+                        normalized,
+                        hit.start,
+                        hit.end,
+                        None if _overlaps(hit, theirs) else matcher,
+                    )
+                    for other, theirs in every
                     if other is not matcher
                 )
             ):
@@ -161,8 +179,34 @@ def _in_sentence_with(normalized: str, hit: PhraseHit, companions: Iterable[Phra
 # --- the text checks (message body or any other text) ---------------------------------------
 
 
+def _buyer_asked_delivery(ctx: RuleContext) -> bool:
+    """The buyer's message (the quoted text, or the Subject the reply keeps) asks when or
+    whether the order ships or arrives."""
+    asked = normalize(f"{ctx.message.subject}\n{ctx.message.quoted_text}")
+    return bool(_hits(ctx, "delivery_question", asked, negation=False))
+
+
+def _confirmation_hits(ctx: RuleContext, normalized: str) -> list[PhraseHit]:
+    hits = _hits(ctx, "confirmation", normalized)
+    if not hits:
+        return hits
+    if ctx.is_reply and _buyer_asked_delivery(ctx):
+        # The buyer asked where the order is: the answer is no unsolicited confirmation.
+        return []
+    # "Recebemos o seu pedido de troca": the buyer's request (exchange, return, refund), not
+    # an order ("pedido" is both in Portuguese and Spanish).
+    requests = _hits(ctx, "buyer_request", normalized, negation=False)
+    hits = [h for h in hits if not _overlaps(h, requests)]
+    if hits and ctx.facts.is_review_request:
+        # A review request recalling the delivery of days ago ("先日は…お届けいたしました",
+        # "the other day we delivered ..."): a reminder of the purchase, no confirmation.
+        earlier = _hits(ctx, "earlier_time", normalized, negation=False)
+        hits = [h for h in hits if not _in_sentence_with(normalized, h, earlier)]
+    return hits
+
+
 def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx, "confirmation", text.normalized)
+    hits = _confirmation_hits(ctx, text.normalized)
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT001", "order, shipping or delivery confirmation", text, hits, variant
@@ -181,8 +225,29 @@ def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     )
 
 
+# The host of a URL written in the (normalized) text.
+_URL_HOST: Final = re.compile(
+    r"(?:https?://|(?<![\w.@])(?=www\.))(?P<host>[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?)"
+)
+
+
+def _subdomain_spans(normalized: str) -> list[tuple[int, int]]:
+    """Where the subdomain labels of the text's URLs stand (`newsletter.` of
+    `https://newsletter.shop.example/...`): a server's name, not words the seller says to the
+    buyer (LNK judges the link itself)."""
+    spans: list[tuple[int, int]] = []
+    for match in _URL_HOST.finditer(normalized):
+        subdomain = extractor()(match.group("host")).subdomain
+        if subdomain:
+            spans.append((match.start("host"), match.start("host") + len(subdomain)))
+    return spans
+
+
 def _check_marketing(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     hits = _hits(ctx, "marketing", text.normalized)
+    if hits and ("//" in text.normalized or "www." in text.normalized):
+        hosts = _subdomain_spans(text.normalized)
+        hits = [h for h in hits if not any(a <= h.start and h.end <= b for a, b in hosts)]
     yield from _report(ctx, "CNT004", "marketing or promotion", text, hits)
 
 
@@ -210,8 +275,38 @@ def _check_review_change(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     yield from _report(ctx, "CNT006", "asks to remove or change a review or feedback", text, hits)
 
 
+# How far after the seller's "we refund you" a payment channel is how the refund is paid.
+_REFUND_REACH: Final = 40
+
+
+def _off_amazon_hits(ctx: RuleContext, normalized: str) -> list[PhraseHit]:
+    """Buying, paying or registering elsewhere (docs/policy.md CNT007).
+
+    A messaging app counts in a sentence about ordering, buying or paying ("compre directo
+    con nosotros por WhatsApp"); named as a way to reach the seller it is a contact detail
+    (CTC002 judges its number). A payment channel right after the seller's refund ("le
+    devolvemos 5 EUR por Bizum") is how the seller pays the buyer, not the buyer paying
+    elsewhere (as an incentive for a review, CNT005 names it).
+    """
+    hits = list(_hits(ctx, "off_amazon", normalized))
+    apps = _hits(ctx, "messaging_app", normalized)
+    if apps:
+        purchases = _hits(ctx, "purchase", normalized)
+        hits.extend(h for h in apps if _in_sentence_with(normalized, h, purchases))
+    if hits:
+        refunds = _hits(ctx, "seller_pays", normalized)
+        hits = [
+            h
+            for h in hits
+            if not any(0 <= h.start - r.end <= _REFUND_REACH for r in refunds)
+            or not _in_sentence_with(normalized, h, refunds)
+        ]
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
 def _check_off_amazon(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
-    hits = _hits(ctx, "off_amazon", text.normalized)
+    hits = _off_amazon_hits(ctx, text.normalized)
     yield from _report(ctx, "CNT007", "diverts the buyer off Amazon", text, hits)
 
 
@@ -304,6 +399,8 @@ def _thanks_only(ctx: RuleContext, text: _Text) -> list[PhraseHit]:
     if not thanks or _has_purpose(ctx, text):
         return []
     if any(_hits(ctx, category, text.normalized) for category in _SUBSTANCE):
+        return []
+    if _off_amazon_hits(ctx, text.normalized):
         return []
     return thanks
 
@@ -459,7 +556,7 @@ def no_permitted_purpose(ctx: RuleContext) -> Iterator[Finding]:
     text = _visible(ctx)
     if _has_purpose(ctx, text):
         return
-    if _hits(ctx, "confirmation", text.normalized) or _thanks_only(ctx, text):
+    if _confirmation_hits(ctx, text.normalized) or _thanks_only(ctx, text):
         return
     evidence = excerpt(text.original, text.original[:80]) if text.original else "(empty)"
     # No words to point at: the opening of the text, which the evidence quotes.

@@ -61,6 +61,9 @@ class LinkOptions(BaseModel):
     file_extensions: list[str] = []
     # `bzw.in`, `ca.de`: an abbreviation and the next word with the space missing.
     abbreviations: list[str] = []
+    # `Momsreg.nr SE5561234567`, `Art.-Nr 4711`, `Ref.no 88`: a word abbreviated with a full
+    # stop before its last piece (a number label), then the number: a label, not a domain.
+    label_endings: list[str] = []
 
     @cached_property
     def compiled(self) -> _Compiled:
@@ -93,6 +96,8 @@ _BARE_DOMAIN: Final = re.compile(
     rf"(?P<path>/[^\s<>\"'()\[\]{{}}]*)?(?![a-z0-9\u00c0-\u024f_@\-]|\.[a-z0-9])",
     re.IGNORECASE,
 )
+# After a number's label: a colon or spaces, then a token with a digit (`: SE556123456701`).
+_NUMBER_AFTER: Final = re.compile(r"[:.]?[ \t]*[:#]?[ \t]*[A-Z]{0,4}\d", re.IGNORECASE)
 # What stands before the domain of an (obfuscated) email address: `@`, `(at)`, `[at]`.
 _AT_BEFORE: Final = re.compile(r"(?:[@＠]|[\[({<]\s*[^\W\d_]{1,10}\s*[\])}>])\s*$", re.IGNORECASE)
 _SCHEME: Final = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.\-]*):", re.IGNORECASE)
@@ -131,6 +136,7 @@ class _Compiled:
     amazon_params: frozenset[str]
     files: frozenset[str]
     abbreviations: frozenset[str]
+    label_endings: frozenset[str]
 
 
 def _any(patterns: list[str]) -> re.Pattern[str] | None:
@@ -145,6 +151,7 @@ def _build_compiled(opts: LinkOptions) -> _Compiled:
         amazon_params=frozenset(p.lower() for p in opts.amazon_restricted_params),
         files=frozenset(e.lower().lstrip(".") for e in opts.file_extensions),
         abbreviations=frozenset(w.lower().rstrip(".") for w in opts.abbreviations),
+        label_endings=frozenset(w.lower().strip(".") for w in opts.label_endings),
     )
 
 
@@ -235,6 +242,13 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
             first in compiled.abbreviations or (len(first) == 1 and not match.group("path"))
         ):
             continue  # `bzw.in`, `p.es.` (per esempio)
+        if (
+            "." not in rest
+            and rest in compiled.label_endings
+            and not match.group("path")
+            and _NUMBER_AFTER.match(masked, match.end())
+        ):
+            continue  # `Momsreg.nr SE556123456701`: a number's label, then the number
         if _AT_BEFORE.search(masked[max(0, match.start() - 14) : match.start()]):
             continue  # the domain of an email address (CTC001's)
         parts = ex(match.group("host"))
@@ -257,7 +271,14 @@ def text_targets(text: str, opts: LinkOptions) -> Iterator[LinkTarget]:
 
 def message_targets(ctx: RuleContext) -> list[LinkTarget]:
     """The message's links that LNK judges: hrefs and URLs not quoted and not logo wrappers,
-    plus the bare domains of the visible text."""
+    plus the URLs and bare domains of the readable text (visible, hidden, attributes).
+
+    Read once per message: the four LNK rules share them.
+    """
+    return list(ctx.memo(("link-targets",), lambda: tuple(_message_targets(ctx))))
+
+
+def _message_targets(ctx: RuleContext) -> list[LinkTarget]:
     found: list[LinkTarget] = []
     for link in ctx.message.links:
         if link.quoted or link.wraps_image:
@@ -277,10 +298,15 @@ def message_targets(ctx: RuleContext) -> list[LinkTarget]:
                 for named in text_targets(link.text, _options(ctx))
                 if named.host and named.host != target.host
             )
-    for domain in bare_domains(ctx.readable_text.text, _options(ctx)):
-        target = parse_target(domain, bare=True)
-        if target is not None:
-            found.append(target)
+    # URLs a reader can find besides the message's links: in hidden text, alt and title
+    # attributes (`www.shop.example` in a display:none block). A URL that is one of the
+    # message's links was judged (or left, as a logo's wrapper or quoted) above.
+    seen = {(t.url, t.host) for t in found}
+    seen.update((link.url, "") for link in ctx.message.links)
+    for written in text_targets(ctx.readable_text.text, _options(ctx)):
+        if written.bare or not {(written.url, written.host), (written.url, "")} & seen:
+            seen.add((written.url, written.host))
+            found.append(written)
     return list({(t.url, t.host): t for t in found}.values())
 
 

@@ -251,3 +251,15 @@ def test_sentence_final_refusal_negates_across_clauses() -> None:
     assert negated(after) == [False]
     going_on = "Wir verstehen, dass Sie einen Gutschein möchten, aber keinen anbieten heißt nichts."
     assert negated(going_on) == [False]
+
+
+def test_a_host_language_exception_is_no_negation_before_its_own_phrase() -> None:
+    english = PhraseMatcher("en", ["paypal"], negations=["no"])
+    portuguese = PhraseMatcher("pt", ["nosso site"], negations=["não", "!no"])
+    text = normalize("Comprando direto no nosso site, o frete é grátis.")
+    start = text.index("nosso site")
+    end = start + len("nosso site")
+    # English reads "no" as a negation; before a Portuguese phrase it is "in the".
+    assert english.negates(text, start, end)
+    assert not english.negates(text, start, end, portuguese)
+    assert portuguese.negates(normalize("Não vendemos no nosso site."), 14, 24, None)

@@ -162,6 +162,9 @@ def test_quoted_mailto_is_not_judged(judge_raw: JudgeFn) -> None:
         ("amazon.co.jp", "お電話は+81 3-1234-5678まで", "+81 3-1234-5678"),
         ("amazon.co.jp", "携帯090-1234-5678へどうぞ", "090-1234-5678"),
         ("amazon.co.jp", "お電話は０３－１２３４－５６７８まで", "03-1234-5678"),
+        # middle dots and bullets as separators
+        ("amazon.de", "WhatsApp: +90 532·614·27·90", "+90 532·614·27·90"),
+        ("amazon.de", "Rufen Sie an: 030•1234•5678", "030•1234•5678"),
         # vanity numbers: the letters are the keypad's digits
         ("amazon.com", "Questions? Ring us toll-free at 1-888-GO-CHAIR.", "1-888-GO-CHAIR"),
         ("amazon.co.uk", "Call our team on 0800-NEWBED-1.", "0800-NEWBED-1"),
@@ -210,6 +213,10 @@ def test_phone_numbers_are_rejected(
         ),
         ("amazon.co.uk", "Royal Mail tracking AB123456789GB, order 026-2345678-2345678."),
         ("amazon.co.uk", "Company No. 01234567, VAT GB 123 4567 89, ordered 08/11/2026."),
+        # tax, VAT and register numbers after their label (an imprint or invoice footer)
+        ("amazon.de", "Amtsgericht Freiburg HRB 712345 · Steuernummer 06/123/45678"),
+        ("amazon.it", "P.IVA 01234567890 · Codice fiscale 01234567890"),
+        ("amazon.es", "NIF B12345678 · CIF 612 345 678"),
         ("amazon.com", "Item #2045-6789-12 ships from ZIP 10001; ordered 11/08/2026 at 9:15."),
         ("amazon.com", "Your order 113-2345678-2345678 costs $1,299.99, ZIP 98109-1234."),
         ("amazon.fr", "Numéro de suivi 8R00123456789, 75008 Paris, facture 2026-0001."),

@@ -155,6 +155,8 @@ def test_unlisted_href_rejected(judge_raw: JudgeFn) -> None:
         "Das Paket.Danke für Ihre Geduld, u.a. wegen Streik, d.h. morgen.",
         "Ihre Bestellung bei Amazon.de kommt morgen.",
         "Shop Example GmbH & Co.KG, bzw.in der Regel inkl.MwSt. und ca.de facto, p.es. oggi.",
+        # a number's label abbreviated with a full stop, then the number (label_endings)
+        "Shop Example AB · Momsreg.nr SE556123456701 · Art.nr 4711 · Ref.no: 88",
     ],
 )
 def test_false_bare_domains(judge_raw: JudgeFn, text: str) -> None:
@@ -447,3 +449,17 @@ def test_link_text_naming_another_host_is_judged_too(judge_raw: JudgeFn) -> None
 def test_zero_width_space_does_not_hide_a_bare_domain(judge_raw: JudgeFn) -> None:
     verdict = run(judge_raw, f"{BODY} Besuchen Sie mein-shop\u200b.de")
     assert [f.evidence for f in lnk(verdict, "LNK001")] == ["mein-shop.de"]
+
+
+def test_a_label_ending_without_a_number_after_it_is_still_a_domain(judge_raw: JudgeFn) -> None:
+    body = f"{BODY} Mehr Bilder finden Sie auf lampenhaus.nr im Bereich Leuchten."
+    assert [f.evidence for f in lnk(run(judge_raw, body), "LNK001")] == ["lampenhaus.nr"]
+
+
+def test_a_www_address_in_hidden_text_is_judged(judge_raw: JudgeFn) -> None:
+    html = (
+        f"<p>{BODY}</p>"
+        '<div style="display:none">Alles günstiger unter www.lampenhaus-shop.example</div>'
+    )
+    found = lnk(run(judge_raw, BODY, html=html), "LNK001")
+    assert [f.evidence for f in found] == ["www.lampenhaus-shop.example"]
