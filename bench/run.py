@@ -154,6 +154,8 @@ class RssSampler:
     peak: int = 0
     window_peak: int = 0
     window_peak_main: int = 0
+    # PSS: a page shared by several relay processes counted once in all (RSS counts it in each)
+    window_peak_pss: int = 0
     current: int = 0
     _stop: threading.Event = field(default_factory=threading.Event)
 
@@ -165,12 +167,18 @@ class RssSampler:
             proc = psutil.Process(self.pid)
         except psutil.Error:
             return
+        rounds = 0
         while not self._stop.is_set():
             try:
+                children = proc.children(recursive=True)
                 main = proc.memory_info().rss
-                rss = main + sum(c.memory_info().rss for c in proc.children(recursive=True))
+                rss = main + sum(c.memory_info().rss for c in children)
+                if rounds % 10 == 0:  # smaps is slower to read: every 100 ms
+                    pss = sum(p.memory_full_info().pss for p in (proc, *children))
+                    self.window_peak_pss = max(self.window_peak_pss, pss)
             except psutil.Error:
                 break
+            rounds += 1
             self.current = rss
             self.peak = max(self.peak, rss)
             self.window_peak = max(self.window_peak, rss)
@@ -180,6 +188,7 @@ class RssSampler:
     def reset_window(self) -> None:
         self.window_peak = 0
         self.window_peak_main = 0
+        self.window_peak_pss = 0
 
     def stop(self) -> None:
         self._stop.set()
@@ -329,6 +338,7 @@ async def head_of_line(
         "bytes_in_flight": 10 * big.size,
         "rss_peak": float(sampler.window_peak) if sampler else float("nan"),
         "rss_peak_main": float(sampler.window_peak_main) if sampler else float("nan"),
+        "pss_peak": float(sampler.window_peak_pss) if sampler else float("nan"),
         "rss_before": idle_rss,
         "slow_samples": float(sum(1 for v in during if v > 0.2)),
     }
@@ -849,7 +859,9 @@ def report(
             f"workers, parse processes): {hol['rss_peak'] / 2**20:.0f} MiB for "
             f"{inflight / 2**20:.0f} MiB in flight = {ratio:.2f}x\n"
             f"  (idle just before: {hol['rss_before'] / 2**20:.0f} MiB; growth while in flight "
-            f"{growth / 2**20:.0f} MiB = {growth / inflight:.2f}x the bytes in flight)"
+            f"{growth / 2**20:.0f} MiB = {growth / inflight:.2f}x the bytes in flight)\n"
+            f"  (peak PSS, each shared page counted once across the processes: "
+            f"{hol['pss_peak'] / 2**20:.0f} MiB = {hol['pss_peak'] / inflight:.2f}x)"
         )
     print(f"- relay peak RSS over the whole run: {rss_peak / 2**20:.0f} MiB")
 
