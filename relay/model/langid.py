@@ -5,8 +5,10 @@ languages, same float probabilities) for the same `DetectorFactory.seed`: it use
 loaded profiles, its text clean-up (`Detector.append`, `cleaning_text`) and the same sequence
 of random draws; only the two hot loops are written differently:
 
-* n-gram extraction (`Detector._extract_ngrams` + `NGram.add_char`) with the per-character
-  normalization (`NGram.normalize`, a Unicode-block search) memoized per character;
+* n-gram extraction (`Detector._extract_ngrams` + `NGram.add_char`): the per-character
+  normalization (`NGram.normalize`, a Unicode-block search) is one `str.translate` over a
+  table filled as characters are met, and since the n-gram buffer starts afresh after every
+  space, each word's n-grams are computed once and remembered (a bounded memo);
 * the trials (`Detector._detect_block`): the five draws between two normalizations are
   multiplied in one pass over the languages, left to right, so every float is the product
   langdetect computes (`(p * (w + a)) * (w + b) ...`: the same IEEE operations in the same
@@ -40,41 +42,79 @@ def _normalized(ch: str) -> str:
     return found
 
 
+class _Normalizer(dict[int, str]):
+    """str.translate's table for NGram.normalize, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        found = _normalized(chr(code))
+        if len(self) < 65536:
+            self[code] = found
+        return found
+
+
+_NORMALIZED: Final = _Normalizer()
+_WORD_NGRAMS: dict[str, tuple[str, ...]] = {}
+_MEMO_WORDS: Final = 50_000
+_MEMO_WORD_LENGTH: Final = 40
+
+
+def _word_ngrams(chars: str, table: dict[str, list[float]]) -> tuple[str, ...]:
+    """The n-grams langdetect extracts from `chars` (normalized, one word and perhaps the space
+    after it), starting as after a space: NGram.add_char and Detector._extract_ngrams."""
+    result: list[str] = []
+    grams = " "
+    capital = False
+    for ch in chars:
+        last = grams[-1]
+        if last == " ":
+            grams = " "
+            capital = False
+            if ch == " ":
+                continue
+        elif len(grams) >= _N_GRAM:
+            grams = grams[1:]
+        grams += ch
+        if ch.isupper():
+            if last.isupper():
+                capital = True
+        else:
+            capital = False
+        if capital:
+            continue
+        length = len(grams)
+        for n in range(1, _N_GRAM + 1):
+            if length < n:
+                break
+            w = grams[-n:]
+            if w != " " and w in table:
+                result.append(w)
+    return tuple(result)
+
+
 class FastDetector(Detector):  # type: ignore[misc]
     """A langdetect Detector whose `_extract_ngrams` and `_detect_block` are faster."""
 
     def _extract_ngrams(self) -> list[str]:
+        # The n-gram buffer starts afresh after every space (NGram.add_char), so the n-grams a
+        # word gives depend on the word alone: a text is its words' n-grams in order, and a
+        # word seen before costs one dict lookup.
         table = self.word_lang_prob_map
         result: list[str] = []
-        grams = " "
-        capital = False
-        for raw in self.text:
-            ch = _CHAR.get(raw) or _normalized(raw)
-            # NGram.add_char
-            last = grams[-1]
-            if last == " ":
-                grams = " "
-                capital = False
-                if ch == " ":
-                    continue  # nothing is extracted from a lone space
-            elif len(grams) >= _N_GRAM:
-                grams = grams[1:]
-            grams += ch
-            if ch.isupper():
-                if last.isupper():
-                    capital = True
-            else:
-                capital = False
-            if capital:
-                continue
-            # Detector._extract_ngrams: n = 1 .. N_GRAM
-            length = len(grams)
-            for n in range(1, _N_GRAM + 1):
-                if length < n:
-                    break
-                w = grams[-n:]
-                if w and w != " " and w in table:
-                    result.append(w)
+        words = self.text.translate(_NORMALIZED).split(" ")
+        last = len(words) - 1
+        memo = _WORD_NGRAMS
+        for index, word in enumerate(words):
+            if not word:
+                continue  # a space after a space (or at the start) gives nothing
+            key = word if index < last else word + "\0"  # the text's last word: no space after
+            found = memo.get(key)
+            if found is None:
+                found = _word_ngrams(word + " " if index < last else word, table)
+                if len(word) <= _MEMO_WORD_LENGTH:
+                    if len(memo) >= _MEMO_WORDS:
+                        memo.clear()
+                    memo[key] = found
+            result.extend(found)
         return result
 
     def _detect_block(self) -> None:

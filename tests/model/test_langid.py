@@ -12,7 +12,10 @@ from langdetect.detector import Detector
 from langdetect.lang_detect_exception import LangDetectException
 
 from bench import language_accuracy
-from relay.model import facts  # seeds langdetect as the relay does
+from relay.model import (
+    facts,  # seeds langdetect as the relay does
+    langid,
+)
 from relay.model.langid import FastDetector, detect_langs
 
 
@@ -121,3 +124,39 @@ def test_a_summation_order_change_would_be_seen() -> None:
         for text in texts
     )
     assert differing > len(texts) * 9 // 10
+
+
+def _ngrams(detector_class: type[Detector], text: str) -> list[str]:
+    detector_factory.init_factory()
+    detector = detector_class(detector_factory._factory)
+    detector.append(text)
+    detector.cleaning_text()
+    result: list[str] = detector._extract_ngrams()
+    return result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo Welt Hallo",  # a word last, without the space after it, and earlier with it
+        "Hallo Welt Hallo ",
+        " Hallo  Welt. Hallo!",  # punctuation normalizes to a space: words split there
+        "ABC Abc aBC ABc abc ABC",  # capital words give no n-grams; their spaces do
+        "Ärger über Öl — ärger",
+        "注文番号の商品は明日届きます 注文番号",
+        "x" * 50 + " " + "x" * 50,  # longer than the memo keeps
+    ],
+)
+def test_word_memo_gives_langdetects_ngrams(text: str) -> None:
+    langid._WORD_NGRAMS.clear()
+    cold = _ngrams(FastDetector, text)
+    warm = _ngrams(FastDetector, text)
+    assert cold == warm == _ngrams(Detector, text)
+
+
+def test_a_full_word_memo_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(langid, "_MEMO_WORDS", 3)
+    langid._WORD_NGRAMS.clear()
+    text = "eins zwei drei vier fünf sechs sieben eins zwei"
+    assert _ngrams(FastDetector, text) == _ngrams(Detector, text)
+    assert len(langid._WORD_NGRAMS) <= 3
