@@ -195,3 +195,17 @@ async def test_a_late_first_request_does_not_make_a_later_one_too_early_for_amaz
         now[0] = arrival  # the next call waits for this one's answer
     monkeypatch.undo()
     assert lowest >= 1.0, lowest
+
+
+async def test_retries_wait_a_jittered_exponential_backoff() -> None:
+    client = SpapiClient(SpapiSettings(), retry_backoff=1.0)
+    try:
+        # Full jitter: anywhere in [0, base * 2**attempt], capped; relays that met the same 429
+        # do not come back in step.
+        third = [client._delay(3) for _ in range(200)]
+        assert all(0.0 <= d <= 8.0 for d in third)
+        assert len(set(third)) > 150 and max(third) > 4.0
+        assert all(0.0 <= client._delay(0) <= 1.0 for _ in range(50))
+        assert max(client._delay(12) for _ in range(200)) <= 30.0
+    finally:
+        await client.close()
