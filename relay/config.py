@@ -7,7 +7,7 @@ import ipaddress
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import (
     BaseModel,
@@ -321,6 +321,13 @@ class SpapiSettings(_Section):
     @model_validator(mode="after")
     def _complete(self) -> SpapiSettings:
         if not self.enabled:
+            # Credentials without client_id would leave the relay on CSV imports without a
+            # word (and review requests mailed although "solicitation" was asked for).
+            for key in _SPAPI_NEEDS_CLIENT_ID:
+                if _is_set(getattr(self, key)):
+                    raise ValueError(f"client_id is required when {key} is set")
+            if self.review_requests == "solicitation":
+                raise ValueError('client_id is required when review_requests = "solicitation"')
             return self
         if self.client_secret.get_secret_value() and self.client_secret_file:
             raise ValueError("set client_secret or client_secret_file, not both")
@@ -346,6 +353,23 @@ class SpapiSettings(_Section):
 
     def resolved_refresh_token(self) -> str:
         return _secret(self.refresh_token, self.refresh_token_file)
+
+
+_SPAPI_NEEDS_CLIENT_ID: Final = (
+    "client_secret",
+    "client_secret_file",
+    "refresh_token",
+    "refresh_token_file",
+    "endpoint",
+    "token_endpoint",
+    "marketplaces",
+)
+
+
+def _is_set(value: object) -> bool:
+    if isinstance(value, SecretStr):
+        return bool(value.get_secret_value())
+    return bool(value)
 
 
 def _secret(value: SecretStr, path: str) -> str:

@@ -157,6 +157,29 @@ def test_spapi_is_off_without_client_id() -> None:
             'marketplaces = ["A1PA6795UKMFR9"]\n',
             "spapi.refresh_token_file: /nonexistent/token not found",
         ),
+        (
+            _SPAPI.replace('endpoint = "https://sellingpartnerapi-eu.amazon.com"\n', "")
+            + 'client_secret = "s"\nrefresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n',
+            "spapi: endpoint is required when client_id is set",
+        ),
+        (
+            _SPAPI.replace('token_endpoint = "https://api.amazon.com/auth/o2/token"\n', "")
+            + 'client_secret = "s"\nrefresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n',
+            "spapi: token_endpoint is required when client_id is set",
+        ),
+        (
+            _SPAPI + 'client_secret = "s"\nrefresh_token = "r"\n',
+            "spapi: marketplaces must name at least one marketplace id",
+        ),
+        (
+            _SPAPI.replace('client_id = "amzn1.application-oa2-client.x"\n', "")
+            + 'client_secret = "s"\nrefresh_token = "r"\nmarketplaces = ["A1PA6795UKMFR9"]\n',
+            "spapi: client_id is required when client_secret is set",
+        ),
+        (
+            '[spapi]\nreview_requests = "solicitation"\n',
+            'spapi: client_id is required when review_requests = "solicitation"',
+        ),
     ],
 )
 def test_spapi_mistakes_stop_start_up_with_one_line(tmp_path: Path, text: str, says: str) -> None:

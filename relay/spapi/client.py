@@ -79,14 +79,20 @@ class SpapiError(Exception):
 RATE_MARGIN: Final = 0.9
 
 
+# And our bucket holds one token less than Amazon's: a sequential caller that has spent its
+# burst leaves Amazon's bucket near zero, where a request that arrives a few milliseconds early
+# (a busy host, a delayed predecessor) is throttled. The token left there absorbs that jitter.
+BURST_MARGIN: Final = 1
+
+
 class TokenBucket:
-    """The SP-API's own algorithm on our side: `burst` tokens, refilled at `rate` per second
-    (times RATE_MARGIN)."""
+    """The SP-API's own algorithm on our side: `burst` tokens (less BURST_MARGIN), refilled at
+    `rate` per second (times RATE_MARGIN)."""
 
     def __init__(self, limit: RateLimit, clock: Callable[[], float] = time.monotonic) -> None:
         self.rate = limit.rate * RATE_MARGIN
-        self.burst = limit.burst
-        self._tokens = float(limit.burst)
+        self.burst = max(1, limit.burst - BURST_MARGIN)
+        self._tokens = float(self.burst)
         self._clock = clock
         self._updated = clock()
         self._lock = asyncio.Lock()

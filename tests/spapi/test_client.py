@@ -8,7 +8,14 @@ import time
 import pytest
 
 from relay.config import SpapiSettings
-from relay.spapi.client import RATE_LIMITS, RATE_MARGIN, SpapiClient, SpapiError, TokenBucket
+from relay.spapi.client import (
+    RATE_LIMITS,
+    RATE_MARGIN,
+    RateLimit,
+    SpapiClient,
+    SpapiError,
+    TokenBucket,
+)
 from tests.spapi_fake import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, FakeSpapi
 
 DE = "A1PA6795UKMFR9"
@@ -146,10 +153,59 @@ async def test_token_bucket_keeps_the_documented_rate_after_the_burst(
         await real_sleep(0)
 
     monkeypatch.setattr(asyncio, "sleep", fake_sleep)
-    for _ in range(5 + 10):
+    for _ in range(4):
+        await bucket.acquire()
+    assert now[0] == 0.0  # the burst (5, less the token left to Amazon) at once
+    for _ in range(10):
         await bucket.acquire()
     monkeypatch.undo()
-    # burst 5 at once, then 10 more at 1/s (a tenth under the plan)
+    # then 10 more at 1/s (a tenth under the plan)
     assert now[0] == pytest.approx(10 / (1.0 * RATE_MARGIN), rel=1e-6)
     bucket.set_rate(2.0)  # x-amzn-RateLimit-Limit said 2/s
     assert bucket.rate == pytest.approx(2.0 * RATE_MARGIN)
+
+
+async def test_a_late_first_request_does_not_make_a_later_one_too_early_for_amazon(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sequential calls at the advertised rate, the first one 10 ms late on the wire (a new
+    connection, a busy host): Amazon's bucket, which counted from the late arrival, never runs
+    dry. With a full-burst bucket of our own the sixth call would arrive with 0.6 tokens there."""
+    limit = RateLimit(50.0, 5)
+    now = [0.0]
+    bucket = TokenBucket(limit, clock=lambda: now[0])
+    real_sleep = asyncio.sleep
+
+    async def fake_sleep(seconds: float) -> None:
+        now[0] += seconds
+        await real_sleep(0)
+
+    amazon_tokens, amazon_updated = float(limit.burst), 0.0
+    lowest = float(limit.burst)
+    monkeypatch.setattr(asyncio, "sleep", fake_sleep)
+    for call in range(30):
+        await bucket.acquire()
+        arrival = now[0] + (0.010 if call == 0 else 0.0)
+        amazon_tokens = min(
+            float(limit.burst), amazon_tokens + (arrival - amazon_updated) * limit.rate
+        )
+        amazon_updated = arrival
+        lowest = min(lowest, amazon_tokens)
+        amazon_tokens -= 1.0
+        now[0] = arrival  # the next call waits for this one's answer
+    monkeypatch.undo()
+    assert lowest >= 1.0, lowest
+
+
+async def test_retries_wait_a_jittered_exponential_backoff() -> None:
+    client = SpapiClient(SpapiSettings(), retry_backoff=1.0)
+    try:
+        # Full jitter: anywhere in [0, base * 2**attempt], capped; relays that met the same 429
+        # do not come back in step.
+        third = [client._delay(3) for _ in range(200)]
+        assert all(0.0 <= d <= 8.0 for d in third)
+        assert len(set(third)) > 150 and max(third) > 4.0
+        assert all(0.0 <= client._delay(0) <= 1.0 for _ in range(50))
+        assert max(client._delay(12) for _ in range(200)) <= 30.0
+    finally:
+        await client.close()

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.conftest import BUYER, Sink
 from tests.spapi.conftest import message, send, spapi_relay
@@ -93,3 +97,53 @@ async def test_hanging_api_leaves_the_message_judged_within_the_budget(
         assert elapsed < 0.5 + 2.0, elapsed
         assert fake_spapi.calls["createRestrictedDataToken"] == 1  # the lookup was under way
     assert sink.messages == []
+
+
+UK = "A1F83G8C2ARO7P"
+UK_BUYER = "k4j5h6g7f8@marketplace.amazon.co.uk"
+
+
+@pytest.mark.parametrize(
+    ("order", "to", "expected"),
+    [
+        # The buyer's locale from getAttributes, not the marketplace's language, decides LNG001:
+        # German to a German-speaking buyer on amazon.co.uk is delivered ...
+        ({"marketplace_id": UK, "buyer_email": UK_BUYER, "locale": "de-DE"}, UK_BUYER, None),
+        # ... and German to a French-speaking buyer on amazon.de is not.
+        ({"buyer_email": BUYER, "locale": "fr-FR"}, BUYER, "LNG001"),
+        # The looked-up order is judged by the order rules: another buyer's order (ORD003) ...
+        ({"buyer_email": "z9y8x7w6v5@marketplace.amazon.de"}, BUYER, "ORD003"),
+        # ... and one long past the 30 days a proactive message may follow it (ORD004).
+        (
+            {"buyer_email": BUYER, "purchased": datetime.now(UTC) - timedelta(days=120)},
+            BUYER,
+            "ORD004",
+        ),
+    ],
+    ids=["locale-delivers", "locale-rejects", "other-buyer", "too-late"],
+)
+async def test_the_looked_up_order_and_locale_are_what_the_rules_judge(
+    tmp_path: Path,
+    sink: Sink,
+    fake_spapi: FakeSpapi,
+    order: dict[str, Any],
+    to: str,
+    expected: str | None,
+) -> None:
+    fake_spapi.put_order(ORDER, **order)
+    async with spapi_relay(tmp_path, sink, fake_spapi) as running:
+        raw = message(
+            ENGRAVING.format(order=ORDER),
+            subject=f"Gravurtext zu Bestellung {ORDER}",
+            to=to,
+            message_id="<engraving-judged@shop.example>",
+        )
+        code, text = await asyncio.to_thread(send, running.smtp_port, raw, to)
+        assert fake_spapi.calls["getOrder"] == 1 and fake_spapi.calls["getAttributes"] == 1
+    if expected is None:
+        assert code == 250, text
+        assert len(sink.messages) == 1
+    else:
+        assert code == 550 and expected in text, text
+        assert "ORD002" not in text  # the order was found: not judged as unknown
+        assert sink.messages == []

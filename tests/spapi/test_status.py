@@ -8,9 +8,10 @@ import json
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import Sink
-from tests.spapi.conftest import spapi_relay
-from tests.spapi_fake import FakeSpapi
+from tests.conftest import BUYER, Sink
+from tests.spapi.conftest import message, send, spapi_relay
+from tests.spapi.test_lookup import ENGRAVING, engraving
+from tests.spapi_fake import FakeSpapi, order_id_for
 
 
 def get(port: int, path: str) -> tuple[int, str]:
@@ -80,3 +81,24 @@ async def test_healthz_says_degraded_with_the_last_good_sync_while_amazon_is_dow
         assert f"last good sync {good}" in health["checks"]["spapi"]
         status, metrics = await asyncio.to_thread(get, port, "/metrics")
         assert 'bsm_relay_spapi_sync_runs_total{result="failed"}' in metrics
+
+        # Amazon is still down: a message about a synced order is judged from the store and
+        # delivered; one about an order the store lacks is judged as without the API (ORD002).
+        synced_order = fake_spapi.orders[order_id_for(0)]
+        alias = synced_order["BuyerInfo"]["BuyerEmail"]
+        calls_before = sum(fake_spapi.calls.values())
+        raw = message(
+            ENGRAVING.format(order=order_id_for(0)),
+            subject=f"Gravurtext zu Bestellung {order_id_for(0)}",
+            to=alias,
+            message_id="<engraving-outage@shop.example>",
+        )
+        code, text = await asyncio.to_thread(send, running.smtp_port, raw, alias)
+        assert code == 250, text
+        assert len(sink.messages) == 1
+        code, text = await asyncio.to_thread(
+            send, running.smtp_port, engraving(2, "302-7700012-7700012"), BUYER
+        )
+        assert code == 550 and "ORD002" in text, text
+        assert len(sink.messages) == 1
+        assert sum(fake_spapi.calls.values()) > calls_before  # Amazon was asked, and failed

@@ -54,6 +54,13 @@ async def test_sync_reads_250_orders_over_three_marketplaces_and_then_only_chang
     store = await open_store(load_settings(str(path)).store.url)
     try:
         assert await store.count_orders() == 250
+        for number in range(250):  # every one with its alias, locale and delivery window
+            stored = await store.get_order(order_id_for(number))
+            assert stored is not None
+            assert stored.buyer_email.endswith("@marketplace.amazon." + stored.marketplace[7:])
+            assert stored.buyer_locale is not None
+            assert stored.earliest_delivery_date is not None
+            assert stored.latest_delivery_date is not None
         for number in (0, 1, 2, 249):
             order = await store.get_order(order_id_for(number))
             assert order is not None
