@@ -6,6 +6,7 @@ in `[policy] files` are layered over it, table by table, lists replaced.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -143,11 +144,18 @@ def _merge(
     return merged
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, setting: str = "") -> dict[str, Any]:
+    """`setting` names where the operator gave the path, so that an unreadable file (a
+    container's uid 10001 is not the host user who wrote it) says which setting to fix."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
+        if setting:
+            raise PolicyError(
+                f"{setting}: cannot read {path}: {exc.strerror or exc} "
+                f"(the relay runs as uid {os.getuid()})"
+            ) from None
         raise PolicyError(f"{path}: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(f"{path}: {exc}") from None
@@ -191,7 +199,7 @@ def load_policy(extra_files: list[str] | tuple[str, ...] = ()) -> Policy:
         data = _merge(data, {"phrases": {path.stem: _read_toml(path)}}, origin, str(path))
         sources.append(str(path))
     for name in extra_files:
-        data = _merge(data, _read_toml(Path(name)), origin, name)
+        data = _merge(data, _read_toml(Path(name), "policy.files"), origin, name)
         sources.append(name)
 
     refuse = _Refusal(origin)

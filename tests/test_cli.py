@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pty
+import select
 import signal
 import subprocess
 import sys
@@ -220,11 +223,44 @@ def test_serve_writes_a_pid_file_and_logs_for_a_person(tmp_path: Path, sink: Sin
         line = next(x for x in log.read_text().splitlines() if "listening" in x)
         assert not line.startswith("{")  # not JSON
         assert f"pid={process.pid}" in line and "kill -HUP" in line
+        assert "\x1b[" not in log.read_text()  # a file gets no colour codes
     finally:
         process.send_signal(signal.SIGINT)  # Ctrl-C
         code = process.wait(timeout=60)
     assert code == 0, log.read_text()
     assert not pid_file.exists()
+
+
+def test_console_log_format_colours_a_terminal(tmp_path: Path, sink: Sink) -> None:
+    path = write_settings(tmp_path / "bsm-relay.toml", tmp_path, sink.url)
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen(
+        [console_script(), "serve", "--config", str(path), "--log-format", "console"],
+        stdin=subprocess.DEVNULL, stdout=secondary, stderr=secondary,
+    )  # fmt: skip
+    os.close(secondary)
+    seen = b""
+    try:
+        deadline = time.monotonic() + 60
+        while b"listening" not in seen:
+            assert process.poll() is None and time.monotonic() < deadline, seen
+            ready, _, _ = select.select([primary], [], [], 0.5)
+            if ready:
+                seen += os.read(primary, 65536)
+    finally:
+        process.send_signal(signal.SIGINT)
+        while process.poll() is None:  # keep reading: a full terminal would block its writes
+            ready, _, _ = select.select([primary], [], [], 0.2)
+            if ready:
+                try:
+                    seen += os.read(primary, 65536)
+                except OSError:
+                    break
+        code = process.wait(timeout=60)
+        os.close(primary)
+    assert code == 0, seen
+    line = next(x for x in seen.decode(errors="replace").splitlines() if "listening" in x)
+    assert "\x1b[" in line and not line.startswith("{"), line  # coloured, not JSON
 
 
 def test_a_broken_pipe_that_is_not_stdout_is_an_error(

@@ -353,6 +353,20 @@ def test_a_denied_file_at_start_names_the_path_and_the_setting(
     assert "Traceback" not in done.stderr
     os.chown(quarantine, IMAGE_UID, IMAGE_UID)
 
+    # a seller's policy file written by root with a private mode
+    policy = image_root.inside("/etc/bsm-relay/seller.toml")
+    policy.parent.mkdir(parents=True)
+    policy.write_text('[rules.CNT004]\nseverity = "warn"\n')
+    policy.chmod(0o600)
+    env["BSM_RELAY_POLICY__FILES"] = f'["{policy}"]'
+    done = serve()
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        f"bsm-relay: policy.files: cannot read {policy}: Permission denied "
+        f"(the relay runs as uid {IMAGE_UID})"
+    )
+    del env["BSM_RELAY_POLICY__FILES"]
+
     # a SQLite store in a folder the relay may not write (sqlite3 only says "unable to open")
     root_owned = image_root.inside("/srv/relay-data")
     root_owned.mkdir(parents=True)

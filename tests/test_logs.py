@@ -24,6 +24,7 @@ from tests.conftest import (
     console_script,
     free_port,
     make_message,
+    quarantine_id_of,
     write_settings,
 )
 from tests.runtime.test_smtp import _import_orders, cli, compliant_reply, held_by_att002, send
@@ -132,6 +133,68 @@ def test_the_auth_user_and_the_operator_are_in_the_logs_and_the_record(
     assert deleted.returncode == 0, deleted.stderr
     event = _event(deleted.stderr, "deleted")
     assert event["by"] == getpass.getuser() and event["quarantine_id"] == held[1]
+
+
+def test_console_actions_are_logged_by_the_relay_with_who_did_them(
+    tmp_path: Path, sink: Sink
+) -> None:
+    """Release, delete and edit (a corrected version, sent or refused) from the console of a
+    running `bsm-relay serve`: its own log says what was done to which entry, and by whom."""
+    from tests import console_support
+    from tests.test_console import FIXED_TEXT, PHRASE, review_request
+
+    policy = tmp_path / "review.toml"
+    policy.write_text('[rules.CNT005]\nseverity = "hold"\n\n[rules.ATT002]\nseverity = "hold"\n')
+    path = write_settings(
+        tmp_path / "bsm-relay.toml", tmp_path, sink.url, extra=f'[policy]\nfiles = ["{policy}"]\n'
+    )
+    asyncio.run(_import_orders(path, tmp_path))
+    console_support.add_user(path, "rita", "rita-reviews-daily", "reviewer")
+    settings = load_settings(str(path))
+    log = tmp_path / "serve.log"
+    served = console_support.run(
+        path, "serve", int(settings.http.listen.rsplit(":", 1)[1]), log
+    )
+    try:
+        held = []
+        with smtplib.SMTP("127.0.0.1", settings.smtp.port, timeout=30) as client:
+            client.ehlo()
+            for raw in (
+                held_by_att002("<console-1@shop.example>"),
+                held_by_att002("<console-2@shop.example>"),
+                review_request("<console-3@shop.example>", free_port()),
+            ):
+                client.mail(SELLER)
+                client.rcpt(BUYER)
+                code, reply = client.data(raw)
+                assert code == 250 and b"held" in reply, reply
+                held.append(quarantine_id_of(reply))
+        reviewer = console_support.Client(served.base)
+        assert reviewer.sign_in("rita", "rita-reviews-daily") == 303
+        token = reviewer.csrf()
+        assert reviewer.request(f"/quarantine/{held[0]}/release", {"csrf": token})[0] == 303
+        assert reviewer.request(f"/quarantine/{held[1]}/delete", {"csrf": token})[0] == 303
+        still_asking = FIXED_TEXT + f"\nWenn Sie zufrieden sind, {PHRASE}.\n"
+        edit = f"/quarantine/{held[2]}/resend"
+        assert reviewer.request(edit, {"csrf": token, "text": still_asking})[0] == 422
+        assert reviewer.request(edit, {"csrf": token, "text": FIXED_TEXT})[0] == 303
+        assert len(sink.messages) == 2
+    finally:
+        served.stop()
+    events = {}
+    for line in log.read_text().splitlines():
+        if line.startswith("{"):
+            record = json.loads(line)
+            events.setdefault(record["event"], record)
+    for name, entry in (
+        ("released", held[0]),
+        ("deleted", held[1]),
+        ("resend_refused", held[2]),
+        ("resent", held[2]),
+    ):
+        assert name in events, f"no {name} line in the relay's log"
+        assert events[name]["quarantine_id"] == entry and events[name]["by"] == "rita", name
+    assert events["resend_refused"]["codes"] == ["CNT005"]
 
 
 def _event(stderr: str, name: str) -> dict[str, Any]:

@@ -102,6 +102,18 @@ def test_the_first_command_starts_the_relay_and_ctrl_c_stops_it(reader: Reader) 
     assert events[-2:] == ["stopping", "stopped"]
 
 
+def test_the_quick_start_stops_the_first_relay_and_names_swaks_as_optional() -> None:
+    """What the walk-through cannot show by running: the words a reader acts on first."""
+    text = (ROOT / "README.md").read_text()
+    start = text.index("## Quick start")
+    before_block = text[start : text.index("```sh", start)]
+    # the first command's relay holds port 2525: the reader is told to stop it first
+    assert "Stop the relay of the first command" in before_block and "Ctrl-C" in before_block
+    assert "swaks" in before_block and "optional tool" in before_block
+    # a certificate made outside Docker, in the block the walk-through runs
+    assert section("### STARTTLS and AUTH").startswith("openssl req -x509")
+
+
 def test_quick_start_then_starttls_and_auth_with_swaks(reader: Reader) -> None:
     cwd, env, smtp, http = reader
     quick = run_block(section("## Quick start"), cwd, env, smtp, http)

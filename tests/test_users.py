@@ -20,8 +20,8 @@ ALICE = ("alice", "alice's right password")
 BOB = ("bob", "bob's right password")
 
 
-def login(port: int, user: str, password: str) -> tuple[int, str]:
-    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+def login(port: int, user: str, password: str, source: str = "127.0.0.1") -> tuple[int, str]:
+    with smtplib.SMTP("127.0.0.1", port, timeout=30, source_address=(source, 0)) as client:
         client.ehlo()
         try:
             code, text = client.login(user, password)
@@ -31,10 +31,14 @@ def login(port: int, user: str, password: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def auth_served(tmp_path: Path, sink: Sink) -> Iterator[tuple[Served, Path]]:
+def auth_served(
+    tmp_path: Path, sink: Sink, request: pytest.FixtureRequest
+) -> Iterator[tuple[Served, Path]]:
+    extra = getattr(request, "param", "")  # more [smtp] settings, by indirect parametrization
     path = write_settings(
         tmp_path / "bsm-relay.toml", tmp_path, sink.url,
-        smtp_extra='auth = "required"\nmax_failed_logins = 5\nusers_refresh_seconds = 0.5',
+        smtp_extra='auth = "required"\nmax_failed_logins = 5\nusers_refresh_seconds = 0.5\n'
+        + extra,
     )  # fmt: skip
     for name, password in (ALICE, BOB):
         added = cli(path, "users", "add", name, "--password-stdin", stdin=password + "\n")
@@ -89,6 +93,35 @@ def test_one_users_typos_lock_out_only_that_user_until_unlocked(
 
     missing = cli(path, "users", "unlock", "nobody")
     assert missing.returncode == 2 and "no user nobody" in missing.stderr
+
+
+@pytest.mark.parametrize("auth_served", ["max_failed_logins_per_user = 6"], indirect=True)
+def test_a_users_failures_from_many_addresses_lock_that_user_everywhere(
+    auth_served: tuple[Served, Path],
+) -> None:
+    """A guesser spreading one user's tries over many addresses stays under the per-address
+    limit: the per-user count stops them, and still not the other agents."""
+    served, path = auth_served
+    port = served.port
+    for source in ("127.0.0.2", "127.0.0.3"):
+        for n in range(2):
+            assert login(port, "alice", f"guess {source} {n}", source)[0] == 535
+    assert login(port, "alice", "guess 127.0.0.4 0", "127.0.0.4")[0] == 535
+    # the sixth: 535 to PLAIN, then smtplib's LOGIN retry may already hear the lockout
+    assert login(port, "alice", "guess 127.0.0.4 1", "127.0.0.4")[0] in (535, 454)
+    # from an address that never failed, with the right password: this user is locked
+    code, text = login(port, *ALICE, "127.0.0.5")
+    assert code == 454, text
+    assert "for this login, try again in" in text, text
+    assert login(port, *BOB, "127.0.0.5")[0] == 235
+    locked = served.events("login_locked")
+    assert locked[-1]["user"] == "alice" and locked[-1]["scope"] == "user"
+
+    assert cli(path, "users", "unlock", "alice").returncode == 0
+    deadline = time.monotonic() + 10
+    while login(port, *ALICE, "127.0.0.5")[0] != 235:
+        assert time.monotonic() < deadline, "the unlock did not reach the running relay"
+        time.sleep(0.2)
 
 
 def test_a_user_added_to_a_running_relay_signs_in_within_seconds(

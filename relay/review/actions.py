@@ -202,6 +202,14 @@ class Review:
             await self.store.add_audit(
                 AuditEvent(entry_id, _now(), actor, "resend_refused", f"{verdict.action}: {codes}")
             )
+            log.info(
+                "resend_refused",
+                quarantine_id=entry_id,
+                by=actor,
+                auth_user=entry.auth_user,
+                action=str(verdict.action),
+                codes=sorted({f.code for f in verdict.blocking}),
+            )
             return Resend(verdict, None)
         reply = await self._send(entry, actor, "resend", "corrected text", evaluation, "resent")
         return Resend(verdict, reply)

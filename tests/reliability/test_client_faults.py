@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+import structlog.testing
 
 from relay.runtime.server import RunningRelay
 from tests.conftest import BUYER, SELLER, Sink
@@ -223,7 +224,12 @@ async def test_a_bug_in_the_core_answers_451_never_500(
             raise KeyError("internal detail")
 
         monkeypatch.setattr(running.relay.checker, "evaluate", broken)
-        reply = await asend(running.smtp_port, compliant("<bug@shop.example>"))
+        with structlog.testing.capture_logs() as logged:
+            reply = await asend(running.smtp_port, compliant("<bug@shop.example>"))
         assert reply.code == 451 and reply.text.startswith("4.3.0"), reply
         assert "internal detail" not in reply.text
         assert sink.messages == []
+    # a bug is an error in the log (an upstream or store failure is a warning: test_logs.py)
+    message = next(e for e in logged if e["event"] == "message")
+    assert message["log_level"] == "error" and message["problem"] == "internal", message
+    assert any(e["event"] == "internal_error" and e["log_level"] == "error" for e in logged)
