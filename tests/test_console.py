@@ -313,7 +313,17 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     stale_release_page = browser.current_url
     assert "newer message" in browser.find_element(By.ID, "newer").text
     browser.find_element(By.ID, "release").click()
-    assert "send it as well" in browser.find_element(By.ID, "problem").text
+    refusal = browser.find_element(By.CSS_SELECTOR, "#release-form #release-refused")
+    assert "send it as well" in refusal.text and "corrected version" in refusal.text
+    assert "@" not in refusal.text and "--" not in refusal.text  # no Message-ID, no CLI flag
+    tick = browser.find_element(By.ID, "even-if-newer")
+    # The answer and the tick are in view together: the page came back scrolled to the form.
+    in_view = (
+        "const r = arguments[0].getBoundingClientRect(); "
+        "return r.top >= 0 && r.bottom <= innerHeight"
+    )
+    assert browser.execute_script(in_view, refusal) and browser.execute_script(in_view, tick)
+    browser.save_screenshot(str(screenshots / "console-release-refused.png"))
     assert len(sink.messages) == 1
     browser.find_element(By.ID, "even-if-newer").click()
     browser.find_element(By.ID, "release").click()

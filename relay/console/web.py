@@ -43,10 +43,16 @@ from relay.console.operator import OperatorEndpoints
 from relay.console.view import explain, mask_recipients, message_view, rule_words
 from relay.metrics import WorkerMetrics
 from relay.model.message import parse
-from relay.review.actions import OPEN_STATES, Review, ReviewError, record_of
+from relay.review.actions import (
+    OPEN_STATES,
+    NewerDeliveryError,
+    Review,
+    ReviewError,
+    record_of,
+)
 from relay.review.edit import attachment_bytes
 from relay.runtime.core import Relay
-from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, StoreError
+from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, LedgerEntry, StoreError
 from relay.users import hash_password
 
 log = structlog.get_logger("relay.console")
@@ -306,6 +312,7 @@ class Console:
         problem: str = "",
         resend: Any = None,
         edited: str | None = None,
+        refused_newer: list[LedgerEntry] | None = None,
     ) -> Response:
         try:
             entry = await self.review.entry(entry_id)
@@ -321,6 +328,7 @@ class Console:
             view = message_view(parse(raw), list(record.get("findings", [])))
         trail = await self.relay.store.audit_trail(entry.id)
         newer = await self.review.newer_deliveries(entry) if entry.state in OPEN_STATES else []
+        newer = newer or refused_newer or []
         return self.page(
             request,
             "message.html",
@@ -334,6 +342,7 @@ class Console:
             resend=resend,
             edited=edited,
             newer=newer,
+            refused_newer=bool(refused_newer),
             marketplace=entry.marketplace,
             alias=mask_recipients(entry.recipient),
         )
@@ -370,6 +379,11 @@ class Console:
                 session.role,
                 str(form.get("reason", "")),
                 even_if_newer=form.get("even_if_newer") == "yes",
+            )
+        except NewerDeliveryError as exc:
+            # Said beside the tick that answers it, in an agent's words, not the CLI's.
+            return await self._message_page(
+                request, session, entry_id, status=409, refused_newer=exc.newer
             )
         except ReviewError as exc:
             return await self._message_page(
