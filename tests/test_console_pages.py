@@ -113,3 +113,24 @@ async def test_a_release_refused_over_a_newer_message_speaks_to_the_agent_beside
             {"csrf": csrf_of(page), "even_if_newer": "yes"},
         )
         assert status == 303 and len(sink.messages) == 2, headers
+
+
+async def test_the_not_found_page_offers_what_fits_the_visitor(tmp_path: Path, sink: Sink) -> None:
+    async with console(tmp_path, sink) as served:
+        for client in (Client(served.base), Client(served.base)):
+            status, _, page = await served.call(client, "/no/such/page")
+            assert status == 404 and 'href="/login"' in page and "Sign in" in page
+            assert "Back to the list" not in page and 'name="csrf"' not in page
+        # A stale or forged cookie is no session: the visitor's page, nothing more.
+        forged = Client(served.base)
+        forged.set_session("not-a-session-token")
+        status, _, page = await served.call(forged, "/no/such/page")
+        assert status == 404 and "Sign in" in page and 'name="csrf"' not in page
+        assert "rita" not in page
+        rita = await served.signed_in()
+        status, _, page = await served.call(rita, "/no/such/page")
+        assert status == 404 and 'href="/quarantine"' in page and "Back to the list" in page
+        assert 'href="/login"' not in page and "Sign in" not in page
+        assert "rita · reviewer" in page  # signed in, and the page says so
+        status, _, page = await served.call(rita, "/quarantine/x/release")  # GET on a POST route
+        assert status == 405 and "Back to the list" in page and "Sign in" not in page

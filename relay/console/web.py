@@ -149,6 +149,7 @@ class Console:
                     None,
                     503,
                     message="The store is unavailable. Try again in a minute.",
+                    unknown_visitor=True,  # signed in or not, the store cannot say
                 )
 
         return endpoint
@@ -533,10 +534,16 @@ def create_app(
     ]
 
     async def no_such_page(request: Request, exc: Exception) -> Response:
-        # The console's own page, not a bare "Not Found"; no session lookup for a stray URL.
+        # The console's own page, not a bare "Not Found", with the way on that fits the visitor.
+        # Only a request carrying a session cookie costs a store read (one indexed row); a
+        # visitor without a live session sees nothing of a signed-in page.
         status = exc.status_code if isinstance(exc, HTTPException) else 404
         message = "No such page." if status == 404 else "Not possible here."
-        return console.page(request, "error.html", None, status, message=message)
+        try:
+            session = await console.auth.session(request.cookies.get(SESSION_COOKIE))
+        except StoreError:
+            session = None
+        return console.page(request, "error.html", session, status, message=message)
 
     return Starlette(
         routes=routes,
