@@ -10,12 +10,17 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from starlette.routing import Route
+
 from relay.config import load_settings
+from relay.console.auth import Authenticator
+from relay.console.web import PAGE_SIZE, create_app
 from relay.runtime.server import RunningRelay, start
-from relay.store.base import EntryQuery
+from relay.store import open_store
+from relay.store.base import AuditEvent, EntryQuery, IndexedEntry
 from relay.users import hash_password
 from tests.conftest import Sink, write_settings
 from tests.console_support import Client
@@ -134,3 +139,153 @@ async def test_the_not_found_page_offers_what_fits_the_visitor(tmp_path: Path, s
         assert "rita · reviewer" in page  # signed in, and the page says so
         status, _, page = await served.call(rita, "/quarantine/x/release")  # GET on a POST route
         assert status == 405 and "Back to the list" in page and "Sign in" not in page
+
+
+def test_every_form_that_posts_carries_a_token() -> None:
+    for template in sorted(TEMPLATES.glob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        for form in re.findall(r"<form\b[^>]*method=\"post\".*?</form>", text, re.S | re.I):
+            token = "login_token" if template.name == "login.html" else "csrf"
+            assert f'name="{token}"' in form, (template.name, form[:200])
+
+
+async def test_every_route_needs_a_session_and_every_post_its_token(
+    tmp_path: Path, sink: Sink
+) -> None:
+    open_routes = {"/healthz", "/metrics", "/", "/login"}
+    async with console(tmp_path, sink) as served:
+        assert await send(served.running.smtp_port, held_by_att002("<held@shop.example>")) == {}
+        [entry] = (await served.running.relay.store.find_entries(EntryQuery()))[0]
+        app = create_app(served.running.relay)
+        routes = [r for r in app.routes if isinstance(r, Route) and r.path not in open_routes]
+        assert len(routes) >= 9  # the list, bulk, a message, its attachment, actions, users
+        anonymous, ada = Client(served.base), await served.signed_in("ada")
+        for route in routes:
+            path = route.path.replace("{entry_id}", entry.id).replace("{index:int}", "0")
+            for method in sorted(route.methods or ()):
+                if method == "HEAD":
+                    continue
+                if method == "GET":
+                    status, headers, body = await served.call(anonymous, path)
+                    assert status == 303 and headers["location"].startswith("/login"), path
+                    assert body == "" and entry.id not in headers["location"][:6]
+                    continue
+                status, _, page = await served.call(anonymous, path, {"csrf": "x"})
+                assert status == 401, (path, status)
+                status, _, page = await served.call(ada, path, {"action": "delete"})
+                assert status == 403 and "form expired" in page, (path, status)
+                status, _, page = await served.call(ada, path, {"csrf": "forged"})
+                assert status == 403 and "form expired" in page, (path, status)
+        # Nothing happened to the entry, and the session still works.
+        held = await served.running.relay.store.get_entry(entry.id)
+        assert held is not None and held.state == "held"
+        assert (await served.call(ada, "/quarantine"))[0] == 200
+        assert sink.messages == []
+
+
+def indexed(n: int, at: datetime, **changes: object) -> IndexedEntry:
+    values: dict[str, object] = {
+        "id": f"{at:%Y%m%d-%H%M%S}-{n:08x}",
+        "state": "held",
+        "codes": ("ATT002",),
+        "sender": "support@shop.example",
+        "auth_user": "helpdesk-anna",
+        "recipient": "a1b2c3d4e5@marketplace.amazon.de",
+        "subject": f"Ihre Bestellung Nummer {n}",
+        "marketplace": "amazon.de",
+        "order_id": "302-1234567-1234567",
+        "created_at": at,
+        "updated_at": at,
+        "holder": "relay-a",
+        "folder": "/nonexistent",
+        "record_json": "{}",
+        "size": 10,
+    }
+    values.update(changes)
+    return IndexedEntry(**values)  # type: ignore[arg-type]
+
+
+async def test_the_list_filters_searches_pages_and_names_the_login(
+    tmp_path: Path, sink: Sink
+) -> None:
+    day = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    async with console(tmp_path, sink) as served:
+        store = served.running.relay.store
+        entries = [indexed(n, day + timedelta(minutes=n)) for n in range(PAGE_SIZE + 2)]
+        entries.append(
+            indexed(
+                100,
+                day + timedelta(days=1),
+                sender="shop@other.example",
+                auth_user="",
+                marketplace="amazon.fr",
+                recipient="z9y8x7w6v5@marketplace.amazon.fr",
+                order_id="405-7654321-7654321",
+                subject="Votre commande",
+                state="rejected",
+                codes=("CNT003",),
+            )
+        )
+        for entry in entries:
+            event = AuditEvent(entry.id, entry.created_at, "relay", entry.state, "")
+            await store.index_entry(entry, b"raw", event)
+        rita = await served.signed_in()
+
+        async def ids(query: str) -> list[str]:
+            status, _, page = await served.call(rita, "/quarantine" + query)
+            assert status == 200, page[:300]
+            return re.findall(r'<tr class="entry" data-id="([^"]+)"', page)
+
+        newest = [e.id for e in reversed(entries)]
+        assert await ids("") == newest[:PAGE_SIZE]  # newest first, one page
+        assert await ids("?page=2") == newest[PAGE_SIZE:]
+        _, _, page = await served.call(rita, "/quarantine?page=2")
+        assert "Page 2 of 2" in page and 'rel="prev"' in page and 'rel="next"' not in page
+        french = entries[-1].id
+        assert await ids("?sender=other.example") == [french]
+        assert await ids("?sender=helpdesk-anna&page=2") == newest[PAGE_SIZE + 1 :]
+        assert await ids("?marketplace=amazon.fr") == [french]
+        assert await ids("?rule=CNT003") == [french]
+        assert await ids("?state=rejected") == [french]
+        assert await ids("?q=405-7654321-7654321") == [french]  # search by order id
+        assert await ids("?q=Nummer+3") == [entries[3].id]  # by subject
+        assert await ids("?from=2026-11-21") == [french]
+        assert await ids("?to=2026-11-20&page=2") == newest[PAGE_SIZE + 1 :]
+        assert await ids("?from=2026-11-21&to=2026-11-21") == [french]
+        assert await ids("?from=2026-11-22") == []
+        # The columns: time, sender and its login, marketplace with the alias masked, subject,
+        # order, the rule in plain words, state.
+        _, _, page = await served.call(rita, "/quarantine?sender=helpdesk-anna&q=Nummer+3")
+        row = between(page, f'data-id="{entries[3].id}"', "</tr>")
+        assert "2026-11-20 09:03" in row and "support@shop.example" in row
+        assert "login helpdesk-anna" in row and "amazon.de" in row
+        assert "a1b***@marketplace.amazon.de" in row and "a1b2c3d4e5" not in row
+        assert "Ihre Bestellung Nummer 3" in row and "302-1234567-1234567" in row
+        assert "attachment extension" in row and ">held<" in row
+
+
+async def test_failed_sign_ins_are_throttled_per_account_and_per_address(tmp_path: Path) -> None:
+    store = await open_store(f"sqlite:///{tmp_path}/relay.db")
+    try:
+        for name in ("rita", "ada", "tom", "lea"):
+            await store.set_user(name, hash_password(PASSWORD), "reviewer")
+        auth = Authenticator(
+            store, max_failures=3, max_failures_per_user=5, max_failures_per_address=8
+        )
+        # One account guessed from many addresses: locked wherever the next try comes from.
+        for n in range(5):
+            assert (await auth.sign_in("rita", f"guess {n}", f"198.51.100.{n}")).token is None
+        locked = await auth.sign_in("rita", PASSWORD, "203.0.113.1")
+        assert locked.token is None and locked.throttled and "Too many" in locked.refusal
+        assert (await auth.sign_in("ada", PASSWORD, "203.0.113.1")).token is not None
+        # Many accounts guessed from one address (none of them three times): that address
+        # waits, even for an account it never got wrong...
+        for n in range(8):
+            name = ("ada", "tom", "nobody", "someone")[n % 4]
+            assert (await auth.sign_in(name, f"wrong {n}", "192.0.2.7")).token is None
+        assert (await auth.sign_in("lea", PASSWORD, "192.0.2.7")).throttled
+        # ...and the same accounts from another address still sign in.
+        assert (await auth.sign_in("lea", PASSWORD, "192.0.2.8")).token is not None
+        assert (await auth.sign_in("tom", PASSWORD, "192.0.2.8")).token is not None
+    finally:
+        await store.close()
