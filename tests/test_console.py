@@ -293,7 +293,8 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     area.clear()
     area.send_keys(FIXED_TEXT)
     browser.find_element(By.ID, "resend").click()
-    assert "Sent the corrected version" in browser.find_element(By.ID, "notice").text
+    sent_notice = browser.find_element(By.ID, "notice").text
+    assert "Sent the corrected version" in sent_notice and "(checked: compliant" in sent_notice
     assert len(sink.messages) == 1
     sent = message_from_bytes(sink.messages[0].data, policy=policy.default)
     assert sent["In-Reply-To"] == THREAD and sent["References"] == THREAD
@@ -311,6 +312,12 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     # and the release needs a tick, or the buyer would get both unasked.
     browser.get(f"{base}/quarantine/{to_release}")
     stale_release_page = browser.current_url
+    # Its attachment listed with the type its bytes show (a PNG named .jpg) and its size.
+    listed = browser.find_element(By.CSS_SELECTOR, "ul.attachments")
+    assert "foto.jpg" in listed.text and "png" in listed.text.lower() and "80 bytes" in listed.text
+    assert listed.find_element(By.TAG_NAME, "a").get_attribute("href") == (
+        f"{base}/quarantine/{to_release}/attachments/0"
+    )
     assert "newer message" in browser.find_element(By.ID, "newer").text
     browser.find_element(By.ID, "release").click()
     refusal = browser.find_element(By.CSS_SELECTOR, "#release-form #release-refused")
