@@ -111,6 +111,17 @@ async def test_a_release_refused_over_a_newer_message_speaks_to_the_agent_beside
         trail = between(page, 'id="audit"', "</table>")
         assert "release_refused" in trail and "&lt;second@shop.example&gt;" in trail
         assert 'id="release-refused"' not in page.split('id="release-form"', 1)[0]
+        # A bulk release says the same in an agent's words.
+        chosen = [("csrf", csrf_of(page)), ("action", "release"), ("ids", entry.id)]
+        status, _, done = await served.call(
+            rita, "/quarantine/bulk", [*chosen, ("confirmed", "yes")]
+        )
+        assert status == 200 and "0 done, 1 refused" in done and len(sink.messages) == 1
+        refused_line = between(done, f"<li>{entry.id}", "</li>")
+        assert (
+            "newer message" in refused_line and f"sent {delivered_at:%Y-%m-%d} at " in refused_line
+        )
+        assert "second@shop.example" not in done and "even-if-newer" not in done
         # Ticked, it goes.
         status, headers, _ = await served.call(
             rita,

@@ -292,6 +292,13 @@ class Console:
                 else:
                     await self.review.delete(entry_id, session.user, reason)
                 done.append(entry_id)
+            except NewerDeliveryError as exc:
+                sent = exc.newer[-1].sent_at
+                refused.append(
+                    f"{entry_id}: not sent. The buyer already got a newer message about this "
+                    f"order, sent {sent:%Y-%m-%d at %H:%M} UTC, probably the corrected version. "
+                    "Open it to send it as well."
+                )
             except ReviewError as exc:
                 refused.append(str(exc))
         return self.page(
