@@ -436,3 +436,45 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
         assert client.sign_in(REVIEWER, f"wrong password {n}") == 401
     assert client.sign_in(REVIEWER, REVIEWER_PASSWORD) == 429
     assert Client(base).sign_in(ADMIN, ADMIN_PASSWORD) == 303
+
+
+def test_opening_a_message_runs_none_of_its_html_and_fetches_nothing(
+    served: tuple[Served, Path], pixel_host: int, browser: WebDriver
+) -> None:
+    """Script, event handlers, styles, frames, forms and refresh in the HTML part: the page shows
+    it, and not one request reaches the tracker's server."""
+    relay, settings = served
+    tracker = f"http://127.0.0.1:{pixel_host}"
+    msg = message_from_bytes(
+        review_request("<scripted-1@shop.example>", pixel_host), policy=policy.SMTP
+    )
+    assert isinstance(msg, EmailMessage)
+    html = msg.get_body(("html",))
+    assert html is not None
+    active = (
+        f'<meta http-equiv="refresh" content="0; url={tracker}/refresh">'
+        f'<link rel="stylesheet" href="{tracker}/style.css">'
+        f'<style>@import url("{tracker}/import.css");'
+        f' body {{ background: url("{tracker}/bg.gif") }}</style>'
+        f"<script>new Image().src = '{tracker}/script.gif'; fetch('{tracker}/fetch');</script>"
+        f'<img src="missing.gif" onerror="this.src=\'{tracker}/onerror.gif\'">'
+        f'<iframe src="{tracker}/frame.html"></iframe>'
+        f'<object data="{tracker}/object.swf"></object>'
+        f'<video poster="{tracker}/poster.jpg"></video>'
+        f'<form action="{tracker}/form"><input type="image" src="{tracker}/input.gif"></form>'
+    )
+    html.set_content(html.get_content().replace("<body>", "<body>" + active), subtype="html")
+    code, reply = submit(settings, msg.as_bytes(policy=policy.SMTP))
+    assert code in (250, 550), reply
+    entry_id = held_id(reply)
+    sign_in(browser, relay.base, REVIEWER, REVIEWER_PASSWORD)
+    browser.get(f"{relay.base}/quarantine/{entry_id}")
+    frame = browser.find_element(By.ID, "html-part")
+    assert frame.get_attribute("sandbox") == ""
+    browser.switch_to.frame(frame)
+    assert "Guten Tag" in browser.find_element(By.TAG_NAME, "body").text  # it is shown
+    browser.switch_to.default_content()
+    time.sleep(1.5)
+    assert browser.current_url == f"{relay.base}/quarantine/{entry_id}"  # no refresh away
+    assert PixelHost.seen == []
+    sign_out(browser)
