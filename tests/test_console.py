@@ -363,6 +363,18 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     browser.get(f"{base}/admin/users")
     assert "for admins" in browser.page_source
 
+    # Delete one, with a reason: its body is gone, its record and history stay.
+    to_delete = held_id(submit(settings, wrong_name("<photo-4@shop.example>", "Foto 4"))[1])
+    browser.get(f"{base}/quarantine/{to_delete}")
+    browser.find_element(By.ID, "delete-reason").send_keys("sent twice by mistake")
+    browser.find_element(By.ID, "delete").click()
+    assert f"Deleted {to_delete}" in browser.find_element(By.ID, "notice").text
+    browser.get(f"{base}/quarantine/{to_delete}")
+    assert browser.find_element(By.ID, "state").text == "deleted"
+    assert "sent twice by mistake" in browser.find_element(By.ID, "audit").text
+    assert "gone (deleted)" in browser.find_element(By.CSS_SELECTOR, "p.empty").text
+    assert reviewer.request(f"/quarantine/{to_delete}/attachments/0")[0] == 404
+
     # Bulk delete with one confirmation.
     browser.get(f"{base}/quarantine?state=held")
     for entry_id in bulk:
@@ -372,7 +384,7 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     browser.find_element(By.ID, "confirm").click()
     assert "2 done" in browser.find_element(By.ID, "bulk-result").text
     browser.get(f"{base}/quarantine?state=deleted")
-    assert sorted(rows(browser)) == sorted(bulk)
+    assert sorted(rows(browser)) == sorted([*bulk, to_delete])
     assert reviewer.request(f"/quarantine/{bulk[0]}/attachments/0")[0] == 404  # body gone
 
     # Sign out ends the session for every copy of the cookie.
@@ -420,6 +432,7 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
         to_release: "released",
         bulk[0]: "deleted",
         bulk[1]: "deleted",
+        to_delete: "deleted",
         rejected: "released",
     }
     assert len(sink.messages) == 3
