@@ -87,6 +87,10 @@ async def test_a_release_refused_over_a_newer_message_speaks_to_the_agent_beside
         rita = await served.signed_in()
         status, _, page = await served.call(rita, f"/quarantine/{entry.id}")
         assert status == 200
+        # Before any click, the form says it as advice, not as a refusal.
+        banner = between(page, 'id="newer"', "</p>")
+        assert "probably the corrected version" in banner and "tick “send it as well”" in banner
+        assert "again" not in banner and 'id="release-refused"' not in page
         status, _, page = await served.call(
             rita, f"/quarantine/{entry.id}/release", {"csrf": csrf_of(page)}
         )
