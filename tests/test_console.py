@@ -293,7 +293,8 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     area.clear()
     area.send_keys(FIXED_TEXT)
     browser.find_element(By.ID, "resend").click()
-    assert "Sent the corrected version" in browser.find_element(By.ID, "notice").text
+    sent_notice = browser.find_element(By.ID, "notice").text
+    assert "Sent the corrected version" in sent_notice and "(checked: compliant" in sent_notice
     assert len(sink.messages) == 1
     sent = message_from_bytes(sink.messages[0].data, policy=policy.default)
     assert sent["In-Reply-To"] == THREAD and sent["References"] == THREAD
@@ -311,9 +312,25 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     # and the release needs a tick, or the buyer would get both unasked.
     browser.get(f"{base}/quarantine/{to_release}")
     stale_release_page = browser.current_url
+    # Its attachment listed with the type its bytes show (a PNG named .jpg) and its size.
+    listed = browser.find_element(By.CSS_SELECTOR, "ul.attachments")
+    assert "foto.jpg" in listed.text and "png" in listed.text.lower() and "80 bytes" in listed.text
+    assert listed.find_element(By.TAG_NAME, "a").get_attribute("href") == (
+        f"{base}/quarantine/{to_release}/attachments/0"
+    )
     assert "newer message" in browser.find_element(By.ID, "newer").text
     browser.find_element(By.ID, "release").click()
-    assert "send it as well" in browser.find_element(By.ID, "problem").text
+    refusal = browser.find_element(By.CSS_SELECTOR, "#release-form #release-refused")
+    assert "send it as well" in refusal.text and "corrected version" in refusal.text
+    assert "@" not in refusal.text and "--" not in refusal.text  # no Message-ID, no CLI flag
+    tick = browser.find_element(By.ID, "even-if-newer")
+    # The answer and the tick are in view together: the page came back scrolled to the form.
+    in_view = (
+        "const r = arguments[0].getBoundingClientRect(); "
+        "return r.top >= 0 && r.bottom <= innerHeight"
+    )
+    assert browser.execute_script(in_view, refusal) and browser.execute_script(in_view, tick)
+    browser.save_screenshot(str(screenshots / "console-release-refused.png"))
     assert len(sink.messages) == 1
     browser.find_element(By.ID, "even-if-newer").click()
     browser.find_element(By.ID, "release").click()
@@ -346,6 +363,18 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     browser.get(f"{base}/admin/users")
     assert "for admins" in browser.page_source
 
+    # Delete one, with a reason: its body is gone, its record and history stay.
+    to_delete = held_id(submit(settings, wrong_name("<photo-4@shop.example>", "Foto 4"))[1])
+    browser.get(f"{base}/quarantine/{to_delete}")
+    browser.find_element(By.ID, "delete-reason").send_keys("sent twice by mistake")
+    browser.find_element(By.ID, "delete").click()
+    assert f"Deleted {to_delete}" in browser.find_element(By.ID, "notice").text
+    browser.get(f"{base}/quarantine/{to_delete}")
+    assert browser.find_element(By.ID, "state").text == "deleted"
+    assert "sent twice by mistake" in browser.find_element(By.ID, "audit").text
+    assert "gone (deleted)" in browser.find_element(By.CSS_SELECTOR, "p.empty").text
+    assert reviewer.request(f"/quarantine/{to_delete}/attachments/0")[0] == 404
+
     # Bulk delete with one confirmation.
     browser.get(f"{base}/quarantine?state=held")
     for entry_id in bulk:
@@ -355,7 +384,7 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
     browser.find_element(By.ID, "confirm").click()
     assert "2 done" in browser.find_element(By.ID, "bulk-result").text
     browser.get(f"{base}/quarantine?state=deleted")
-    assert sorted(rows(browser)) == sorted(bulk)
+    assert sorted(rows(browser)) == sorted([*bulk, to_delete])
     assert reviewer.request(f"/quarantine/{bulk[0]}/attachments/0")[0] == 404  # body gone
 
     # Sign out ends the session for every copy of the cookie.
@@ -403,6 +432,7 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
         to_release: "released",
         bulk[0]: "deleted",
         bulk[1]: "deleted",
+        to_delete: "deleted",
         rejected: "released",
     }
     assert len(sink.messages) == 3
@@ -419,3 +449,45 @@ def test_a_reviewer_works_through_the_quarantine_in_a_browser(
         assert client.sign_in(REVIEWER, f"wrong password {n}") == 401
     assert client.sign_in(REVIEWER, REVIEWER_PASSWORD) == 429
     assert Client(base).sign_in(ADMIN, ADMIN_PASSWORD) == 303
+
+
+def test_opening_a_message_runs_none_of_its_html_and_fetches_nothing(
+    served: tuple[Served, Path], pixel_host: int, browser: WebDriver
+) -> None:
+    """Script, event handlers, styles, frames, forms and refresh in the HTML part: the page shows
+    it, and not one request reaches the tracker's server."""
+    relay, settings = served
+    tracker = f"http://127.0.0.1:{pixel_host}"
+    msg = message_from_bytes(
+        review_request("<scripted-1@shop.example>", pixel_host), policy=policy.SMTP
+    )
+    assert isinstance(msg, EmailMessage)
+    html = msg.get_body(("html",))
+    assert html is not None
+    active = (
+        f'<meta http-equiv="refresh" content="0; url={tracker}/refresh">'
+        f'<link rel="stylesheet" href="{tracker}/style.css">'
+        f'<style>@import url("{tracker}/import.css");'
+        f' body {{ background: url("{tracker}/bg.gif") }}</style>'
+        f"<script>new Image().src = '{tracker}/script.gif'; fetch('{tracker}/fetch');</script>"
+        f'<img src="missing.gif" onerror="this.src=\'{tracker}/onerror.gif\'">'
+        f'<iframe src="{tracker}/frame.html"></iframe>'
+        f'<object data="{tracker}/object.swf"></object>'
+        f'<video poster="{tracker}/poster.jpg"></video>'
+        f'<form action="{tracker}/form"><input type="image" src="{tracker}/input.gif"></form>'
+    )
+    html.set_content(html.get_content().replace("<body>", "<body>" + active), subtype="html")
+    code, reply = submit(settings, msg.as_bytes(policy=policy.SMTP))
+    assert code in (250, 550), reply
+    entry_id = held_id(reply)
+    sign_in(browser, relay.base, REVIEWER, REVIEWER_PASSWORD)
+    browser.get(f"{relay.base}/quarantine/{entry_id}")
+    frame = browser.find_element(By.ID, "html-part")
+    assert frame.get_attribute("sandbox") == ""
+    browser.switch_to.frame(frame)
+    assert "Guten Tag" in browser.find_element(By.TAG_NAME, "body").text  # it is shown
+    browser.switch_to.default_content()
+    time.sleep(1.5)
+    assert browser.current_url == f"{relay.base}/quarantine/{entry_id}"  # no refresh away
+    assert PixelHost.seen == []
+    sign_out(browser)

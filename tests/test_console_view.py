@@ -169,3 +169,37 @@ def test_a_reviewer_is_told_before_a_bulk_release_which_ones_an_admin_must_relea
     assert "1 of them was rejected" in page("reviewer", entries[:2])
     assert "bulk-refused" not in page("admin", entries)
     assert "bulk-refused" not in page("reviewer", entries[:1])
+
+
+def test_a_finding_in_an_attachments_text_is_marked_there(judge_raw: JudgeFn) -> None:
+    note = "Mit dem Gutscheincode LINDE15 sparen Sie 15 % bei Ihrer nächsten Bestellung.\n"
+    raw = make_message(attachments=[("hinweis.txt", "text/plain", note.encode())])
+    verdict = judge_raw(raw)
+    findings = [f.as_dict() for f in verdict.findings if f.code == "ATT005"]
+    assert findings and all(s["where"] == "attachment_text" for s in findings[0]["spans"])
+    view = message_view(parse(raw), findings)
+    [shown] = [t for t in view.texts if t.label == "Attachment hinweis.txt: text"]
+    assert marked(shown) == [("Gutscheincode", 1), ("bei Ihrer nächsten Bestellung", 2)]
+    assert all(not marked(t) for t in view.texts if t is not shown)
+    assert all(f.placed for f in view.findings)
+
+
+def test_a_finding_in_an_html_only_body_is_marked_in_the_text_the_buyer_reads(
+    judge_raw: JudgeFn,
+) -> None:
+    raw = (
+        b"From: support@shop.example\r\nTo: a1b2c3d4e5@marketplace.amazon.de\r\n"
+        b"Subject: Ihre Bestellung 302-1234567-1234567\r\nMIME-Version: 1.0\r\n"
+        b"Message-ID: <html-only@shop.example>\r\n"
+        b"Content-Type: text/html; charset=utf-8\r\n\r\n"
+        b"<html><body><p>Ihre Bestellung 302-1234567-1234567 ist unterwegs.</p>"
+        b"<p>Mit dem <b>Gutscheincode</b> LINDE15 sparen Sie 15 % beim n&auml;chsten Kauf.</p>"
+        b"</body></html>\r\n"
+    )
+    verdict = judge_raw(raw)
+    findings = [f.as_dict() for f in verdict.findings if f.code == "CNT004"]
+    assert findings and any(s["where"] == "html" for s in findings[0]["spans"])
+    view = message_view(parse(raw), findings)
+    assert view.texts[0].label == "Text"  # the HTML part's text, where the body is shown
+    assert any("Gutscheincode" in text for text, _ in marked(view.texts[0])), view.texts[0]
+    assert view.findings[0].placed

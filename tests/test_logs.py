@@ -17,6 +17,8 @@ import pytest
 
 from relay.config import load_settings
 from relay.runtime.server import DRAIN_SECONDS
+from relay.store import open_store
+from relay.store.base import EntryQuery
 from tests.conftest import (
     BUYER,
     SELLER,
@@ -123,6 +125,17 @@ def test_the_auth_user_and_the_operator_are_in_the_logs_and_the_record(
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=60)
+
+    # The store's index, which the console's list reads, names the login too (and finds by it).
+    async def indexed_logins() -> list[str]:
+        store = await open_store(load_settings(str(path)).store.url)
+        try:
+            found, _ = await store.find_entries(EntryQuery(sender="agent7"))
+            return [entry.auth_user for entry in found]
+        finally:
+            await store.close()
+
+    assert asyncio.run(indexed_logins()) == ["agent7"] * 3
 
     released = cli(path, "quarantine", "release", held[0], "--by", "anna")
     assert released.returncode == 0, released.stderr

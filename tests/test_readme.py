@@ -159,3 +159,15 @@ def test_every_table_row_belongs_to_a_table() -> None:
         and not (number < len(lines) and re.match(r"\|\s*-{3,}", lines[number]))
     ]
     assert not stray, stray
+
+
+def test_the_review_section_shows_the_screenshots_the_browser_test_takes() -> None:
+    text = (ROOT / "README.md").read_text()
+    review = text[text.index("## Review the quarantine") : text.index("## The policy")]
+    images = re.findall(r"!\[[^\]]+\]\((docs/img/[^)]+\.png)\)", review)
+    assert [Path(i).name for i in images] == ["console-list.png", "console-message.png"]
+    console_test = (ROOT / "tests" / "test_console.py").read_text()
+    for image in images:
+        assert (ROOT / image).read_bytes().startswith(b"\x89PNG\r\n\x1a\n"), image
+        assert f'screenshots / "{Path(image).name}"' in console_test  # taken by the test run
+    assert "BSM_RELAY_SCREENSHOTS=docs/img" in text  # and the reader knows how to refresh them

@@ -43,10 +43,16 @@ from relay.console.operator import OperatorEndpoints
 from relay.console.view import explain, mask_recipients, message_view, rule_words
 from relay.metrics import WorkerMetrics
 from relay.model.message import parse
-from relay.review.actions import OPEN_STATES, Review, ReviewError, record_of
+from relay.review.actions import (
+    OPEN_STATES,
+    NewerDeliveryError,
+    Review,
+    ReviewError,
+    record_of,
+)
 from relay.review.edit import attachment_bytes
 from relay.runtime.core import Relay
-from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, StoreError
+from relay.store.base import OPEN, ROLES, ConsoleSession, EntryQuery, LedgerEntry, StoreError
 from relay.users import hash_password
 
 log = structlog.get_logger("relay.console")
@@ -143,6 +149,7 @@ class Console:
                     None,
                     503,
                     message="The store is unavailable. Try again in a minute.",
+                    unknown_visitor=True,  # signed in or not, the store cannot say
                 )
 
         return endpoint
@@ -285,6 +292,13 @@ class Console:
                 else:
                     await self.review.delete(entry_id, session.user, reason)
                 done.append(entry_id)
+            except NewerDeliveryError as exc:
+                sent = exc.newer[-1].sent_at
+                refused.append(
+                    f"{entry_id}: not sent. The buyer already got a newer message about this "
+                    f"order, sent {sent:%Y-%m-%d at %H:%M} UTC, probably the corrected version. "
+                    "Open it to send it as well."
+                )
             except ReviewError as exc:
                 refused.append(str(exc))
         return self.page(
@@ -306,6 +320,7 @@ class Console:
         problem: str = "",
         resend: Any = None,
         edited: str | None = None,
+        refused_newer: list[LedgerEntry] | None = None,
     ) -> Response:
         try:
             entry = await self.review.entry(entry_id)
@@ -321,6 +336,7 @@ class Console:
             view = message_view(parse(raw), list(record.get("findings", [])))
         trail = await self.relay.store.audit_trail(entry.id)
         newer = await self.review.newer_deliveries(entry) if entry.state in OPEN_STATES else []
+        newer = newer or refused_newer or []
         return self.page(
             request,
             "message.html",
@@ -334,6 +350,7 @@ class Console:
             resend=resend,
             edited=edited,
             newer=newer,
+            refused_newer=bool(refused_newer),
             marketplace=entry.marketplace,
             alias=mask_recipients(entry.recipient),
         )
@@ -370,6 +387,11 @@ class Console:
                 session.role,
                 str(form.get("reason", "")),
                 even_if_newer=form.get("even_if_newer") == "yes",
+            )
+        except NewerDeliveryError as exc:
+            # Said beside the tick that answers it, in an agent's words, not the CLI's.
+            return await self._message_page(
+                request, session, entry_id, status=409, refused_newer=exc.newer
             )
         except ReviewError as exc:
             return await self._message_page(
@@ -519,10 +541,16 @@ def create_app(
     ]
 
     async def no_such_page(request: Request, exc: Exception) -> Response:
-        # The console's own page, not a bare "Not Found"; no session lookup for a stray URL.
+        # The console's own page, not a bare "Not Found", with the way on that fits the visitor.
+        # Only a request carrying a session cookie costs a store read (one indexed row); a
+        # visitor without a live session sees nothing of a signed-in page.
         status = exc.status_code if isinstance(exc, HTTPException) else 404
         message = "No such page." if status == 404 else "Not possible here."
-        return console.page(request, "error.html", None, status, message=message)
+        try:
+            session = await console.auth.session(request.cookies.get(SESSION_COOKIE))
+        except StoreError:
+            session = None
+        return console.page(request, "error.html", session, status, message=message)
 
     return Starlette(
         routes=routes,

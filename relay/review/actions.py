@@ -37,6 +37,16 @@ class ReviewError(Exception):
     """The action is refused or failed; the text says why, for a reviewer."""
 
 
+class NewerDeliveryError(ReviewError):
+    """A release refused because the buyer got a newer message about the same order since this
+    one was held. The text is the command line's; the console words it for an agent from
+    `newer` (what was delivered, oldest first)."""
+
+    def __init__(self, text: str, newer: list[LedgerEntry]) -> None:
+        super().__init__(text)
+        self.newer = newer
+
+
 @dataclass(frozen=True, slots=True)
 class Done:
     """An action that reached the buyer: the upstream's reply."""
@@ -170,12 +180,24 @@ class Review:
         newer = await self.newer_deliveries(entry)
         if newer and not even_if_newer:
             last = newer[-1]
-            raise ReviewError(
+            # The trail keeps which mail it was (the page shows an agent when, not the id).
+            await self.store.add_audit(
+                AuditEvent(
+                    entry_id,
+                    _now(),
+                    actor,
+                    "release_refused",
+                    f"the buyer got a newer message since: {last.message_id}, "
+                    f"delivered {last.sent_at:%Y-%m-%d %H:%M} UTC",
+                )
+            )
+            raise NewerDeliveryError(
                 f"{entry_id}: the buyer got a newer message since this one was held "
                 f"({last.message_id}, delivered {last.sent_at:%Y-%m-%d %H:%M} UTC, probably the "
                 "corrected version); releasing this one too would send both. Nothing sent: "
                 "delete it, or release it anyway (console: tick 'send it as well'; command line: "
-                "--even-if-newer)"
+                "--even-if-newer)",
+                newer,
             )
         if newer:
             reason = f"{reason} (released although {len(newer)} newer sent)".strip()

@@ -151,6 +151,10 @@ def test_the_notice_is_escaped_html_and_text_with_every_part() -> None:
     assert "&lt;b&gt;Code SAVE10&lt;/b&gt;" in html and "<b>Code" not in html
     assert "\u201c<b>Code SAVE10</b>\u201d" in text
     assert "a1b***@marketplace.amazon.de" in text and BUYER not in raw.decode("ascii", "replace")
+    # which message: its subject, order and time, in both parts
+    for body in (text, html):
+        assert "302-1234567-1234567" in body and "2026-12-02 17:42 UTC" in body
+    assert "Bestellung <302-1234567-1234567>" in text
     # without a console URL the reader is told the id to ask a reviewer for
     assert "quarantine id 20261202-174216-d4e97399" in text
     words = wording("en")

@@ -164,6 +164,32 @@ async def test_a_message_sent_again_keeps_its_one_notice(tmp_path: Path, sink: S
     assert len(notices_in(sink)) == 1
 
 
+async def test_no_notice_for_a_message_the_relay_could_not_quarantine(
+    tmp_path: Path, sink: Sink
+) -> None:
+    """The notice follows the entry: a quarantine folder that cannot be written answers 451 and
+    queues nothing; the client's retry, once it can, brings one entry and one notice."""
+    async with notifying_relay(tmp_path, sink) as running:
+        root = Path(running.relay.quarantine.root)
+        for child in sorted(root.rglob("*"), reverse=True):
+            child.rmdir() if child.is_dir() else child.unlink()
+        if root.exists():
+            root.rmdir()
+        root.write_text("not a folder")
+        raw = review_request("<no-folder-1@shop.example>")
+        code, _ = await asyncio.to_thread(submit, running.smtp_port, raw)
+        assert code == 451
+        assert running.relay.outbox is not None
+        await asyncio.sleep(0.6)  # a few sender rounds
+        assert await running.relay.outbox.entries() == [] and sink.messages == []
+        root.unlink()
+        code, reply = await asyncio.to_thread(submit, running.smtp_port, raw)
+        assert code == 550, reply
+        await wait_for(lambda: len(notices_in(sink)) == 1)
+        [notice] = await running.relay.outbox.entries()
+        assert reply.decode().endswith(notice.quarantine_id)
+
+
 async def test_notices_go_where_the_settings_say_in_the_senders_language(
     tmp_path: Path, sink: Sink
 ) -> None:
