@@ -32,6 +32,8 @@ phrase_categories(
     "confirmation",
     "thanks",
     "contact_offer",
+    "call_offer",
+    "appointment",
     "review_steering",
     "marketing",
     "review_biased",
@@ -213,12 +215,32 @@ def _check_confirmation(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     )
 
 
+def _call_hits(ctx: RuleContext, normalized: str) -> list[PhraseHit]:
+    """An invitation to phone the seller ("call our order desk and we'll sort it out").
+
+    In a critical message (an address problem, a customization to confirm) or one that names
+    a delivery appointment or time slot ("between 8 and 14 h ... if the slot does not suit
+    you, call our dispatch"), the call is how the buyer gives what the order needs or moves
+    the appointment: the message's permitted purpose, not an open offer of help.
+    """
+    calls = _hits(ctx, "call_offer", normalized)
+    if calls and (
+        ctx.facts.is_critical or _hits(ctx, "appointment", normalized, negation=False)
+    ):
+        return []
+    return calls
+
+
 def _check_contact(ctx: RuleContext, text: _Text) -> Iterator[Finding]:
     steering = _hits(ctx, "review_steering", text.normalized)
     yield from _report(
         ctx, "CNT003", "asks the buyer to contact the seller before reviewing", text, steering
     )
     offers = [h for h in _hits(ctx, "contact_offer", text.normalized) if not _overlaps(h, steering)]
+    offers.extend(
+        h for h in _call_hits(ctx, text.normalized) if not _overlaps(h, [*steering, *offers])
+    )
+    offers.sort(key=lambda h: h.start)
     variant = "reply" if ctx.is_reply else None
     yield from _report(
         ctx, "CNT003", '"contact us if you have any problem" line', text, offers, variant

@@ -259,8 +259,19 @@ def bare_domains(text: str, opts: LinkOptions) -> Iterator[str]:
 
 def text_targets(text: str, opts: LinkOptions) -> Iterator[LinkTarget]:
     """Every URL and bare domain written in `text`."""
-    for match in _URL.finditer(text):
-        target = parse_target(match.group(0).rstrip(".,;:!?"))
+    written = [m.group(0).rstrip(".,;:!?") for m in _URL.finditer(text)]
+    # A URL in compatibility forms (`ｗｗｗ．ｓｈｏｐ．ｊｐ`) reads as one once folded; bare_domains
+    # masks it there as a URL, so it is found here or not at all.
+    folded = fold_for_reading(text, confusables=False)
+    if folded != text:
+        seen = set(written)
+        written += [
+            url
+            for url in (m.group(0).rstrip(".,;:!?") for m in _URL.finditer(folded))
+            if url not in seen
+        ]
+    for url in written:
+        target = parse_target(url)
         if target is not None:
             yield target
     for domain in bare_domains(text, opts):

@@ -163,6 +163,26 @@ def test_false_bare_domains(judge_raw: JudgeFn, text: str) -> None:
     assert lnk(run(judge_raw, f"{BODY} {text}")) == []
 
 
+@pytest.mark.parametrize(
+    ("written", "host"),
+    [
+        ("ｗｗｗ．ｓｈｏｐ－ｅｘａｍｐｌｅ．ｄｅ", "www.shop-example.de"),
+        ("ｈｔｔｐｓ：／／ｓｈｏｐ－ｅｘａｍｐｌｅ．ｄｅ／ａｎｇｅｂｏｔｅ", "shop-example.de"),
+    ],
+)
+def test_full_width_url_is_judged(judge_raw: JudgeFn, written: str, host: str) -> None:
+    # Folded, the full-width form is a URL; the reader of bare domains masks it as one, so
+    # the URL reader must find it too or no LNK rule sees it.
+    found = lnk(run(judge_raw, f"{BODY} Mehr unter {written}."), "LNK001")
+    assert len(found) == 1 and host in found[0].evidence
+
+
+def test_full_width_marketplace_url_allowed(judge_raw: JudgeFn) -> None:
+    url = "ｈｔｔｐｓ：／／ｗｗｗ．ａｍａｚｏｎ．ｄｅ／ｇｐ／ｃｓｓ／ｏｒｄｅｒ－ｈｉｓｔｏｒｙ"
+    body = f"{BODY} Ihre Bestellungen: {url}"
+    assert lnk(run(judge_raw, body)) == []
+
+
 def test_configured_carrier_host_allowed(judge_raw: JudgeFn) -> None:
     body = f"{BODY} Verfolgen: https://track.regional-kurier.example/123"
     assert lnk_codes(run(judge_raw, body)) == {"LNK001"}

@@ -31,10 +31,13 @@ Order ids are `3xx-83000xx-xxxxxxx`, delivered on 2026-11-13 (orders.csv beside 
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import fixture_kit  # noqa: E402  (tests/corpus, beside this family's folder)
+
 SELLER = "support@shop.example"
 DATE = "Thu, 19 Nov 2026 10:04:12 +0100"
 ORDERS = [
@@ -318,43 +321,23 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
 ]
 
 
-def _mime(body: str | tuple[str, str]) -> tuple[str, str]:
-    if isinstance(body, tuple):
-        return "text/html", body[1]
-    return "text/plain", body
-
-
 def main() -> None:
     for name, index, quote, subject, body, codes, action, note in CASES:
         order, buyer, _market, _locale = ORDERS[index]
-        kind, text = _mime(body)
-        text = text.format(order=order)
-        headers = (
-            f"From: {SELLER}\nTo: {buyer}\nSubject: {subject.format(order=order)}\n"
-            f"Date: {DATE}\nMessage-ID: <{name}@shop.example>\n"
+        html = isinstance(body, tuple)
+        text = body[1] if isinstance(body, tuple) else body
+        eml = fixture_kit.seller_message(
+            seller=SELLER,
+            buyer=buyer,
+            subject=subject.format(order=order),
+            date=DATE,
+            msgid=name,
+            body=text.format(order=order),
+            html=html,
+            quote=quote,
         )
-        if quote is not None:
-            headers += f"In-Reply-To: <buyer-{name}@marketplace.amazon.example>\n"
-            if kind == "text/plain":
-                text += f"\n\nOn Wed, 18 Nov 2026 at 18:20, Buyer <{buyer}> wrote:\n> {quote}"
-            else:
-                text = text.replace("</body>", f"<blockquote><p>{quote}</p></blockquote>\n</body>")
-        eml = (
-            f"{headers}MIME-Version: 1.0\n"
-            f'Content-Type: {kind}; charset="UTF-8"\nContent-Transfer-Encoding: 8bit\n\n'
-            f"{text}\n"
-        )
-        (HERE / f"{name}.eml").write_text(eml, encoding="utf-8")
-        side = f"action = {json.dumps(action)}\ncodes = {json.dumps(codes)}\nnote = {json.dumps(note, ensure_ascii=False)}\n"
-        (HERE / f"{name}.toml").write_text(side, encoding="utf-8")
-    rows = [
-        "order_id,buyer_email,purchase_date,marketplace,status,ship_date,earliest_delivery_date,latest_delivery_date,delivery_date,buyer_locale,opted_out"
-    ]
-    rows += [
-        f"{oid},{buyer},2026-11-08,{market},Delivered,2026-11-10,2026-11-12,2026-11-14,2026-11-13,{locale},false"
-        for oid, buyer, market, locale in ORDERS
-    ]
-    (HERE / "orders.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        fixture_kit.write(HERE, name, eml, codes, action, note, ascii_note=False)
+    fixture_kit.write_orders(HERE, ORDERS)
 
 
 if __name__ == "__main__":

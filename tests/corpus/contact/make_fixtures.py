@@ -249,8 +249,8 @@ Jonas Weber
 Kundenservice Shop Example""",
         quoted="""Hallo, laut Sendungsverfolgung wurde mein Paket zugestellt, aber ich habe nichts erhalten. Wo ist es?""",
         action="reject",
-        codes=["CTC002"],
-        note="Seller's own phone number in an international format in the signature block of a Gmail reply.",
+        codes=["CNT003", "CTC002"],
+        note="Seller's own phone number in an international format in the signature block of a Gmail reply; 'rufen Sie uns bitte direkt an' invites a call, in a reply an offer of further help (CNT003 warning).",
     ),
     dict(
         name="de_zendesk_reply_obfuscated_email",

@@ -20,10 +20,13 @@ Order ids are `302-8100xxx-xxxxxxx`, delivered on 2026-11-13 (orders.csv beside 
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import fixture_kit  # noqa: E402  (tests/corpus, beside this family's folder)
+
 SELLER = '"Lindenhof Haushaltswaren" <support@shop.example>'
 DATE = "Fri, 20 Nov 2026 10:04:31 +0100"
 
@@ -78,9 +81,7 @@ def html_of(plain: str) -> str:
 
 
 def write(name: str, eml: str, codes: list[str], action: str, note: str) -> None:
-    (HERE / f"{name}.eml").write_text(eml, encoding="utf-8")
-    side = f"action = {json.dumps(action)}\ncodes = {json.dumps(codes)}\nnote = {json.dumps(note)}\n"
-    (HERE / f"{name}.toml").write_text(side, encoding="utf-8")
+    fixture_kit.write(HERE, name, eml, codes, action, note)
 
 
 DE_DELIVERY = """Guten Tag,
@@ -289,14 +290,7 @@ def attachment_stays() -> None:
 
 
 def orders() -> None:
-    rows = [
-        "order_id,buyer_email,purchase_date,marketplace,status,ship_date,earliest_delivery_date,latest_delivery_date,delivery_date,buyer_locale,opted_out"
-    ]
-    rows += [
-        f"{oid},{buyer},2026-11-08,{market},Delivered,2026-11-10,2026-11-12,2026-11-14,2026-11-13,{locale},false"
-        for oid, buyer, market, locale in ORDERS
-    ]
-    (HERE / "orders.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    fixture_kit.write_orders(HERE, ORDERS)
 
 
 if __name__ == "__main__":

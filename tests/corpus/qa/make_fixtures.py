@@ -19,10 +19,13 @@ Order ids are `302-8200xxx-xxxxxxx`, delivered on 2026-11-13 (orders.csv beside 
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import fixture_kit  # noqa: E402  (tests/corpus, beside this family's folder)
+
 SELLER = '"Lindenhof Haushaltswaren" <support@shop.example>'
 DATE = "Sat, 21 Nov 2026 09:12:40 +0100"
 ORDERS = [
@@ -98,24 +101,17 @@ CASES = [
 def main() -> None:
     for name, index, body, codes, action, note in CASES:
         order, buyer, _market, _locale = ORDERS[index]
-        eml = (
-            f"From: {SELLER}\nTo: {buyer}\nSubject: Re: Frage zu Bestellung {order}\n"
-            f"Date: {DATE}\nMessage-ID: <{name}@shop.example>\n"
-            f"In-Reply-To: <buyer-{name}@marketplace.amazon.example>\nMIME-Version: 1.0\n"
-            'Content-Type: text/plain; charset="UTF-8"\nContent-Transfer-Encoding: 8bit\n\n'
-            f"{body.format(order=order)}\n"
+        eml = fixture_kit.seller_message(
+            seller=SELLER,
+            buyer=buyer,
+            subject=f"Re: Frage zu Bestellung {order}",
+            date=DATE,
+            msgid=name,
+            body=body.format(order=order),
+            reply=True,
         )
-        (HERE / f"{name}.eml").write_text(eml, encoding="utf-8")
-        side = f"action = {json.dumps(action)}\ncodes = {json.dumps(codes)}\nnote = {json.dumps(note)}\n"
-        (HERE / f"{name}.toml").write_text(side, encoding="utf-8")
-    rows = [
-        "order_id,buyer_email,purchase_date,marketplace,status,ship_date,earliest_delivery_date,latest_delivery_date,delivery_date,buyer_locale,opted_out"
-    ]
-    rows += [
-        f"{oid},{buyer},2026-11-08,{market},Delivered,2026-11-10,2026-11-12,2026-11-14,2026-11-13,{locale},false"
-        for oid, buyer, market, locale in ORDERS
-    ]
-    (HERE / "orders.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+        fixture_kit.write(HERE, name, eml, codes, action, note)
+    fixture_kit.write_orders(HERE, ORDERS)
 
 
 if __name__ == "__main__":
