@@ -13,6 +13,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -314,7 +315,17 @@ def test_compose_relay_starts_and_works_as_uid_10001(image_root: ImageRoot, sink
                 client.sendmail(SELLER, [BUYER], coupon)
         assert refused.value.smtp_code == 550, refused.value
         assert b"quarantine id" in refused.value.smtp_error
-        assert len(sink.messages) == 1
+        # The buyer got the compliant message only; the writer gets a notice about the
+        # rejected one, sent after the reply, so it may arrive a moment later.
+        to_buyer = [m for m in sink.messages if BUYER in m.rcpt_tos]
+        assert len(to_buyer) == 1 and b"uid-1@shop.example" in to_buyer[0].data
+        deadline = time.monotonic() + 30
+        while not any(SELLER in m.rcpt_tos for m in sink.messages):
+            assert time.monotonic() < deadline, "no notice reached the writer"
+            time.sleep(0.1)
+        [notice] = [m for m in sink.messages if SELLER in m.rcpt_tos]
+        assert b"Auto-Submitted: auto-generated" in notice.data
+        assert len(sink.messages) == 2
         stored = list(Path(env["BSM_RELAY_QUARANTINE__DIR"]).glob("*/*.json"))
         assert len(stored) == 1 and stored[0].stat().st_uid == IMAGE_UID
     finally:

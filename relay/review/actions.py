@@ -191,6 +191,13 @@ class Review:
                     f"delivered {last.sent_at:%Y-%m-%d %H:%M} UTC",
                 )
             )
+            log.info(
+                "release_refused",
+                quarantine_id=entry_id,
+                by=actor,
+                auth_user=entry.auth_user,
+                newer=len(newer),
+            )
             raise NewerDeliveryError(
                 f"{entry_id}: the buyer got a newer message since this one was held "
                 f"({last.message_id}, delivered {last.sent_at:%Y-%m-%d %H:%M} UTC, probably the "

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from structlog.testing import capture_logs
 
 from relay.review.actions import Review, ReviewError
 from relay.store.sql import metadata
@@ -180,9 +181,11 @@ async def test_held_mail_is_not_released_over_the_writers_corrected_version(
         assert await send(running.smtp_port, compliant_reply("<second-try@shop.example>")) == {}
         [newer] = await review.newer_deliveries(entry)
         assert newer.message_id == "<second-try@shop.example>"
-        with pytest.raises(ReviewError, match="newer message") as refused:
+        with capture_logs() as logs, pytest.raises(ReviewError, match="newer message") as refused:
             await review.release(entry_id, "rita", "reviewer")
         assert "second-try" in str(refused.value) and "--even-if-newer" in str(refused.value)
+        [logged] = [line for line in logs if line["event"] == "release_refused"]
+        assert (logged["quarantine_id"], logged["by"], logged["newer"]) == (entry_id, "rita", 1)
         assert len(sink.messages) == 1
         held = await running.relay.store.get_entry(entry_id)
         assert held is not None and held.state == "held"
