@@ -19,6 +19,7 @@ does not negate (`!do not hesitate`, `!ませんか`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -64,6 +65,10 @@ def normalize(text: str) -> str:
     return fold(text).text
 
 
+# A policy's phrases, normalized once each: compiling a list reads every phrase three times.
+_normalized_phrase: Final = functools.lru_cache(maxsize=65536)(normalize)
+
+
 def word_count(text: str) -> int:
     """Words for the short-text threshold; Japanese and Chinese count two characters a word."""
     cjk = len(_CJK.findall(text))
@@ -97,7 +102,7 @@ def _token_pattern(token: str) -> str:
 
 def _phrase_parts(phrase: str) -> tuple[str, str, str]:
     """A phrase as (boundary before it, its literal first characters, the regex for the rest)."""
-    norm = normalize(phrase)
+    norm = _normalized_phrase(phrase)
     cjk = bool(_CJK.search(norm))
     tokens = [t for t in norm.split(" ") if t]
     # Drop leading/trailing gaps: they would only widen the evidence.
@@ -190,7 +195,15 @@ def _compile_with_keys(
     of its pieces cannot match and is not scanned. None when some phrase has no literal piece
     at all.
     """
-    ordered = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
+    return _compiled(frozenset(p for p in phrases if p.strip()))
+
+
+# Every category's matcher of a language compiles the same negation, clause-break and
+# exception lists: compiled once per policy (and kept across a reload that does not change
+# them), warm-up takes a third of the time. Patterns and prefilters are immutable.
+@functools.lru_cache(maxsize=4096)
+def _compiled(phrases: frozenset[str]) -> tuple[re.Pattern[str] | None, Prefilter | None]:
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
     if not ordered:
         return None, None
     by_head: dict[str, list[tuple[str, str]]] = {}
@@ -202,7 +215,7 @@ def _compile_with_keys(
         by_head.setdefault(head, []).append((literal, rest))
         chunks = {
             chunk
-            for token in normalize(phrase).split(" ")
+            for token in _normalized_phrase(phrase).split(" ")
             # `...` and a %class% token (e.g. %code%) hold no literal text
             if token and token != "..." and not _CLASS_TOKEN.fullmatch(token)
             for chunk in re.split(r"[#*-]", token)
@@ -235,7 +248,7 @@ def _word_keys(phrase: str) -> frozenset[str]:
     """The word-start keys of a phrase (see `_compile_with_keys`), following `_phrase_parts`:
     empty for a Japanese or Chinese phrase and for one whose words all may start inside a run
     of word characters."""
-    norm = normalize(phrase)
+    norm = _normalized_phrase(phrase)
     if _CJK.search(norm):
         return frozenset()
     tokens = [t for t in norm.split(" ") if t]
@@ -444,6 +457,11 @@ class PhraseMatcher:
 def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     """Where a conditional clause ends: from its opening word to the next comma, or (Japanese
     and Chinese, where the condition is a suffix) right after the suffix and its comma."""
+    return _compiled_conditional(tuple(words))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled_conditional(words: tuple[str, ...]) -> re.Pattern[str] | None:
     latin: list[str] = []
     suffixes: list[str] = []
     for word in words:
