@@ -66,6 +66,7 @@ class Policy:
     phrases: Mapping[str, Mapping[str, tuple[str, ...]]]
     sources: tuple[str, ...] = ()
     _matchers: dict[tuple[str, str], PhraseMatcher] = field(default_factory=dict, repr=False)
+    _by_category: dict[str, tuple[PhraseMatcher, ...]] = field(default_factory=dict, repr=False)
 
     def settings(self, code: str) -> RuleSettings:
         return self.rules.get(code) or _DEFAULT_SETTINGS
@@ -97,8 +98,12 @@ class Policy:
     def phrase_list(self, language: str, category: str) -> tuple[str, ...]:
         return tuple(self.phrases.get(language, {}).get(category, ()))
 
-    def matchers(self, category: str) -> list[PhraseMatcher]:
+    def matchers(self, category: str) -> tuple[PhraseMatcher, ...]:
         """One compiled matcher per language for a category, compiled on first use."""
+        # asked for by every category's rule on every message: the answer is kept
+        known = self._by_category.get(category)
+        if known is not None:
+            return known
         found: list[PhraseMatcher] = []
         for language in self.languages:
             key = (language, category)
@@ -117,7 +122,8 @@ class Policy:
                 self._matchers[key] = matcher
             if matcher:
                 found.append(matcher)
-        return found
+        answer = self._by_category[category] = tuple(found)
+        return answer
 
     def warm(self) -> None:
         """Compile every phrase pattern now, so the first message does not pay for it."""
