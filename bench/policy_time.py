@@ -142,6 +142,7 @@ def _cache_clearers() -> list[Callable[[], None]]:
         ("relay.model.message", "_HEADER_VALUES"),
         ("relay.model.phrases", "normalize"),
         ("relay.model.phrases", "word_starts"),
+        ("relay.model.langid", "_WORD_NGRAMS"),  # langdetect's n-grams per word
     ):
         module = importlib.import_module(module_name)
         target = getattr(module, attr, None)
