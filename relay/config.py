@@ -363,6 +363,7 @@ _SPAPI_NEEDS_CLIENT_ID: Final = (
     "endpoint",
     "token_endpoint",
     "marketplaces",
+    "sync_interval",
 )
 
 

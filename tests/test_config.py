@@ -177,6 +177,10 @@ def test_spapi_is_off_without_client_id() -> None:
             "spapi: client_id is required when client_secret is set",
         ),
         (
+            "[spapi]\nsync_interval = 600\n",
+            "spapi: client_id is required when sync_interval is set",
+        ),
+        (
             '[spapi]\nreview_requests = "solicitation"\n',
             'spapi: client_id is required when review_requests = "solicitation"',
         ),

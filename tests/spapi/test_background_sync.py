@@ -176,7 +176,7 @@ async def test_a_background_run_waits_for_a_manual_one_and_follows_it_at_once(
     background = BackgroundSync(
         sync,  # type: ignore[arg-type]
         store,
-        SpapiSettings(sync_interval=3600, lease_seconds=3),
+        SpapiSettings.model_construct(sync_interval=3600, lease_seconds=3),
         holder="relay-a:1:aaaa",
     )
     try:
@@ -217,7 +217,7 @@ async def test_a_relay_stopping_mid_run_gives_the_run_lease_back_at_once(tmp_pat
     background = BackgroundSync(
         sync,  # type: ignore[arg-type]
         store,
-        SpapiSettings(sync_interval=3600, lease_seconds=60),
+        SpapiSettings.model_construct(sync_interval=3600, lease_seconds=60),
         holder="relay-a:1:aaaa",
     )
     try:
