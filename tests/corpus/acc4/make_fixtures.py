@@ -22,6 +22,14 @@ line:
 - a shipping option with its business days is a permitted purpose (no CNT012); a message with
   no purpose at all is still held.
 
+Accuracy round 5 adds two classes here, in every language with a phrase list:
+
+- a review asked for as telling (others) on Amazon how it was or what the buyer thinks
+  ("conte na Amazon como foi", "berätta gärna på Amazon vad du tycker") is a review request
+  (its link inside it, a purpose); the same request on a condition or paid for is CNT005;
+- a delay told against the plan ("five days later than planned", "fünf Tage später als
+  geplant") is a permitted purpose; a bare "later" is not.
+
 Order ids are `3xx-84000xx-xxxxxxx`, delivered on 2026-11-13 (orders.csv beside this file).
 """
 
@@ -215,6 +223,78 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
         [],
         "deliver",
         "Compliant: a shipping notice told by its business days has a permitted purpose (no CNT012).",
+    ),
+    # accuracy round 5: a review asked for as telling on Amazon how it was, and a delay told
+    # against the plan ("five days later than planned")
+    (
+        "pt_conte_na_amazon_compliant_proactive",
+        1,
+        None,
+        "Como está a sua chaleira? Pedido {order}",
+        "Olá, Beatriz!\n\nEsperamos que a chaleira elétrica esteja fazendo um bom café todas as manhãs. Conte na Amazon como foi a sua experiência com ela, seja boa ou ruim.\n\nhttps://www.amazon.com.br/review/review-your-purchases/?asin=B0DCHALE77\n\nAbraços,\nLuz & Lar",
+        [],
+        "deliver",
+        "Compliant: a neutral review request told as 'conte na Amazon como foi' (tell on Amazon how it was), its review link inside it.",
+    ),
+    (
+        "pt_conte_na_amazon_cupom_proactive",
+        1,
+        None,
+        "Como está a sua chaleira? Pedido {order}",
+        "Olá, Beatriz!\n\nEsperamos que a chaleira elétrica esteja fazendo um bom café todas as manhãs. Conte na Amazon como foi a sua experiência com ela e ganhe um cupom de 10% na próxima compra.\n\nhttps://www.amazon.com.br/review/review-your-purchases/?asin=B0DCHALE77\n\nAbraços,\nLuz & Lar",
+        ["CNT004", "CNT005"],
+        "reject",
+        "Twin: the same request paid for with a coupon on the next purchase (CNT005; the coupon promotes a further sale, CNT004).",
+    ),
+    (
+        "sv_beratta_pa_amazon_compliant_proactive",
+        2,
+        None,
+        "Hur fungerar din vattenkokare? Order {order}",
+        "Hej Karin,\n\nvi hoppas att vattenkokaren gör nytta i köket. Berätta gärna på Amazon vad du tycker om den.\n\nhttps://www.amazon.se/review/review-your-purchases/?asin=B0DKOKA991\n\nHälsningar\nLjus & Form",
+        [],
+        "deliver",
+        "Compliant: a neutral review request told as 'berätta gärna på Amazon vad du tycker' (tell on Amazon what you think).",
+    ),
+    (
+        "sv_beratta_pa_amazon_om_nojd_proactive",
+        2,
+        None,
+        "Hur fungerar din vattenkokare? Order {order}",
+        "Hej Karin,\n\nvi hoppas att vattenkokaren gör nytta i köket. Om du är nöjd, berätta gärna på Amazon vad du tycker om den.\n\nhttps://www.amazon.se/review/review-your-purchases/?asin=B0DKOKA991\n\nHälsningar\nLjus & Form",
+        ["CNT005"],
+        "reject",
+        "Twin: the same request asked only of a satisfied buyer ('om du är nöjd'): CNT005.",
+    ),
+    (
+        "en_five_days_later_than_planned_compliant_proactive",
+        0,
+        None,
+        "Your order {order}",
+        "Hello Ms Reyes,\n\nthe towel rail of order {order} will reach you five days later than planned, as our supplier packed it after the weekend. We now expect it on Friday, 27 November.\n\nWe are sorry for the wait.\nWarmth & Co.",
+        [],
+        "deliver",
+        "Compliant: a delay told against the plan ('five days later than planned') is a permitted purpose (no CNT012).",
+    ),
+    (
+        "en_see_you_later_no_purpose_proactive",
+        0,
+        None,
+        "Your order {order}",
+        "Hello Ms Reyes,\n\nwe hope the towel rail of order {order} keeps your towels warm this winter. Enjoy it, and see you later!\n\nWarmth & Co.",
+        ["CNT012"],
+        "hold",
+        "Twin: 'later' without a plan it is later than names no delay; the message has no permitted purpose (CNT012).",
+    ),
+    (
+        "de_fuenf_tage_spaeter_als_geplant_compliant_proactive",
+        5,
+        None,
+        "Ihre Bestellung {order}",
+        "Guten Tag Herr Wolf,\n\ndas Brotmesser aus Bestellung {order} kommt fünf Tage später als geplant bei Ihnen an, weil unser Lieferant erst nach dem Wochenende packt. Wir rechnen jetzt mit Freitag, dem 27. November.\n\nMit freundlichen Grüßen\nMesserwerk",
+        [],
+        "deliver",
+        "Compliant: German 'fünf Tage später als geplant' (five days later than planned) is a delay notice (no CNT012).",
     ),
 ]
 
