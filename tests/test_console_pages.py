@@ -15,16 +15,20 @@ from pathlib import Path
 
 from starlette.routing import Route
 
-from relay.config import load_settings
 from relay.console.auth import Authenticator
 from relay.console.web import PAGE_SIZE, create_app
-from relay.runtime.server import RunningRelay, start
+from relay.runtime.server import RunningRelay
 from relay.store import open_store
 from relay.store.base import AuditEvent, EntryQuery, IndexedEntry
 from relay.users import hash_password
-from tests.conftest import Sink, write_settings
+from tests.conftest import Sink
 from tests.console_support import Client
-from tests.runtime.test_smtp import _import_orders, compliant_reply, held_by_att002, send
+from tests.runtime.test_smtp import (
+    compliant_reply,
+    held_by_att002,
+    holding_relay,
+    send,
+)
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "relay" / "console" / "templates"
 PASSWORD = "rita-reviews-daily"
@@ -49,20 +53,10 @@ class Console:
 
 @asynccontextmanager
 async def console(tmp_path: Path, sink: Sink) -> AsyncIterator[Console]:
-    policy = tmp_path / "strict.toml"
-    policy.write_text('[rules.ATT002]\nseverity = "hold"\n', encoding="utf-8")
-    path = write_settings(
-        tmp_path / "bsm-relay.toml", tmp_path, sink.url, extra=f'[policy]\nfiles = ["{policy}"]\n'
-    )
-    await _import_orders(path, tmp_path)
-    running = await start(load_settings(str(path)), with_http=True)
-    try:
+    async with holding_relay(tmp_path, sink, with_http=True) as (running, _path):
         await running.relay.store.set_user("rita", hash_password(PASSWORD), "reviewer")
         await running.relay.store.set_user("ada", hash_password(PASSWORD), "admin")
         yield Console(running, f"http://127.0.0.1:{running.http_port}")
-    finally:
-        await running.stop(drain_seconds=2)
-
 
 def csrf_of(page: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', page)
@@ -113,7 +107,7 @@ async def test_a_release_refused_over_a_newer_message_speaks_to_the_agent_beside
         details = between(form, "<details>", "</details>")
         assert "&lt;second@shop.example&gt;" in details
         trail = between(page, 'id="audit"', "</table>")
-        assert "release_refused" in trail and "&lt;second@shop.example&gt;" in trail
+        assert "release refused" in trail and "&lt;second@shop.example&gt;" in trail
         assert 'id="release-refused"' not in page.split('id="release-form"', 1)[0]
         # A bulk release says the same in an agent's words.
         chosen = [("csrf", csrf_of(page)), ("action", "release"), ("ids", entry.id)]

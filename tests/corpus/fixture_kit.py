@@ -89,3 +89,31 @@ def seller_message(
         f'Content-Type: {kind}; charset="UTF-8"\nContent-Transfer-Encoding: 8bit\n\n'
         f"{body}\n"
     )
+
+
+# name, index into the orders, the buyer's words a reply quotes (None: proactive), subject,
+# body (text, or ("html", markup)), expected codes, action, note; `{order}` in the subject and
+# body is the order id.
+Case = tuple[str, int, str | None, str, str | tuple[str, str], list[str], str, str]
+
+
+def write_cases(
+    here: Path, *, seller: str, date: str, orders: list[Order], cases: Iterable[Case]
+) -> None:
+    """Every case as a fixture (one-part seller messages), then the family's orders.csv."""
+    for name, index, quote, subject, body, codes, action, note in cases:
+        order, buyer, _market, _locale = orders[index]
+        html = isinstance(body, tuple)
+        text = body[1] if isinstance(body, tuple) else body
+        eml = seller_message(
+            seller=seller,
+            buyer=buyer,
+            subject=subject.format(order=order),
+            date=date,
+            msgid=name,
+            body=text.format(order=order),
+            html=html,
+            quote=quote,
+        )
+        write(here, name, eml, codes, action, note, ascii_note=False)
+    write_orders(here, orders)

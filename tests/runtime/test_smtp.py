@@ -227,7 +227,9 @@ async def test_upstream_down_answers_451_and_records_nothing(tmp_path: Path) -> 
 
 
 @asynccontextmanager
-async def holding_relay(tmp_path: Path, sink: Sink) -> AsyncIterator[tuple[RunningRelay, Path]]:
+async def holding_relay(
+    tmp_path: Path, sink: Sink, *, with_http: bool = False
+) -> AsyncIterator[tuple[RunningRelay, Path]]:
     """A relay whose seller policy holds a wrong file extension (ATT002) for a person."""
     policy = tmp_path / "strict.toml"
     # A seller's own policy layered over the default: wrong extensions go to a person.
@@ -236,7 +238,7 @@ async def holding_relay(tmp_path: Path, sink: Sink) -> AsyncIterator[tuple[Runni
         tmp_path / "bsm-relay.toml", tmp_path, sink.url, extra=f'[policy]\nfiles = ["{policy}"]\n'
     )
     await _import_orders(path, tmp_path)
-    running = await start(load_settings(str(path)), with_http=False)
+    running = await start(load_settings(str(path)), with_http=with_http)
     try:
         yield running, path
     finally:

@@ -54,7 +54,7 @@ ORDERS = [
 
 # name, order, reply quote (None: proactive), subject, body (text; or ("html", markup)),
 # codes, action, note
-CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], str, str]] = [
+CASES: list[fixture_kit.Case] = [
     (
         "en_werent_set_up_payment_outside_amazon_compliant_reply",
         0,
@@ -322,22 +322,7 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
 
 
 def main() -> None:
-    for name, index, quote, subject, body, codes, action, note in CASES:
-        order, buyer, _market, _locale = ORDERS[index]
-        html = isinstance(body, tuple)
-        text = body[1] if isinstance(body, tuple) else body
-        eml = fixture_kit.seller_message(
-            seller=SELLER,
-            buyer=buyer,
-            subject=subject.format(order=order),
-            date=DATE,
-            msgid=name,
-            body=text.format(order=order),
-            html=html,
-            quote=quote,
-        )
-        fixture_kit.write(HERE, name, eml, codes, action, note, ascii_note=False)
-    fixture_kit.write_orders(HERE, ORDERS)
+    fixture_kit.write_cases(HERE, seller=SELLER, date=DATE, orders=ORDERS, cases=CASES)
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ ORDERS: list[fixture_kit.Order] = [
 
 # name, order, reply quote (None: proactive), subject, body (text; or ("html", markup)),
 # codes, action, note
-CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], str, str]] = [
+CASES: list[fixture_kit.Case] = [
     (
         "en_important_safety_warning_compliant_proactive",
         0,
@@ -300,22 +300,7 @@ CASES: list[tuple[str, int, str | None, str, str | tuple[str, str], list[str], s
 
 
 def main() -> None:
-    for name, index, quote, subject, body, codes, action, note in CASES:
-        order, buyer, _market, _locale = ORDERS[index]
-        html = isinstance(body, tuple)
-        text = body[1] if isinstance(body, tuple) else body
-        eml = fixture_kit.seller_message(
-            seller=SELLER,
-            buyer=buyer,
-            subject=subject.format(order=order),
-            date=DATE,
-            msgid=name,
-            body=text.format(order=order),
-            html=html,
-            quote=quote,
-        )
-        fixture_kit.write(HERE, name, eml, codes, action, note, ascii_note=False)
-    fixture_kit.write_orders(HERE, ORDERS)
+    fixture_kit.write_cases(HERE, seller=SELLER, date=DATE, orders=ORDERS, cases=CASES)
 
 
 if __name__ == "__main__":

@@ -31,14 +31,13 @@ ORDERS: list[fixture_kit.Order] = [
     ("402-8500005-5667788", "p5s9u4w7z2b6d1@marketplace.amazon.ae", "amazon.ae", "ar-AE"),
 ]
 
-# name, order, subject, body, quote, codes, action, note
-CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
+CASES: list[fixture_kit.Case] = [
     (
         "sv_telefonnummer_i_ord_reply",
         0,
+        "Kan ni leverera på fredag i stället?",
         "Re: Leverans av order {order}",
         "Hej Anna,\n\ntack för ditt meddelande om order {order}. Om du vill boka om leveransen kan du ringa oss på noll sju noll, ett två tre, fyra fem, sex sju.\n\nVänliga hälsningar,\nNordlys Lampor",
-        "Kan ni leverera på fredag i stället?",
         ["CTC002"],
         "reject",
         "A phone number written out in Swedish number words after the cue 'ringa' (CTC002).",
@@ -46,9 +45,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "sv_antal_i_ord_compliant_reply",
         0,
+        "Jag hittar inte alla delar.",
         "Re: Delar till order {order}",
         "Hej Anna,\n\ntack för ditt meddelande om order {order}. I kartongen ska det finnas en lampfot, två skärmar och tre skruvar. Saknas något skickar vi det kostnadsfritt.\n\nVänliga hälsningar,\nNordlys Lampor",
-        "Jag hittar inte alla delar.",
         [],
         "deliver",
         "Compliant twin: Swedish number words as counts, no phone cue and no number.",
@@ -56,9 +55,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "pl_numer_slownie_reply",
         1,
+        "Czy możecie dostarczyć paczkę w piątek?",
         "Re: Dostawa zamówienia {order}",
         "Dzień dobry,\n\ndziękujemy za wiadomość w sprawie zamówienia {order}. W sprawie nowego terminu dostawy proszę zadzwonić: pięć zero jeden, dwa trzy cztery, pięć sześć siedem.\n\nPozdrawiamy,\nDomowe Lampy",
-        "Czy możecie dostarczyć paczkę w piątek?",
         ["CTC002"],
         "reject",
         "A phone number written out in Polish number words after the cue 'zadzwonić' (CTC002).",
@@ -66,9 +65,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "pl_liczby_slownie_compliant_reply",
         1,
+        "Nie mogę znaleźć wszystkich części.",
         "Re: Części do zamówienia {order}",
         "Dzień dobry,\n\ndziękujemy za wiadomość w sprawie zamówienia {order}. W paczce powinny być dwa klosze, jeden przewód i trzy śruby. Jeśli czegoś brakuje, wyślemy to bezpłatnie.\n\nPozdrawiamy,\nDomowe Lampy",
-        "Nie mogę znaleźć wszystkich części.",
         [],
         "deliver",
         "Compliant twin: Polish number words as counts, no phone cue and no number.",
@@ -76,9 +75,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "tr_numara_yaziyla_reply",
         2,
+        "Teslimatı cuma gününe alabilir misiniz?",
         "Re: {order} numaralı siparişin teslimatı",
         "Merhaba,\n\n{order} numaralı siparişiniz hakkındaki mesajınız için teşekkür ederiz. Teslimat gününü değiştirmek için bizi arayın: sıfır beş üç iki, bir iki üç, dört beş, altı yedi.\n\nSaygılarımızla,\nIşık Dünyası",
-        "Teslimatı cuma gününe alabilir misiniz?",
         ["CNT003", "CTC002"],
         "reject",
         "A phone number written out in Turkish number words after the cue 'arayın' (CTC002); 'bizi arayın' invites a call to the seller (CNT003).",
@@ -86,9 +85,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "tr_sayilar_yaziyla_compliant_reply",
         2,
+        "Bütün parçaları bulamıyorum.",
         "Re: {order} numaralı siparişin parçaları",
         "Merhaba,\n\n{order} numaralı siparişiniz hakkındaki mesajınız için teşekkür ederiz. Kutuda bir lamba gövdesi, iki abajur ve üç vida olmalı. Eksik bir parça varsa ücretsiz göndeririz.\n\nSaygılarımızla,\nIşık Dünyası",
-        "Bütün parçaları bulamıyorum.",
         [],
         "deliver",
         "Compliant twin: Turkish number words as counts ('bir' is also an article), no phone cue and no number.",
@@ -96,9 +95,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "pt_telefone_por_extenso_meia_reply",
         3,
+        "Vocês conseguem entregar na sexta-feira?",
         "Re: Entrega do pedido {order}",
         "Olá Ana,\n\nobrigado pela mensagem sobre o pedido {order}. Para remarcar a entrega, ligue para um um, nove oito sete meia cinco, quatro três dois um.\n\nAtenciosamente,\nCasa Luz",
-        "Vocês conseguem entregar na sexta-feira?",
         ["CTC002"],
         "reject",
         "A phone number read out in Portuguese number words ('meia' for six) after the cue 'ligue' (CTC002).",
@@ -106,9 +105,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "pt_quantidades_por_extenso_compliant_reply",
         3,
+        "Não encontro todas as peças.",
         "Re: Peças do pedido {order}",
         "Olá Ana,\n\nobrigado pela mensagem sobre o pedido {order}. Na caixa devem vir uma base, duas cúpulas e três parafusos. Se faltar alguma peça, enviamos sem custo.\n\nAtenciosamente,\nCasa Luz",
-        "Não encontro todas as peças.",
         [],
         "deliver",
         "Compliant twin: Portuguese number words as counts ('uma' is also an article), no phone cue and no number.",
@@ -116,9 +115,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "ar_raqm_bilkalimat_reply",
         4,
+        "هل يمكن التوصيل يوم الجمعة؟",
         "Re: توصيل الطلب {order}",
         "مرحباً،\n\nشكراً لرسالتك بخصوص الطلب {order}. لتغيير موعد التوصيل اتصل على صفر خمسة صفر واحد اثنان ثلاثة أربعة خمسة ستة سبعة.\n\nمع التحية،\nبيت الإضاءة",
-        "هل يمكن التوصيل يوم الجمعة؟",
         ["CTC002"],
         "reject",
         "A phone number written out in Arabic number words after the cue 'اتصل' (CTC002).",
@@ -126,9 +125,9 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
     (
         "ar_aadad_bilkalimat_compliant_reply",
         4,
+        "لا أجد كل القطع.",
         "Re: قطع الطلب {order}",
         "مرحباً،\n\nشكراً لرسالتك بخصوص الطلب {order}. يجب أن تحتوي العلبة على قاعدة واحدة وثلاثة مصابيح وأربعة براغي. إذا نقصت قطعة نرسلها مجاناً.\n\nمع التحية،\nبيت الإضاءة",
-        "لا أجد كل القطع.",
         [],
         "deliver",
         "Compliant twin: Arabic number words as counts, no phone cue and no number.",
@@ -137,19 +136,7 @@ CASES: list[tuple[str, int, str, str, str, list[str], str, str]] = [
 
 
 def main() -> None:
-    for name, index, subject, body, quote, codes, action, note in CASES:
-        order, buyer, _market, _locale = ORDERS[index]
-        eml = fixture_kit.seller_message(
-            seller=SELLER,
-            buyer=buyer,
-            subject=subject.format(order=order),
-            date=DATE,
-            msgid=name,
-            body=body.format(order=order),
-            quote=quote,
-        )
-        fixture_kit.write(HERE, name, eml, codes, action, note)
-    fixture_kit.write_orders(HERE, ORDERS)
+    fixture_kit.write_cases(HERE, seller=SELLER, date=DATE, orders=ORDERS, cases=CASES)
 
 
 if __name__ == "__main__":
