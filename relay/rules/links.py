@@ -264,7 +264,8 @@ def text_targets(text: str, opts: LinkOptions) -> Iterator[LinkTarget]:
     # masks it there as a URL, so it is found here or not at all.
     folded = fold_for_reading(text, confusables=False)
     if folded != text:
-        seen = set(written)
+        # a URL found as written is not found again in its read form (`&amp;` read as `&`)
+        seen = {*written, *(fold_for_reading(url, confusables=False) for url in written)}
         written += [
             url
             for url in (m.group(0).rstrip(".,;:!?") for m in _URL.finditer(folded))

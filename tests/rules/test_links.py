@@ -183,6 +183,15 @@ def test_full_width_marketplace_url_allowed(judge_raw: JudgeFn) -> None:
     assert lnk(run(judge_raw, body)) == []
 
 
+
+def test_a_url_written_with_an_entity_is_one_link(policy: Policy) -> None:
+    # The read form (`&amp;` as `&`) is looked at for URLs only compatibility forms hide; a URL
+    # found as written is not counted again in it.
+    opts = policy.option("links", links.LinkOptions)
+    text = "Hier: https://shop.example/p?a=1&amp;b=2 und ｈｔｔｐｓ：／／ｓｈｏｐ．ｊｐ／ｘ"
+    urls = [target.url for target in links.text_targets(text, opts)]
+    assert urls == ["https://shop.example/p?a=1&amp;b=2", "https://shop.jp/x"]
+
 def test_configured_carrier_host_allowed(judge_raw: JudgeFn) -> None:
     body = f"{BODY} Verfolgen: https://track.regional-kurier.example/123"
     assert lnk_codes(run(judge_raw, body)) == {"LNK001"}
