@@ -8,12 +8,11 @@ concurrency, so one 20 MB message does not freeze every other SMTP session (aios
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Hashable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol, TypeVar
@@ -185,21 +184,13 @@ class Checker:
         # As many large messages handed over as there are processes to take them: one waiting
         # in the pool's queue is a pickled copy of its bytes held for nothing.
         self._process_slots = asyncio.Semaphore(max(1, parse_processes))
-        self._processes = (
-            ProcessPoolExecutor(
-                parse_processes,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=parse_process.initialize,
-                initargs=(os.getpid(),),
-            )
-            if parse_processes > 0
-            else None
-        )
+        self._processes = parse_process.pool(parse_processes)
 
     def start_processes(self) -> None:
         """Start the parse processes now, in the background, rather than on the first large
         message: a spawned process imports the relay (~1 s of CPU at normal priority, before
-        its initializer lowers it), which would stall every session at that moment."""
+        its initializer lowers it), which would stall every session at that moment. (A
+        worker's were forked before it served: relay.runtime.parse_process.fork_processes.)"""
         if self._processes is None:
             return
         for _ in range(self._process_count):
@@ -209,9 +200,14 @@ class Checker:
         if self._processes is not None and len(raw) >= self._process_bytes:
             async with self._slots, self._process_slots:
                 loop = asyncio.get_running_loop()
-                parsed = await loop.run_in_executor(
-                    self._processes, parse_process.parse_without_raw, raw
-                )
+                spooled = await asyncio.to_thread(parse_process.spool, raw)
+                try:
+                    parsed = await loop.run_in_executor(
+                        self._processes, parse_process.parse_spooled, spooled
+                    )
+                finally:  # read and removed by the parse process, unless it failed first
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(spooled)
             return dataclasses.replace(parsed, raw=raw)
         return await self._run(len(raw), lambda: parse(raw))
 

@@ -42,6 +42,7 @@ from relay.review.notices import (
     notice_recipient,
 )
 from relay.review.replies import held_reply, rejected_reply
+from relay.runtime import zygote
 from relay.runtime.memory import release_free_memory
 from relay.runtime.preflight import check_files, require_writable
 from relay.spapi.status import SpapiMetrics
@@ -177,7 +178,12 @@ class Relay:
         `judges=False` (the supervisor of worker processes, which only answers /healthz) checks
         the policy files but does not load what judging needs (~150 MiB it would only hold)."""
         check_files(settings)
-        policy = load_policy(settings.policy.files)
+        # a worker forked from the zygote shares its policy (relay/runtime/zygote.py)
+        policy = (
+            zygote.policy_for(settings.policy.files)
+            if judges
+            else load_policy(settings.policy.files)
+        )
         if judges:
             # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
             # tables: loaded now, not on the first buyer's message (~0.75 s).

@@ -5,10 +5,16 @@ wait on a queue whose write end they hold themselves, so they would never see it
 lived on forever (38 MiB each; seen after the crash tests). Its worker processes would go on
 serving the shared port with a policy nobody can reload any more. Each child watches its
 parent instead: when the parent is gone (the child is re-parented), it acts.
+
+A worker is forked by the zygote (relay/runtime/zygote.py), so its parent is the zygote, not
+the supervisor. It watches the supervisor through multiprocessing's parent sentinel instead:
+a pipe whose write end only the process that started it holds, which reads as closed once that
+process is gone, however it ended.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import threading
@@ -28,9 +34,7 @@ def _graceful_stop() -> None:
     os.kill(os.getpid(), signal.SIGTERM)
 
 
-def watch_parent(
-    parent: int, on_orphaned: Callable[[], None] = _exit_now
-) -> threading.Thread:
+def watch_parent(parent: int, on_orphaned: Callable[[], None] = _exit_now) -> threading.Thread:
     """Call `on_orphaned` once, from a daemon thread, when process `parent` is no longer ours.
 
     `parent` is the pid the starting process passed down, not `os.getppid()` read here: a
@@ -56,3 +60,19 @@ def exit_with_parent(parent: int) -> threading.Thread:
 def stop_with_parent(parent: int) -> threading.Thread:
     """A worker: it finishes its in-flight messages (SIGTERM's graceful stop), then ends."""
     return watch_parent(parent, _graceful_stop)
+
+
+def stop_with_starter() -> threading.Thread:
+    """A worker: it stops gracefully (as stop_with_parent) when the process that started it
+    through multiprocessing is gone, whichever process forked it."""
+    starter = multiprocessing.parent_process()
+    if starter is None:
+        raise RuntimeError("not started by multiprocessing: no starter to watch")
+
+    def watch() -> None:
+        starter.join()  # returns when the sentinel reads as closed
+        _graceful_stop()
+
+    thread = threading.Thread(target=watch, name="starter-watch", daemon=True)
+    thread.start()
+    return thread

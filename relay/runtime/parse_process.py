@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import multiprocessing
 import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from email.message import EmailMessage
 
 from relay.model.extract import minimal_pdf
 from relay.model.message import ParsedMessage, parse
 from relay.runtime.lifeline import exit_with_parent
 from relay.runtime.memory import fix_mmap_threshold, release_free_memory
+from relay.runtime.proctitle import name_process
+
+# parse processes forked by fork_processes(), for the next pool() of this process
+_forked: list[ProcessPoolExecutor] = []
 
 
 def initialize(parent: int) -> None:
@@ -23,6 +30,7 @@ def initialize(parent: int) -> None:
     Their large buffers go straight back to the system when freed (relay/runtime/memory.py), and
     they
     end with the relay that started them, even one killed hard (relay/runtime/lifeline.py)."""
+    name_process("bsm-parse")
     with contextlib.suppress(OSError):
         os.nice(10)
     fix_mmap_threshold()
@@ -37,6 +45,32 @@ def parse_without_raw(raw: bytes) -> ParsedMessage:
     return parsed
 
 
+def spool(raw: bytes) -> str:
+    """Write a message for a parse process to read (`parse_spooled`); the file's path.
+
+    Handed over as an argument, a message was pickled: a 14 MB copy in the worker while it
+    was sent, and in the parse process the received pickle besides the bytes read from it.
+    Written to a file, each side holds the bytes once; the file lives a few milliseconds, in
+    the page cache (TMPDIR, or /tmp)."""
+    fd, path = tempfile.mkstemp(prefix="bsm-relay-parse-", suffix=".eml")
+    try:
+        with open(fd, "wb") as handle:
+            handle.write(raw)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return path
+
+
+def parse_spooled(path: str) -> ParsedMessage:
+    """`parse_without_raw` of the message `spool` wrote; the file is gone once read."""
+    with open(path, "rb") as handle:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+        raw = handle.read()
+    return parse_without_raw(raw)
+
+
 def warm_up() -> None:
     """Parse a small HTML message with a PDF attached: the HTML and PDF readers are loaded
     before the first large message."""
@@ -47,3 +81,38 @@ def warm_up() -> None:
         minimal_pdf("warm-up"), maintype="application", subtype="pdf", filename="warm-up.pdf"
     )
     parse(message.as_bytes())
+
+
+def fork_processes(count: int) -> None:
+    """Fork `count` parse processes now, for this process's next `pool()`: a worker forked
+    from the zygote (relay/runtime/zygote.py), before it starts any thread, so that they share
+    the zygote's pages too (a spawned one imports the message model again: ~30 MiB each).
+
+    A pool of forked processes starts them all on its first task, in the calling thread,
+    before the pool's own threads; later they are never forked again (a pool whose process
+    died is broken, as a spawned pool is)."""
+    if count <= 0:
+        return
+    executor = ProcessPoolExecutor(
+        count,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=initialize,
+        initargs=(os.getpid(),),
+    )
+    executor.submit(warm_up)
+    _forked.append(executor)
+
+
+def pool(count: int) -> ProcessPoolExecutor | None:
+    """`count` parse processes: those fork_processes() prepared, else spawned ones (started on
+    first use; a process with threads must not fork)."""
+    if count <= 0:
+        return None
+    if _forked:
+        return _forked.pop()
+    return ProcessPoolExecutor(
+        count,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initialize,
+        initargs=(os.getpid(),),
+    )

@@ -26,6 +26,7 @@ from starlette.types import ASGIApp
 from relay.config import ConfigError, Settings, split_host_port
 from relay.console import create_app
 from relay.metrics import WorkerMetrics
+from relay.runtime import zygote
 from relay.runtime.core import Relay
 from relay.runtime.memory import freeze_startup_objects
 from relay.runtime.smtp import RelayHandler, auth_needs_tls
@@ -265,6 +266,7 @@ def _listen_error(setting: str, address: str, exc: OSError) -> str:
 
 async def reload(relay: Relay) -> bool:
     """SIGHUP: re-read policies and users; a bad file keeps the old policy and says why."""
+    old = relay.policy
     try:
         await relay.reload()
     except Exception as exc:
@@ -279,7 +281,11 @@ async def reload(relay: Relay) -> bool:
     relay.metrics.reloads.labels("ok").inc()
     # The old policy was frozen with the start-up objects: unfrozen, its cycles can be
     # collected; the new one is then frozen in its place (one full collection per SIGHUP).
-    gc.unfreeze()
+    # Not when the old one is the zygote's: the zygote keeps its pages whatever this worker
+    # does, and a collection of everything unfrozen would write to every object the worker
+    # shares with it, copying each of those pages into this worker.
+    if not zygote.shares(old):
+        gc.unfreeze()
     freeze_startup_objects()
     return True
 
@@ -369,19 +375,24 @@ async def serve_console(settings: Settings) -> None:
 # -- several worker processes sharing the port ------------------------------------------------
 
 
-def _worker_main(
-    settings_data: dict[str, Any], index: int, supervisor: int, log_format: str = "json"
-) -> None:
-    """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint."""
-    from relay import logs
-    from relay.runtime.lifeline import stop_with_parent
-    from relay.runtime.memory import fix_mmap_threshold
+def _worker_main(settings_data: dict[str, Any], index: int, log_format: str = "json") -> None:
+    """A worker process: one relay on the shared port (SO_REUSEPORT), no HTTP endpoint.
 
+    Forked by the zygote (relay/runtime/zygote.py): one thread until its parse processes are
+    forked here, so they share the zygote's pages too."""
+    from relay import logs
+    from relay.runtime import parse_process
+    from relay.runtime.lifeline import stop_with_starter
+    from relay.runtime.memory import fix_mmap_threshold
+    from relay.runtime.proctitle import name_process
+
+    name_process(f"bsm-worker-{index}")
     logs.configure(log_format=log_format)
     fix_mmap_threshold()
-    stop_with_parent(supervisor)  # a supervisor killed hard leaves no worker serving the port
-    structlog.contextvars.bind_contextvars(worker=index)
     settings = Settings.model_validate(settings_data)
+    parse_process.fork_processes(settings.smtp.parse_processes)  # before any thread
+    stop_with_starter()  # a supervisor killed hard leaves no worker serving the port
+    structlog.contextvars.bind_contextvars(worker=index)
     asyncio.run(_serve_one(settings, with_http=False, reuse_port=True))
 
 
@@ -396,14 +407,15 @@ class Supervisor:
         self.settings = settings
         self.log_format = log_format
         self.metrics_dir = metrics_dir
-        self.context = multiprocessing.get_context("spawn")
+        # forked from the zygote, which loads the policy and the judging code once for all
+        self.context = zygote.start(settings.policy.files, log_format)
         self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
         self.stopping = False
 
     def spawn(self, index: int) -> None:
         process = self.context.Process(
             target=_worker_main,
-            args=(self.settings.model_dump(mode="python"), index, os.getpid(), self.log_format),
+            args=(self.settings.model_dump(mode="python"), index, self.log_format),
             name=f"bsm-relay-worker-{index}",
             daemon=False,
         )

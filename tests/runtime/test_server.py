@@ -35,9 +35,14 @@ def test_workers_share_the_port_and_metrics_are_summed(tmp_path: Path, sink: Sin
     try:
         served.wait_for("worker_started", count=2)
         served.wait_for("listening", count=3, seconds=60)  # supervisor + two workers
-        children = psutil.Process(process.pid).children()
-        workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())]
+        children = psutil.Process(process.pid).children(recursive=True)
+        names = {c.pid: c.name() for c in children}
+        # forked from one zygote, each worker with its parse process forked from it
+        workers = [c for c in children if names[c.pid].startswith("bsm-worker-")]
         assert len(workers) == 2
+        zygotes = [c for c in children if names[c.pid] == "bsm-zygote"]
+        assert len(zygotes) == 1
+        assert {w.ppid() for w in workers} == {zygotes[0].pid}
 
         async def scenario() -> str:
             for n in range(6):
