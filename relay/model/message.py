@@ -395,7 +395,10 @@ def parse(raw: bytes) -> ParsedMessage:
 def _parse(raw: bytes, parsed_bytes: bytes, limits: list[str]) -> ParsedMessage:
     lifted = mime_lift.lift(parsed_bytes)
     msg = email.message_from_bytes(lifted.data, policy=_PARSE_POLICY)
-    if not mime_lift.restore(msg, lifted):
+    restored = mime_lift.restore(msg, lifted)
+    # the lifted lines are in the parts again: a 10 MB attachment's text held twice otherwise
+    del lifted
+    if not restored:
         msg = email.message_from_bytes(parsed_bytes, policy=_PARSE_POLICY)
     defects: list[str] = [type(d).__name__ for d in msg.defects]
     if limits:

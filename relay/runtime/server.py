@@ -380,6 +380,8 @@ def _worker_main(settings_data: dict[str, Any], index: int, log_format: str = "j
 
     Forked by the zygote (relay/runtime/zygote.py): one thread until its parse processes are
     forked here, so they share the zygote's pages too."""
+    from prometheus_client import values
+
     from relay import logs
     from relay.runtime import parse_process
     from relay.runtime.lifeline import stop_with_starter
@@ -387,6 +389,9 @@ def _worker_main(settings_data: dict[str, Any], index: int, log_format: str = "j
     from relay.runtime.proctitle import name_process
 
     name_process(f"bsm-worker-{index}")
+    # prometheus_client picks its multiprocess mode once, on import; the supervisor imported it
+    # before it set PROMETHEUS_MULTIPROC_DIR, and a forked worker inherits that choice
+    values.ValueClass = values.get_value_class()  # type: ignore[no-untyped-call]
     logs.configure(log_format=log_format)
     fix_mmap_threshold()
     settings = Settings.model_validate(settings_data)

@@ -23,15 +23,21 @@ a SIGHUP that changed them, a worker that starts again loads its own (`policy_fo
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import multiprocessing
+import multiprocessing.connection
 import multiprocessing.context
 import multiprocessing.forkserver
 import os
+import socket
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from relay.policy import Policy, load_policy
+from relay.runtime.memory import freeze_startup_objects
 
 ENV = "BSM_RELAY_ZYGOTE"
 
@@ -65,16 +71,70 @@ def start(
     """Start the zygote (the supervisor, before its first worker); the context to fork with.
 
     Returns at once: the zygote loads in the background (~3 s of CPU), and the first worker's
-    start waits for it."""
+    start waits for it.
+
+    Forked from the supervisor while it has one thread, the zygote shares the supervisor's
+    imports too (~70 MiB); the supervisor's objects are frozen first, so that neither
+    process's collector copies those pages. Otherwise (a thread already running, or a Python
+    whose fork server this module does not know) the fork server is spawned and imports
+    everything itself."""
     context = multiprocessing.get_context("forkserver")
     assert isinstance(context, multiprocessing.context.ForkServerContext)
+    request = json.dumps({"policy_files": list(policy_files), "log_format": log_format})
+    if threading.active_count() == 1 and _fork_server(request):
+        return context
     context.set_forkserver_preload(["relay.runtime.zygote_preload"])
-    os.environ[ENV] = json.dumps({"policy_files": list(policy_files), "log_format": log_format})
+    os.environ[ENV] = request
     try:
         multiprocessing.forkserver.ensure_running()
     finally:
         del os.environ[ENV]
     return context
+
+
+# what multiprocessing.forkserver.ForkServer.ensure_running sets, in CPython 3.11 to 3.13
+_SERVER_STATE = ("_forkserver_address", "_forkserver_alive_fd", "_forkserver_pid")
+
+
+def _fork_server(request: str) -> bool:
+    """Fork the fork server from this process (ensure_running spawns it); False when this
+    Python's fork server is not laid out as expected."""
+    server: Any = multiprocessing.forkserver._forkserver  # private: checked below
+    known = inspect.signature(multiprocessing.forkserver.main).parameters
+    if (
+        any(not hasattr(server, name) for name in _SERVER_STATE)
+        or server._forkserver_pid is not None
+        or list(known)[:3] != ["listener_fd", "alive_r", "preload"]
+        or any(p.default is inspect.Parameter.empty for p in list(known.values())[3:])
+    ):
+        return False
+    freeze_startup_objects()
+    connection: Any = multiprocessing.connection  # arbitrary_address: not in the stubs
+    address = connection.arbitrary_address("AF_UNIX")
+    assert isinstance(address, str)
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(address)
+        os.chmod(address, 0o600)
+        listener.listen()
+        # the fork server ends when every holder of the write end (this process and each
+        # process it forks) is gone
+        alive_r, alive_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the zygote: it never returns into the supervisor's code
+            code = 1
+            try:
+                os.close(alive_w)
+                preload(request)
+                multiprocessing.forkserver.main(listener.fileno(), alive_r, [])
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 0
+            finally:
+                os._exit(code)
+        os.close(alive_r)
+    server._forkserver_address = address
+    server._forkserver_alive_fd = alive_w
+    server._forkserver_pid = pid
+    return True
 
 
 def policy_for(files: list[str] | tuple[str, ...]) -> Policy:
@@ -106,7 +166,6 @@ def preload(request: str) -> None:
     from relay.pipeline import warm
     from relay.review.notices import load_all_wording
     from relay.runtime import parse_process
-    from relay.runtime.memory import freeze_startup_objects
     from relay.runtime.proctitle import name_process
 
     name_process("bsm-zygote")

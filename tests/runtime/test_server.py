@@ -7,6 +7,7 @@ import signal
 import smtplib
 import ssl
 import subprocess
+import time
 from pathlib import Path
 
 import psutil
@@ -43,6 +44,8 @@ def test_workers_share_the_port_and_metrics_are_summed(tmp_path: Path, sink: Sin
         zygotes = [c for c in children if names[c.pid] == "bsm-zygote"]
         assert len(zygotes) == 1
         assert {w.ppid() for w in workers} == {zygotes[0].pid}
+        parsers = [c for c in children if names[c.pid] == "bsm-parse"]
+        assert {p.ppid() for p in parsers} == {w.pid for w in workers}
 
         async def scenario() -> str:
             for n in range(6):
@@ -67,6 +70,55 @@ def test_workers_share_the_port_and_metrics_are_summed(tmp_path: Path, sink: Sin
         code = process.wait(timeout=60)
     assert code == 0
     assert not any(w.is_running() and w.status() != psutil.STATUS_ZOMBIE for w in workers)
+
+
+def test_a_worker_that_dies_is_forked_again_with_the_policy_files_of_now(
+    tmp_path: Path, sink: Sink
+) -> None:
+    """A worker killed hard is started again, forked from the same zygote, with its parse
+    process; after a SIGHUP that changed the policy files, it reads them itself instead of
+    taking the zygote's policy, which is the one from before."""
+    policy = tmp_path / "seller.toml"
+    policy.write_text('version = "seller-1"\n', encoding="utf-8")
+    path = write_settings(
+        tmp_path / "bsm-relay.toml",
+        tmp_path,
+        sink.url,
+        smtp_extra='auth = "off"\nworkers = 2\nparse_processes = 1',
+        extra=f'[policy]\nfiles = ["{policy}"]\n',
+    )
+    asyncio.run(_import_orders(path, tmp_path))
+    settings = load_settings(str(path))
+    log = tmp_path / "relay.log"
+    process = _serve(path, log)
+    served = Served(process, log, settings.smtp.port)
+    try:
+        served.wait_for("listening", count=3, seconds=60)
+        tree = psutil.Process(process.pid)
+
+        def named(prefix: str) -> list[psutil.Process]:
+            return [c for c in tree.children(recursive=True) if c.name().startswith(prefix)]
+
+        (zygote,) = named("bsm-zygote")
+        policy.write_text('version = "seller-2"\n', encoding="utf-8")
+        process.send_signal(signal.SIGHUP)
+        served.wait_for("reloaded", count=3)
+        (worker,) = [w for w in named("bsm-worker-") if w.name() == "bsm-worker-0"]
+        worker.kill()
+        served.wait_for("worker_died")
+        started = served.wait_for("listening", count=4, seconds=60)
+        assert started[-1]["policy_version"] == "seller-2"
+        (again,) = [w for w in named("bsm-worker-") if w.name() == "bsm-worker-0"]
+        assert again.pid != worker.pid and again.ppid() == zygote.pid
+        deadline = time.monotonic() + 30
+        while not [c for c in again.children() if c.name() == "bsm-parse"]:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        for n in range(4):
+            asyncio.run(send(settings.smtp.port, compliant_reply(f"<again-{n}@shop.example>")))
+        assert len(sink.messages) == 4
+    finally:
+        assert _stop(process) == 0
 
 
 def _serve(path: Path, log: Path) -> subprocess.Popen[bytes]:
