@@ -15,6 +15,7 @@ the safety net), the caller parses the original bytes instead.
 
 from __future__ import annotations
 
+import binascii
 import importlib
 import secrets
 import string
@@ -78,10 +79,11 @@ def lift(raw: bytes) -> Lifted:
         placeholder = f"bsmLifted{token}n{len(runs)}"
         if placeholder.encode() in raw:
             return Lifted(raw, {})
-        ending = b"\r\n" if raw[first:last].endswith(b"\r\n") else b"\n"
+        ending = b"\r\n" if raw.endswith(b"\r\n", first, last) else b"\n"
         pieces += (raw[done:first], placeholder.encode(), ending)
         # the last line's ending stays in the parsed bytes: the placeholder stands for the rest
-        runs[placeholder] = raw[first : last - len(ending)].decode("ascii")
+        # (decoded from a view: a slice would be one more copy of a 10 MB attachment's text)
+        runs[placeholder] = str(memoryview(raw)[first : last - len(ending)], "ascii")
         done = last
     if not runs:
         return Lifted(raw, {})
@@ -170,6 +172,43 @@ def _put_back(text: str, runs: dict[str, str], found: dict[str, int]) -> str:
     return text
 
 
+# a clean base64 text ends with at most "==" and its line end (and perhaps blank lines)
+_MAX_PADDING_TAIL: Final = 64
+
+
+def _decode_clean_base64(text: str) -> bytes | None:
+    """What `_decode_b` gives for an ASCII base64 text that has no defect, decoded from the
+    text itself; None for any other text (the caller then decodes as before).
+
+    Clean: once CR and LF are left out, alphabet characters, then at most two "=" at the end,
+    a multiple of four characters in all. `_decode_b` removes CR and LF and decodes strictly;
+    binascii's lenient decoding skips them itself, so the copies to bytes and without the line
+    ends (twice the text's size, at a 10 MB attachment's peak) are not made. Both read the same
+    characters when the text is clean. When it is not: padding before the end is refused here;
+    a skipped character outside the alphabet leaves one data character fewer, and the output
+    is shorter than the length the text's size promises (the only count of data characters
+    giving the same output, one more than a multiple of four, is not one a clean text with at
+    most two "=" can have), or binascii refuses the padding.
+    """
+    size = len(text) - text.count("\r") - text.count("\n")
+    if size % 4:
+        return None
+    padding = 0
+    first = text.find("=")
+    if first >= 0:
+        tail = text[first:]
+        if len(tail) > _MAX_PADDING_TAIL or tail.strip("=\r\n"):
+            return None
+        padding = tail.count("=")
+        if padding > 2:
+            return None
+    try:
+        value = binascii.a2b_base64(text)
+    except (binascii.Error, ValueError):
+        return None
+    return value if len(value) == size // 4 * 3 - padding else None
+
+
 def decoded_payload(part: Message) -> Any:
     """`part.get_payload(decode=True)`: the same value, the same defects recorded on the part.
 
@@ -185,6 +224,9 @@ def decoded_payload(part: Message) -> Any:
     if isinstance(payload, str) and not part.is_multipart() and payload.isascii():
         cte = str(part.get("content-transfer-encoding", "")).lower()
         if cte == "base64":
+            clean = _decode_clean_base64(payload)
+            if clean is not None:
+                return clean
             value, defects = _decode_b(payload.encode("ascii").translate(None, b"\r\n"))
             for defect in defects:
                 part.policy.handle_defect(part, defect)
