@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import os
 import tempfile
@@ -17,7 +18,11 @@ from email.message import EmailMessage
 from relay.model.extract import minimal_pdf
 from relay.model.message import ParsedMessage, parse
 from relay.runtime.lifeline import exit_with_parent
-from relay.runtime.memory import fix_mmap_threshold, release_free_memory
+from relay.runtime.memory import (
+    fix_mmap_threshold,
+    freeze_startup_objects,
+    release_free_memory,
+)
 from relay.runtime.proctitle import name_process
 
 # parse processes forked by fork_processes(), for the next pool() of this process
@@ -41,6 +46,10 @@ def parse_without_raw(raw: bytes) -> ParsedMessage:
     """parse() in a parse process; the caller already holds the raw bytes, so they are not
     pickled back (14 MB less to copy and to hold per 10 MB message)."""
     parsed = dataclasses.replace(parse(raw), raw=b"")
+    # The PDF reader's reference cycles hold the attachment's stream (10 MB of a 10 MB PDF)
+    # until a full collection, which came seldom: each parse process kept the last one's
+    # during the next parse. Start-up objects are frozen (warm_up), so this walks little.
+    gc.collect()
     release_free_memory()
     return parsed
 
@@ -73,7 +82,7 @@ def parse_spooled(path: str) -> ParsedMessage:
 
 def warm_up() -> None:
     """Parse a small HTML message with a PDF attached: the HTML and PDF readers are loaded
-    before the first large message."""
+    before the first large message; what is loaded by then is kept out of later collections."""
     message = EmailMessage()
     message["Subject"] = "warm-up"
     message.set_content("<p>warm-up</p>", subtype="html")
@@ -81,6 +90,7 @@ def warm_up() -> None:
         minimal_pdf("warm-up"), maintype="application", subtype="pdf", filename="warm-up.pdf"
     )
     parse(message.as_bytes())
+    freeze_startup_objects()
 
 
 def fork_processes(count: int) -> None:

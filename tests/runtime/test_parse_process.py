@@ -87,3 +87,27 @@ def test_close_right_after_start_ends_every_parse_process(policy: Policy) -> Non
         for process in alive:
             process.kill()
         assert started and not alive
+
+
+def test_a_parse_leaves_no_pdf_reader_behind() -> None:
+    """pypdf's reader holds the PDF's streams in reference cycles; a parse process collects
+    them after each message instead of carrying a 10 MB PDF's into the next parse."""
+    import gc
+
+    from pypdf import PdfReader
+
+    from relay.model.extract import minimal_pdf
+    from relay.runtime import parse_process
+
+    gc.collect()
+    raw = make_message(
+        attachments=[("lieferschein.pdf", "application/pdf", minimal_pdf("Lieferschein"))]
+    ).replace(b"\n", b"\r\n")
+    gc.disable()  # only the parse's own collection may find them
+    try:
+        parsed = parse_process.parse_without_raw(raw)
+        readers = [o for o in gc.get_objects() if isinstance(o, PdfReader)]
+    finally:
+        gc.enable()
+    assert parsed.attachments and parsed.attachments[0].extracted_text
+    assert not readers
