@@ -283,7 +283,8 @@ async def reload(relay: Relay) -> bool:
     # collected; the new one is then frozen in its place (one full collection per SIGHUP).
     # Not when the old one is the zygote's: the zygote keeps its pages whatever this worker
     # does, and a collection of everything unfrozen would write to every object the worker
-    # shares with it, copying each of those pages into this worker.
+    # shares with it, copying each of those pages into this worker. (The supervisor and a
+    # worker on its second reload pay that copy once.)
     if not zygote.shares(old):
         gc.unfreeze()
     freeze_startup_objects()
@@ -451,6 +452,8 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     metrics_dir = tempfile.mkdtemp(prefix="bsm-relay-metrics-")
     # Inherited by the spawned workers, whose prometheus_client then writes to files.
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+    # Before anything here starts a thread: the zygote is forked from this process now
+    # (relay/runtime/zygote.py), after the environment the workers inherit is set.
     supervisor = Supervisor(settings, metrics_dir, log_format)
     # for /healthz: the same store, upstream and quarantine; the workers judge
     relay = await Relay.start(settings, judges=False)

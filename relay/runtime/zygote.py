@@ -8,13 +8,15 @@ collector would write to every object's header on each full collection, so the z
 what it loaded (`gc.freeze()`) before it forks anything; reference counts of the objects a
 worker touches still copy those pages, which is why each worker's own share grows with use.
 
-The zygote is multiprocessing's fork server, with relay/runtime/zygote_preload.py as its
-preload. Forking a process
-that has threads can leave the child with a lock held by a thread that does not exist in it;
-the fork server has one thread, the supervisor (uvicorn, aiosqlite, executors) does not. It
-lives while the supervisor or a worker holds its end of multiprocessing's "alive" pipe, so it
-ends after them. A worker that dies is forked from it again. It takes module names only, so
-the supervisor tells it what to load through the environment, for its start alone.
+The zygote is multiprocessing's fork server. Forking a process that has threads can leave the
+child with a lock held by a thread that does not exist in it; the fork server has one thread,
+while the supervisor soon runs several (uvicorn, aiosqlite, executors). So the supervisor forks
+the zygote at its start, while it is still single-threaded, and the zygote shares the
+supervisor's imports as well; where that cannot be done, the fork server is spawned as
+multiprocessing does it, with relay/runtime/zygote_preload.py as its preload, told what to
+load through the environment. It lives while the supervisor or a process it forked holds its
+end of multiprocessing's "alive" pipe, so it ends after them. A worker that dies is forked
+from it again.
 
 A worker uses the zygote's policy only while the policy files are what the zygote read; after
 a SIGHUP that changed them, a worker that starts again loads its own (`policy_for`).
