@@ -83,7 +83,7 @@ def start(
     context = multiprocessing.get_context("forkserver")
     assert isinstance(context, multiprocessing.context.ForkServerContext)
     request = json.dumps({"policy_files": list(policy_files), "log_format": log_format})
-    if threading.active_count() == 1 and _fork_server(request):
+    if _single_threaded() and _fork_server(request):
         return context
     context.set_forkserver_preload(["relay.runtime.zygote_preload"])
     os.environ[ENV] = request
@@ -92,6 +92,14 @@ def start(
     finally:
         del os.environ[ENV]
     return context
+
+
+def _single_threaded() -> bool:
+    """One thread in this process, counting those Python did not start (a C library's)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 # what multiprocessing.forkserver.ForkServer.ensure_running sets, in CPython 3.11 to 3.13
