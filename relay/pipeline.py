@@ -200,7 +200,13 @@ class Checker:
         if self._processes is not None and len(raw) >= self._process_bytes:
             async with self._slots, self._process_slots:
                 loop = asyncio.get_running_loop()
-                spooled = await asyncio.to_thread(parse_process.spool, raw)
+                try:
+                    spooled = await asyncio.to_thread(parse_process.spool, raw)
+                except OSError:  # no room in TMPDIR: handed over pickled, as before
+                    parsed = await loop.run_in_executor(
+                        self._processes, parse_process.parse_without_raw, raw
+                    )
+                    return dataclasses.replace(parsed, raw=raw)
                 try:
                     parsed = await loop.run_in_executor(
                         self._processes, parse_process.parse_spooled, spooled

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 import time
+from pathlib import Path
+
+import pytest
 
 from relay.model.types import Envelope, RelayConfig
 from relay.pipeline import Checker
@@ -111,3 +115,28 @@ def test_a_parse_leaves_no_pdf_reader_behind() -> None:
         gc.enable()
     assert parsed.attachments and parsed.attachments[0].extracted_text
     assert not readers
+
+
+async def test_a_message_that_cannot_be_spooled_is_handed_over_as_before(
+    policy: Policy, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Large messages reach the parse process through a file that is gone once read; with no
+    room for it, as an argument."""
+    from relay.runtime import parse_process
+
+    raw = make_message(html="<p>Ihre Bestellung 302-1234567-1234567.</p>").replace(b"\n", b"\r\n")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    checker = Checker(policy, RelayConfig(), None, parse_processes=1, process_bytes=0)
+    try:
+        spooled = await checker.evaluate(raw, Envelope(SELLER, (BUYER,)), NOW)
+        assert not list(tmp_path.iterdir())  # read and removed
+
+        def full(raw: bytes) -> str:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(parse_process, "spool", full)
+        pickled = await checker.evaluate(raw, Envelope(SELLER, (BUYER,)), NOW)
+    finally:
+        checker.close()
+    assert spooled.message == pickled.message and spooled.verdict == pickled.verdict
