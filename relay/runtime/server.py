@@ -434,7 +434,13 @@ class Supervisor:
             if process.pid is not None and process.is_alive():
                 os.kill(process.pid, signum)
 
-    def reap(self) -> None:
+    async def start(self, index: int) -> None:
+        """spawn() off the event loop: a start waits for the zygote, which may still be loading
+        (seconds, at the first start or after the zygote itself died), and /healthz answers
+        meanwhile."""
+        await asyncio.to_thread(self.spawn, index)
+
+    async def reap(self) -> None:
         from prometheus_client import multiprocess
 
         for index, process in list(self.workers.items()):
@@ -445,7 +451,7 @@ class Supervisor:
             if self.stopping:
                 continue
             log.error("worker_died", worker=index, pid=process.pid, exitcode=process.exitcode)
-            self.spawn(index)
+            await self.start(index)
 
 
 async def supervise(settings: Settings, *, log_format: str = "json") -> None:
@@ -473,9 +479,6 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     except OSError as exc:
         await http_server.stop()
         raise ConfigError(_listen_error("smtp.listen", settings.smtp.listen, exc)) from None
-    for index in range(settings.smtp.workers):
-        supervisor.spawn(index)
-    probe.close()
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 
@@ -492,6 +495,10 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     loop.add_signal_handler(signal.SIGTERM, request_stop, "SIGTERM")
     loop.add_signal_handler(signal.SIGINT, request_stop, "SIGINT")
     loop.add_signal_handler(signal.SIGHUP, request_reload)
+    # (a stop asked while the first workers start, which waits for the zygote, is kept)
+    for index in range(settings.smtp.workers):
+        await supervisor.start(index)
+    probe.close()
     log.info(
         "listening",
         smtp=settings.smtp.listen,
@@ -503,7 +510,7 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
         try:
             await asyncio.wait_for(stopping.wait(), timeout=1.0)
         except TimeoutError:
-            supervisor.reap()
+            await supervisor.reap()
     await http_server.stop()
     supervisor.signal_all(signal.SIGTERM)
     deadline = loop.time() + DRAIN_SECONDS + 5
@@ -512,7 +519,7 @@ async def supervise(settings: Settings, *, log_format: str = "json") -> None:
     for process in supervisor.workers.values():
         if process.is_alive():
             process.kill()
-    supervisor.reap()
+    await supervisor.reap()
     await relay.close()
     shutil.rmtree(metrics_dir, ignore_errors=True)
     log.info("stopped")

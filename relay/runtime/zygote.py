@@ -83,14 +83,12 @@ def start(
     context = multiprocessing.get_context("forkserver")
     assert isinstance(context, multiprocessing.context.ForkServerContext)
     request = json.dumps({"policy_files": list(policy_files), "log_format": log_format})
-    if _single_threaded() and _fork_server(request):
-        return context
+    # Kept in the environment: should the zygote die, multiprocessing spawns a fork server
+    # again, and that one preloads the same (the zygote itself takes it out of its own).
     context.set_forkserver_preload(["relay.runtime.zygote_preload"])
     os.environ[ENV] = request
-    try:
+    if not (_single_threaded() and _fork_server(request)):
         multiprocessing.forkserver.ensure_running()
-    finally:
-        del os.environ[ENV]
     return context
 
 
@@ -134,6 +132,7 @@ def _fork_server(request: str) -> bool:
             code = 1
             try:
                 os.close(alive_w)
+                os.environ.pop(ENV, None)
                 preload(request)
                 multiprocessing.forkserver.main(listener.fileno(), alive_r, [])
             except SystemExit as exc:
