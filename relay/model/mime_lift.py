@@ -15,6 +15,7 @@ the safety net), the caller parses the original bytes instead.
 
 from __future__ import annotations
 
+import binascii
 import importlib
 import secrets
 import string
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from email.errors import MessageDefect
 from email.message import Message
 from typing import Any, Final, cast
+
+import pybase64
 
 # The email package's own base64 decoding with its defects (what Message.get_payload calls;
 # a private module typeshed does not describe).
@@ -185,8 +188,24 @@ def decoded_payload(part: Message) -> Any:
     if isinstance(payload, str) and not part.is_multipart() and payload.isascii():
         cte = str(part.get("content-transfer-encoding", "")).lower()
         if cte == "base64":
-            value, defects = _decode_b(payload.encode("ascii").translate(None, b"\r\n"))
+            value, defects = _decode_base64(payload.encode("ascii").translate(None, b"\r\n"))
             for defect in defects:
                 part.policy.handle_defect(part, defect)
             return value
     return part.get_payload(decode=True)
+
+
+def _decode_base64(encoded: bytes) -> tuple[bytes, list[MessageDefect]]:
+    """`decode_b(encoded)`: the same value and defects.
+
+    decode_b first tries a strict decode (binascii, ~200 MB/s here: 7 ms of a 1.4 MB message's
+    ~30). For well-formed base64 (a multiple of four characters, nothing outside the alphabet,
+    padding only at the end) pybase64's strict decode gives the same bytes at SIMD speed; it
+    accepts no input binascii's strict mode refuses (tests/model/test_mime_lift.py compares
+    them), and anything it refuses goes to decode_b, defects and all."""
+    if len(encoded) % 4 == 0:
+        try:
+            return pybase64.b64decode(encoded, validate=True), []
+        except (binascii.Error, ValueError):
+            pass
+    return _decode_b(encoded)
