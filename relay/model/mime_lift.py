@@ -84,7 +84,8 @@ def lift(raw: bytes) -> Lifted:
         ending = b"\r\n" if raw[first:last].endswith(b"\r\n") else b"\n"
         pieces += (raw[done:first], placeholder.encode(), ending)
         # the last line's ending stays in the parsed bytes: the placeholder stands for the rest
-        runs[placeholder] = raw[first : last - len(ending)].decode("ascii")
+        # decoded from a view: no bytes copy of the run on the way to its str
+        runs[placeholder] = str(memoryview(raw)[first : last - len(ending)], "ascii")
         done = last
     if not runs:
         return Lifted(raw, {})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from relay.model.message import parse
+from relay.model.message import LIMIT_DEFECT, parse
 from relay.verdict import Where
 from tests.conftest import BUYER, make_message
 
@@ -185,3 +185,13 @@ def test_every_shown_text_part_is_read_and_numbered_by_kind() -> None:
 def test_one_plain_one_html_message_has_no_further_parts() -> None:
     message = parse(make_message("Hallo", html="<p>Hallo</p>"))
     assert message.more_texts == ()
+
+
+def test_the_header_block_ends_at_the_first_blank_line_bare_or_crlf() -> None:
+    """The parse limits count the header fields before the first blank line, whichever its
+    line ends: 600 lines after a bare one are body, 600 before a CRLF one are fields."""
+    fields = b"".join(b"X-F%d: v\r\n" % i for i in range(600))
+    bare_first = b"Subject: x\n\nbody\r\n" + fields + b"\r\n\r\nmore\r\n"
+    assert LIMIT_DEFECT not in parse(bare_first).defects
+    crlf_first = b"Subject: x\r\n" + fields + b"\r\nbody\n\nmore\n"
+    assert LIMIT_DEFECT in parse(crlf_first).defects
