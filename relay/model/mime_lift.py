@@ -48,11 +48,24 @@ _LINE_END: Final = frozenset(b"\r\n")
 
 
 @dataclass(frozen=True, slots=True)
+class Run:
+    """The base64 lines one placeholder stands for: their text, each line's end included."""
+
+    text: str
+    ending: str  # "\r\n" or "\n", the same for every line
+    characters: int  # base64 characters, line ends not counted
+
+
+@dataclass(frozen=True, slots=True)
 class Lifted:
     """The bytes to parse and, per placeholder line, the base64 lines it stands for."""
 
     data: bytes
-    runs: dict[str, str]
+    runs: dict[str, Run]
+
+
+# The attribute restore() marks a part with whose payload is one run's lines and nothing else.
+_RUN_OF_PART: Final = "_bsm_lifted_run"
 
 
 def lift(raw: bytes) -> Lifted:
@@ -63,7 +76,7 @@ def lift(raw: bytes) -> Lifted:
     mapped = raw.translate(_RUN_TABLE)
     token = secrets.token_hex(8)
     pieces: list[bytes] = []
-    runs: dict[str, str] = {}
+    runs: dict[str, Run] = {}
     done = 0
     search = 0
     while True:
@@ -81,11 +94,14 @@ def lift(raw: bytes) -> Lifted:
         placeholder = f"bsmLifted{token}n{len(runs)}"
         if placeholder.encode() in raw:
             return Lifted(raw, {})
-        ending = b"\r\n" if raw[first:last].endswith(b"\r\n") else b"\n"
-        pieces += (raw[done:first], placeholder.encode(), ending)
+        ending = b"\r\n" if raw.startswith(b"\r\n", last - 2) else b"\n"
         # the last line's ending stays in the parsed bytes: the placeholder stands for the rest
+        pieces += (raw[done:first], placeholder.encode(), ending)
         # decoded from a view: no bytes copy of the run on the way to its str
-        runs[placeholder] = str(memoryview(raw)[first : last - len(ending)], "ascii")
+        text = str(memoryview(raw)[first:last], "ascii")
+        width = raw.find(b"\n", first, last) + 1 - first
+        lines = (raw.rfind(b"\n", first, last - 1) + 1 - first) // width + 1
+        runs[placeholder] = Run(text, ending.decode(), last - first - lines * len(ending))
         done = last
     if not runs:
         return Lifted(raw, {})
@@ -161,16 +177,25 @@ def restore(msg: Message, lifted: Lifted) -> bool:
             continue
         payload = part.get_payload()
         if isinstance(payload, str) and "bsmLifted" in payload:
-            part.set_payload(_put_back(payload, lifted.runs, found))
+            restored = _put_back(payload, lifted.runs, found)
+            part.set_payload(restored)
+            for run in lifted.runs.values():
+                if restored is run.text:
+                    setattr(part, _RUN_OF_PART, run)
     return all(count == 1 for count in found.values())
 
 
-def _put_back(text: str, runs: dict[str, str], found: dict[str, int]) -> str:
-    for placeholder, original in runs.items():
+def _put_back(text: str, runs: dict[str, Run], found: dict[str, int]) -> str:
+    for placeholder, run in runs.items():
         count = text.count(placeholder)
         if count:
             found[placeholder] += count
-            text = text.replace(placeholder, original)
+            if text == placeholder + run.ending:
+                # a payload of the run's lines alone (the usual attachment): the run's own
+                # text, not a copy of it
+                text = run.text
+            else:
+                text = text.replace(placeholder, run.text[: len(run.text) - len(run.ending)])
     return text
 
 
@@ -189,11 +214,33 @@ def decoded_payload(part: Message) -> Any:
     if isinstance(payload, str) and not part.is_multipart() and payload.isascii():
         cte = str(part.get("content-transfer-encoding", "")).lower()
         if cte == "base64":
+            run = getattr(part, _RUN_OF_PART, None)
+            if isinstance(run, Run) and run.text is payload:
+                lines = _decode_lines(run)
+                if lines is not None:
+                    return lines
             value, defects = _decode_base64(payload.encode("ascii").translate(None, b"\r\n"))
             for defect in defects:
                 part.policy.handle_defect(part, defect)
             return value
     return part.get_payload(decode=True)
+
+
+def _decode_lines(run: Run) -> bytes | None:
+    """decode_b of a lifted run's characters (its lines joined), or None when the strict
+    decode would fail and decode_b's own path is needed.
+
+    lift() took only lines of base64 characters and "=", each ended by `run.ending` and
+    with no other CR or LF. So decode_b's strict decode succeeds, with no defect, exactly when
+    the characters are a multiple of four and any "=" are the last one or two; pybase64
+    then decodes the lines as they are, skipping their ends, with no joined copy made first
+    (two 1.4 MB copies for the 1 MB PDF)."""
+    if run.characters % 4:
+        return None
+    pad = run.text.find("=")
+    if pad >= 0 and run.text[pad:].rstrip(run.ending) not in ("=", "=="):
+        return None
+    return pybase64.b64decode(run.text, validate=False)
 
 
 def _decode_base64(encoded: bytes) -> tuple[bytes, list[MessageDefect]]:

@@ -150,8 +150,8 @@ def test_blank_line_or_lone_cr_inside_is_left_to_the_parser() -> None:
     with_cr = multipart(lines[:middle] + b"AAAA\rBBBB\r\n" + lines[middle:])
     for raw in (with_blank, with_cr):
         lifted = mime_lift.lift(raw)
-        assert all(b"\r\n\r\n" not in run.encode() for run in lifted.runs.values())
-        assert all("\rB" not in run for run in lifted.runs.values())
+        assert all("\r\n\r\n" not in run.text for run in lifted.runs.values())
+        assert all("\rB" not in run.text for run in lifted.runs.values())
         assert_same_tree(raw)
 
 
@@ -167,7 +167,8 @@ def test_placeholder_already_in_the_message_means_no_lifting(
 def test_a_placeholder_not_found_once_fails_the_restore() -> None:
     raw = multipart(b64_lines(BIG, 11))
     lifted = mime_lift.lift(raw)
-    twice = mime_lift.Lifted(lifted.data, {**lifted.runs, "bsmLiftedNeverThere": "QUFB"})
+    never = mime_lift.Run("QUFB\r\n", "\r\n", 4)
+    twice = mime_lift.Lifted(lifted.data, {**lifted.runs, "bsmLiftedNeverThere": never})
     msg = email.message_from_bytes(twice.data, policy=_PARSE_POLICY)
     assert not mime_lift.restore(msg, twice)
 
@@ -275,3 +276,43 @@ def test_well_formed_base64_is_not_decoded_by_the_stdlib(monkeypatch: pytest.Mon
     assert attachment.sniffed_kind == "pdf"
     with pytest.raises(AssertionError):
         mime_lift._decode_base64(b"SGVs*bG8=")
+
+
+@pytest.mark.parametrize("ending", [b"\r\n", b"\n"])
+@pytest.mark.parametrize("seed", range(15))
+def test_a_lifted_run_decodes_as_decode_b_of_its_characters(ending: bytes, seed: int) -> None:
+    """A part whose payload is one lifted run is decoded from the run's lines as they are:
+    the same value and defects as decode_b of the characters joined, for whole, padded,
+    short and damaged runs (a character or a pad too many or too few)."""
+    rng = random.Random(seed)
+    encoded = bytearray(base64.b64encode(rng.randbytes(BIG + rng.randrange(3))))
+    damage = seed % 5
+    if damage == 1:
+        del encoded[rng.randrange(len(encoded))]
+    elif damage == 2:
+        encoded.insert(rng.randrange(len(encoded)), ord("="))
+    elif damage == 3:
+        encoded += b"="
+    elif damage == 4:  # a pad in the middle, the length still a multiple of four
+        encoded[rng.randrange(len(encoded) - 8)] = ord("=")
+    width = rng.choice([60, 64, 76])
+    lines = b"".join(
+        bytes(encoded[i : i + width]) + ending for i in range(0, len(encoded), width)
+    )
+    msg, lifted, restored = lifted_tree(multipart(lines, nl=ending))
+    assert restored and len(lifted.runs) == 1
+    part = next(p for p in msg.walk() if p.get_content_type() == "application/pdf")
+    expected, expected_defects = mime_lift._decode_b(bytes(encoded))
+    assert mime_lift.decoded_payload(part) == expected
+    assert [type(d) for d in part.defects] == [type(d) for d in expected_defects]
+
+
+def test_a_lifted_run_is_not_joined_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 1 MB PDF's lines go to the decoder as they are: no joined copy of them is made."""
+
+    def refuse(encoded: bytes) -> tuple[bytes, list[Any]]:
+        raise AssertionError("joined and decoded")
+
+    monkeypatch.setattr(mime_lift, "_decode_base64", refuse)
+    attachment = parse(mix()["pdf1m"].raw).attachments[0]
+    assert attachment.sniffed_kind == "pdf"
