@@ -287,18 +287,21 @@ class SmtpUpstream:
 _LINE_ENDINGS = re.compile(rb"\r\n|\n|\r(?!\n)")
 
 
-def wire_slices(data: bytes, slice_bytes: int = 1024 * 1024) -> Iterator[bytes]:
+def wire_slices(data: bytes, slice_bytes: int = 1024 * 1024) -> Iterator[bytes | memoryview]:
     """wire_format(data), in pieces of about slice_bytes, so that a large message is converted
     and written a slice at a time with the loop free in between, and never sits whole in the
     transport's buffer. `b"".join(wire_slices(data))` equals `wire_format(data)`.
 
     Slices end after a line feed (or, in a line longer than a slice, never between CR and LF),
-    so no CRLF and no CRLF-dot is split and each slice can be converted on its own."""
+    so no CRLF and no CRLF-dot is split and each slice can be converted on its own. A slice with
+    nothing to convert (the usual case: the relay forwards CRLF bytes) is a view of `data`, not
+    a copy of it."""
     if len(data) <= slice_bytes:
         yield wire_format(data)
         return
+    view = memoryview(data)
     at_line_start = True
-    last = b""
+    ends_with_crlf = False
     start = 0
     while start < len(data):
         end = min(start + slice_bytes, len(data))
@@ -308,19 +311,28 @@ def wire_slices(data: bytes, slice_bytes: int = 1024 * 1024) -> Iterator[bytes]:
                 end = cut + 1
             elif data[end - 1] == 0x0D and data[end] == 0x0A:
                 end += 1
-        part = data[start:end]
-        crlf = part.count(b"\r\n")
-        if part.count(b"\n") != crlf or part.count(b"\r") != crlf:
-            part = _LINE_ENDINGS.sub(b"\r\n", part)
-        if at_line_start and part.startswith(b"."):
-            part = b"." + part
-        if part.find(b"\r\n.") >= 0:
-            part = part.replace(b"\r\n.", b"\r\n..")
-        at_line_start = part.endswith(b"\n")
-        last = part
+        crlf = data.count(b"\r\n", start, end)
+        clean = data.count(b"\n", start, end) == crlf and data.count(b"\r", start, end) == crlf
+        stuff_first = at_line_start and data.startswith(b".", start)
+        part: bytes | memoryview
+        if clean and not stuff_first and data.find(b"\r\n.", start, end) < 0:
+            part = view[start:end]
+            at_line_start = data[end - 1] == 0x0A
+            ends_with_crlf = data.startswith(b"\r\n", end - 2) and end - 2 >= start
+        else:
+            converted = data[start:end]
+            if not clean:
+                converted = _LINE_ENDINGS.sub(b"\r\n", converted)
+            if at_line_start and converted.startswith(b"."):
+                converted = b"." + converted
+            if converted.find(b"\r\n.") >= 0:
+                converted = converted.replace(b"\r\n.", b"\r\n..")
+            at_line_start = converted.endswith(b"\n")
+            ends_with_crlf = converted.endswith(b"\r\n")
+            part = converted
         start = end
         yield part
-    if not last.endswith(b"\r\n"):
+    if not ends_with_crlf:
         yield b"\r\n"
 
 

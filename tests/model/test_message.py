@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from relay.model.message import parse
+import base64
+import random
+
+import pytest
+
+from bench.messages import mix
+from relay.model import mime_lift
+from relay.model.message import LIMIT_DEFECT, MAX_MULTIPARTS, _inert, _within_limits, parse
 from relay.verdict import Where
 from tests.conftest import BUYER, make_message
 
@@ -185,3 +192,61 @@ def test_every_shown_text_part_is_read_and_numbered_by_kind() -> None:
 def test_one_plain_one_html_message_has_no_further_parts() -> None:
     message = parse(make_message("Hallo", html="<p>Hallo</p>"))
     assert message.more_texts == ()
+
+
+def test_the_header_block_ends_at_the_first_blank_line_bare_or_crlf() -> None:
+    """The parse limits count the header fields before the first blank line, whichever its
+    line ends: 600 lines after a bare one are body, 600 before a CRLF one are fields."""
+    fields = b"".join(b"X-F%d: v\r\n" % i for i in range(600))
+    bare_first = b"Subject: x\n\nbody\r\n" + fields + b"\r\n\r\nmore\r\n"
+    assert LIMIT_DEFECT not in parse(bare_first).defects
+    crlf_first = b"Subject: x\r\n" + fields + b"\r\nbody\n\nmore\n"
+    assert LIMIT_DEFECT in parse(crlf_first).defects
+
+
+def _nested(depth: int, run: bytes) -> bytes:
+    """`depth` nested multiparts, the innermost holding a base64 part of `run`'s lines."""
+    head = b"From: a@shop.example\r\nTo: b@marketplace.amazon.de\r\n"
+    body = b"Content-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n" + run
+    for level in range(depth):
+        boundary = b"b%d" % level
+        body = (
+            b'Content-Type: multipart/mixed; boundary="' + boundary + b'"\r\n\r\n--'
+            + boundary + b"\r\n" + body + b"--" + boundary + b"--\r\n"
+        )
+    return head + body
+
+
+def _run(seed: int, last_line: bytes) -> bytes:
+    encoded = base64.b64encode(random.Random(seed).randbytes(mime_lift.MIN_RUN_BYTES))
+    lines = [encoded[i : i + 76] for i in range(0, len(encoded) - len(encoded) % 76, 76)]
+    return b"".join(line + b"\r\n" for line in [*lines, last_line])
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    [
+        b"QUJD",  # plain
+        b"QUI=",  # padded
+        b"QQ==",
+        b"x/boundary==",  # a boundary "=" to the scan of the original bytes
+        b"boundary=QUJD",  # a "=" inside the lines
+        b"QU+boundary=",
+    ],
+)
+@pytest.mark.parametrize("depth", [1, MAX_MULTIPARTS, MAX_MULTIPARTS + 1])
+def test_limit_scans_of_the_lifted_bytes_find_what_the_original_gives(
+    last_line: bytes, depth: int
+) -> None:
+    """The multipart and boundary counts read the bytes with the base64 lines lifted out only
+    when the lines cannot hold a match: the limits come out as a scan of the original's."""
+    raw = _nested(depth, _run(depth, last_line))
+    lifted = mime_lift.lift(raw)
+    assert len(lifted.runs) == 1
+    assert _within_limits(raw, lifted) == _within_limits(raw, mime_lift.Lifted(raw, {}))
+
+
+def test_the_bench_pdf_is_scanned_without_its_base64_lines() -> None:
+    lifted = mime_lift.lift(mix()["pdf1m"].raw)
+    assert [_inert(run) for run in lifted.runs.values()] == [True]
+    assert not _inert(mime_lift.lift(_nested(1, _run(1, b"x/boundary=="))).runs.popitem()[1])
