@@ -734,17 +734,26 @@ def _attachments(msg: Message, body_ids: set[int], defects: list[str]) -> list[A
 _NOT_TEXT: Final = frozenset({"rt", "rp", "script", "style", "template"})
 _CLASSES: Final = re.compile(r"\S+")  # how BeautifulSoup split the class attribute
 _KEEPS_BLANKS: Final = frozenset({"pre", "textarea"})
-_SPACES: Final = re.compile(r"[ \t\xa0]+")
 _BLANK_LINES: Final = re.compile(r"\n{3,}")
 
 
 def _visible_text(strings: list[str]) -> str:
     """The text nodes a reader sees, one per line, spaces and blank lines collapsed."""
-    # One substitution for the whole text: no line end is a space, tab or no-break space, so
-    # collapsing them before splitting the lines gives what collapsing each line gave.
-    text = _SPACES.sub(" ", "\n".join(strings))
-    lines = (line.strip() for line in text.splitlines())
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    # Every run of spaces, tabs and no-break spaces becomes one space, over the whole text at
+    # once (no line end is one of them, so that is what collapsing each line gave). With str
+    # methods, not a regex: `re.sub(r"[ \t\xa0]+", " ")` tried a character class at every
+    # position and replaced every single space (~0.25 ms for an 8 kB HTML body's text).
+    text = "\n".join(strings)
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\xa0" in text:
+        text = text.replace("\xa0", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")  # halves every run: a few passes at most
+    text = "\n".join(line.strip() for line in text.splitlines())
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
 class _Anchor:
