@@ -201,3 +201,15 @@ def test_visible_text_collapses_as_the_regex_did(strings: list[str]) -> None:
     spaced = re.sub(r"[ \t\xa0]+", " ", "\n".join(strings))
     lines = "\n".join(line.strip() for line in spaced.splitlines())
     assert _visible_text(strings) == re.sub(r"\n{3,}", "\n\n", lines).strip()
+
+
+def test_html_facts_are_read_with_the_text() -> None:
+    """The STY rules' facts come from the parse's one pass over the HTML, as analyse finds them."""
+    from relay.html.facts import analyse
+
+    html = '<p style="text-align:center;font-size:20px">Hallo 😀</p><br><br><br><p>x</p>'
+    raw = make_message("Hallo", html=html)
+    message = parse(raw)
+    assert message.html is not None
+    assert message.html_facts == analyse(message.html)
+    assert message.html_facts.emoji and message.html_facts.centred_share > 0
