@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
-from relay.model.fold import Folded, fold, memoized
+from relay.model.fold import Folded, fold, judging, memoized
 
 _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -276,6 +277,41 @@ def _word_keys(phrase: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# Every prefilter has a bit; a word-start key (a first piece) maps to the bits of the
+# prefilters that file it (that have it as a first piece). A text's `_TextMasks`, made once per
+# text of the message being judged, tell every prefilter with one bit test whether any of its
+# keys (first pieces) is in the text: a message meets ~240 prefilters per text, and most of
+# them have none. Bits of prefilters no longer used stay set: they only cost a closer look.
+_KEY_BITS: dict[str, int] = {}
+_PIECE_BITS: dict[str, dict[str, int]] = {}  # a first piece's first character -> piece -> bits
+_REGISTERED = [0]  # prefilters with a bit (published after their bits are in the tables)
+_REGISTER_LOCK: Final = threading.Lock()
+
+
+class _TextMasks(NamedTuple):
+    registered: int  # prefilters registered when the masks were made: the others are not in them
+    keys: int  # bits of the prefilters with a word-start key among the text's word starts
+    pieces: int  # bits of the prefilters with a first piece in the text
+    either: int  # keys | pieces: a prefilter without its bit here lets nothing through
+
+
+def _text_masks(normalized: str) -> _TextMasks:
+    registered = _REGISTERED[0]
+    keys = 0
+    for start in word_starts(normalized):
+        bits = _KEY_BITS.get(start)
+        if bits:
+            keys |= bits
+    pieces = 0
+    chars = set(normalized)
+    for first, found in _PIECE_BITS.items():
+        if first in chars:
+            for piece, bits in found.items():
+                if piece in normalized:
+                    pieces |= bits
+    return _TextMasks(registered, keys, pieces, keys | pieces)
+
+
 @dataclass(frozen=True, slots=True)
 class Prefilter:
     """What a text needs for a pattern to match: for some phrase, every one of its word-start
@@ -288,14 +324,43 @@ class Prefilter:
     # the first piece of any of `pieces`, as one pattern: most texts hold none (a German text
     # and a Japanese list), and one search in C says so
     first_pieces: re.Pattern[str] | None = field(init=False, default=None)
+    index: int = field(init=False, default=-1, compare=False)  # its bit is 1 << index
+    bit: int = field(init=False, default=0, compare=False)
 
     def __post_init__(self) -> None:
+        firsts = sorted({literals[0] for literals in self.pieces}, key=lambda p: (-len(p), p))
         if self.pieces:
-            firsts = sorted({literals[0] for literals in self.pieces}, key=lambda p: (-len(p), p))
             pattern = re.compile("|".join(re.escape(piece) for piece in firsts))
             object.__setattr__(self, "first_pieces", pattern)
+        with _REGISTER_LOCK:
+            index = _REGISTERED[0]
+            bit = 1 << index
+            for key in self.filed:
+                _KEY_BITS[key] = _KEY_BITS.get(key, 0) | bit
+            for piece in firsts:
+                found = _PIECE_BITS.setdefault(piece[0], {})
+                found[piece] = found.get(piece, 0) | bit
+            object.__setattr__(self, "index", index)
+            object.__setattr__(self, "bit", bit)
+            _REGISTERED[0] = index + 1
 
     def may_match(self, normalized: str) -> bool:
+        if not judging():
+            return self._may_match(normalized)
+        masks = memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
+        if self.index >= masks.registered:
+            return self._may_match(normalized)  # made after the masks (compiled on first use)
+        if masks.keys & self.bit:
+            starts = word_starts(normalized)
+            for key in self.filed & starts:
+                for keys, literals in self.needs[key]:
+                    if keys <= starts and all(piece in normalized for piece in literals):
+                        return True
+        if not masks.pieces & self.bit:
+            return False  # no first piece in the text: `first_pieces` would find none
+        return any(all(piece in normalized for piece in literals) for literals in self.pieces)
+
+    def _may_match(self, normalized: str) -> bool:
         if self.filed:
             starts = word_starts(normalized)
             for key in self.filed & starts:
@@ -452,6 +517,27 @@ class PhraseMatcher:
         stop = found.start() if found else len(normalized)
         tail = normalized[end:stop].rstrip(_CLOSING)
         return any(m.end() == len(tail) for m in self._negation_final.finditer(tail))
+
+
+def find_each(
+    matchers: Iterable[PhraseMatcher], text: str | Folded
+) -> Iterator[tuple[PhraseMatcher, list[PhraseHit]]]:
+    """Every matcher with its hits in the text (`finditer`), in order. While a message is
+    judged, a matcher whose prefilter has none of its keys and first pieces in the text is
+    passed over with one bit test (see `_TextMasks`): no call, no generator."""
+    if not judging():
+        for matcher in matchers:
+            yield matcher, list(matcher.finditer(text))
+        return
+    normalized = text.text if isinstance(text, Folded) else text
+    masks = memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
+    either, registered = masks.either, masks.registered
+    for matcher in matchers:
+        keys = matcher._keys
+        if keys is not None and keys.index < registered and not either & keys.bit:
+            yield matcher, []
+        else:
+            yield matcher, list(matcher.finditer(text))
 
 
 def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -263,3 +263,33 @@ def test_a_host_language_exception_is_no_negation_before_its_own_phrase() -> Non
     assert english.negates(text, start, end)
     assert not english.negates(text, start, end, portuguese)
     assert portuguese.negates(normalize("Não vendemos no nosso site."), 14, 24, None)
+
+
+def test_find_each_passes_over_only_matchers_that_cannot_match() -> None:
+    """While a message is judged, find_each skips a matcher on the text's bit masks: the same
+    hits as each matcher's finditer, for matchers compiled before the masks and after."""
+    from pathlib import Path
+
+    from relay.model.fold import message_memo
+    from relay.model.message import parse
+    from relay.model.phrases import find_each
+    from relay.policy import load_policy
+
+    policy = load_policy()
+    policy.warm()
+    texts = [
+        normalize(parse(eml.read_bytes()).visible_text)
+        for eml in sorted(Path(__file__).parent.parent.glob("corpus/*/*.eml"))[::4]
+    ]
+    texts.append(normalize("Gerne gewähren wir Ihnen 10 % Rabatt, bitte bewerten Sie uns!"))
+    matchers = [m for m in policy._matchers.values() if m]
+    skipped = 0
+    for text in texts:
+        expected = [(m, list(m.finditer(text))) for m in matchers]
+        with message_memo({}):
+            assert list(find_each(matchers, text)) == expected
+            # a matcher compiled after the text's masks were made is asked, not skipped
+            late = PhraseMatcher("de", ["ganz neue phrase", "rabatt"])
+            assert list(find_each([late], text)) == [(late, list(late.finditer(text)))]
+        skipped += sum(1 for m in matchers if m._keys is not None and not m._keys.may_match(text))
+    assert skipped  # most matchers have nothing to find in most texts
