@@ -87,52 +87,70 @@ class _Pair:
     __slots__ = ("first", "second", "second_failed")
 
     def __init__(self) -> None:
-        self.first: EventReader[Any] | None = None
-        self.second: EventReader[Any] | None = None
+        self.first: Any = None
+        self.second: Any = None
         self.second_failed = False
 
-    def _second(self, name: str, *args: Any) -> None:
-        if self.second is not None and not self.second_failed:
-            try:
-                getattr(self.second, name)(*args)
-            except Exception:
-                self.second_failed = True
+    def _fail(self) -> None:
+        self.second = None
+        self.second_failed = True
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        assert self.first is not None
-        self.first.start(name, attrs)  # type: ignore[attr-defined]
-        self._second("start", name, attrs)
+        if not attrs:
+            # lxml's shared empty mapping answers `get` in Python, through KeyError: a dict
+            # answers the same, in C
+            attrs = {}
+        self.first.start(name, attrs)
+        if self.second is not None:
+            try:
+                self.second.start(name, attrs)
+            except Exception:
+                self._fail()
 
     def end(self, name: str) -> None:
-        assert self.first is not None
         self.first.end(name)
-        self._second("end", name)
+        if self.second is not None:
+            try:
+                self.second.end(name)
+            except Exception:
+                self._fail()
 
     def data(self, text: str) -> None:
-        assert self.first is not None
         self.first.pending.append(text)
         if self.second is not None:
             self.second.pending.append(text)
 
     def comment(self, text: str) -> None:
-        assert self.first is not None
-        self.first.comment(text)  # type: ignore[attr-defined]
-        self._second("comment", text)
+        self.first.comment(text)
+        if self.second is not None:
+            try:
+                self.second.comment(text)
+            except Exception:
+                self._fail()
 
     def pi(self, target: str, data: str | None = None) -> None:
-        assert self.first is not None
-        self.first.pi(target, data)  # type: ignore[attr-defined]
-        self._second("pi", target, data)
+        self.first.pi(target, data)
+        if self.second is not None:
+            try:
+                self.second.pi(target, data)
+            except Exception:
+                self._fail()
 
     def doctype(self, name: str | None, pubid: str | None, system: str | None) -> None:
-        assert self.first is not None
-        self.first.doctype(name, pubid, system)  # type: ignore[attr-defined]
-        self._second("doctype", name, pubid, system)
+        self.first.doctype(name, pubid, system)
+        if self.second is not None:
+            try:
+                self.second.doctype(name, pubid, system)
+            except Exception:
+                self._fail()
 
     def close(self) -> None:
-        assert self.first is not None
         self.first.close()
-        self._second("close")
+        if self.second is not None:
+            try:
+                self.second.close()
+            except Exception:
+                self._fail()
 
 
 # One parser per thread, fed one document after another: lxml inspects a target's methods
