@@ -173,6 +173,97 @@ def _trie(items: list[tuple[str, str]], depth: int = 0) -> str:
     return "|".join([*branches, *ended])
 
 
+def _trie_kept(items: list[tuple[str, str, int]], depth: int, keep: frozenset[int]) -> str | None:
+    """`_trie(items)` with the items whose index is not in `keep` left out (None: none is
+    left), every other choice as `_trie` makes it: the same alternatives in the same order."""
+    if depth >= 6 or len(items) <= 3:
+        kept = [re.escape(literal) + rest for literal, rest, index in items if index in keep]
+        return "|".join(kept) if kept else None
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    ended: list[tuple[str, int]] = []
+    for literal, rest, index in items:
+        if literal:
+            groups.setdefault(literal[0], []).append((literal[1:], rest, index))
+        else:
+            ended.append((rest, index))
+    branches = []
+    for char, group in groups.items():
+        inner = _trie_kept(group, depth + 1, keep)
+        if inner is not None:
+            branches.append(f"{re.escape(char)}(?:{inner})")
+    kept_ended = [rest for rest, index in ended if index in keep]
+    if not branches and not kept_ended:
+        return None
+    return "|".join([*branches, *kept_ended])
+
+
+@dataclass(frozen=True)
+class _Narrowing:
+    """A phrase list's pattern narrowed to the phrases a text can hold.
+
+    A phrase whose word-start keys or literal pieces (`_compile_with_keys`) a text lacks
+    cannot match anywhere in it, so the pattern without it finds the same matches. For lists
+    with `...` gaps, whose alternatives backtrack over every word after a first word they
+    share ("bestellung ... wurde ... versandt", "... zugestellt", ...), that is most of a
+    scan. Patterns are kept per set of phrases (policy data), at most `_NARROWED` a list.
+    """
+
+    needs: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # per phrase, as ordered
+    heads: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]  # by_head, indexed
+    patterns: dict[frozenset[int], re.Pattern[str]] = field(default_factory=dict)
+
+    def pattern_for(self, normalized: str) -> re.Pattern[str] | None:
+        """The narrowed pattern for this text; None when every phrase stays (the full one)."""
+        starts = word_starts(normalized)
+        keep = frozenset(
+            index
+            for index, (keys, literals) in enumerate(self.needs)
+            if keys <= starts and all(piece in normalized for piece in literals)
+        )
+        if len(keep) == len(self.needs):
+            return None
+        found = self.patterns.get(keep)
+        if found is None:
+            alternatives = []
+            for head, items in self.heads:
+                inner = _trie_kept(list(items), 0, keep)
+                if inner is not None:
+                    alternatives.append(f"{head}(?:{inner})")
+            found = re.compile("|".join(alternatives) or r"(?!x)x")
+            if len(self.patterns) >= _NARROWED:
+                self.patterns.clear()
+            self.patterns[keep] = found
+        return found
+
+
+_NARROWED: Final = 64
+
+
+@functools.lru_cache(maxsize=1024)
+def _narrowing(phrases: frozenset[str]) -> _Narrowing | None:
+    """The narrowing of a list that has `...` gaps and a prefilter (see _Narrowing)."""
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    if not any("..." in phrase for phrase in ordered):
+        return None
+    needs: list[tuple[frozenset[str], tuple[str, ...]]] = []
+    by_head: dict[str, list[tuple[str, str, int]]] = {}
+    for index, phrase in enumerate(ordered):
+        head, literal, rest = _phrase_parts(phrase)
+        by_head.setdefault(head, []).append((literal, rest, index))
+        literals = tuple(
+            chunk
+            for token in _normalized_phrase(phrase).split(" ")
+            if token and token != "..." and not _CLASS_TOKEN.fullmatch(token)
+            for chunk in re.split(r"[#*-]", token)
+            if chunk
+        )
+        if not literals:
+            return None  # a phrase without literal pieces: no prefilter, no narrowing
+        needs.append((_word_keys(phrase), literals))
+    heads = tuple((head, tuple(items)) for head, items in by_head.items())
+    return _Narrowing(tuple(needs), heads)
+
+
 def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return _compile_with_keys(phrases)[0]
 
@@ -423,7 +514,9 @@ class PhraseMatcher:
         negations_final: Iterable[str] = (),
     ) -> None:
         self.language = language
+        phrases = frozenset(p for p in phrases if p.strip())
         self._pattern, self._keys = _compile_with_keys(phrases)
+        self._narrowing = _narrowing(phrases) if self._keys is not None else None
         before = [n for n in negations if n.strip()]
         after = [n for n in negations_after if n.strip()]
         self._negation = _compile(n for n in before if not n.startswith("!"))
@@ -445,7 +538,10 @@ class PhraseMatcher:
             return
         if self._keys is not None and not self._keys.may_match(normalized):
             return  # the text lacks every literal the phrases begin with: no match possible
-        for match in self._pattern.finditer(normalized):
+        pattern = self._pattern
+        if self._narrowing is not None:
+            pattern = self._narrowing.pattern_for(normalized) or pattern
+        for match in pattern.finditer(normalized):
             if not match.group(0).strip():
                 continue
             source = folded.span(match.start(), match.end()) if folded else (-1, -1)

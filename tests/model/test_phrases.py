@@ -293,3 +293,43 @@ def test_find_each_passes_over_only_matchers_that_cannot_match() -> None:
             assert list(find_each([late], text)) == [(late, list(late.finditer(text)))]
         skipped += sum(1 for m in matchers if m._keys is not None and not m._keys.may_match(text))
     assert skipped  # most matchers have nothing to find in most texts
+
+
+def test_narrowed_pattern_finds_what_the_whole_list_finds() -> None:
+    """A list with `...` gaps is scanned with only the phrases a text can hold: the same hits,
+    and with every phrase kept the narrowed pattern is the list's own pattern."""
+    import copy
+    from pathlib import Path
+
+    from relay.model.message import parse
+    from relay.model.phrases import _trie_kept
+    from relay.policy import load_policy
+
+    policy = load_policy()
+    policy.warm()
+    narrowing = [m for m in policy._matchers.values() if m and m._narrowing is not None]
+    assert narrowing
+    texts = [
+        normalize(parse(eml.read_bytes()).visible_text)
+        for eml in sorted(Path(__file__).parent.parent.glob("corpus/*/*.eml"))[::5]
+    ]
+    for book in policy.phrases.values():
+        for phrases in book.values():
+            texts.append(
+                normalize(". ".join(p.replace("#", "3").replace("...", "x y") for p in phrases))
+            )
+    narrowed = 0
+    for matcher in narrowing:
+        assert matcher._narrowing is not None and matcher._pattern is not None
+        every = frozenset(range(len(matcher._narrowing.needs)))
+        whole = "|".join(
+            f"{head}(?:{_trie_kept(list(items), 0, every)})"
+            for head, items in matcher._narrowing.heads
+        )
+        assert whole == matcher._pattern.pattern
+        plain = copy.copy(matcher)
+        plain._narrowing = None
+        for text in texts:
+            assert list(matcher.finditer(text)) == list(plain.finditer(text)), text[:80]
+            narrowed += matcher._narrowing.pattern_for(text) is not None
+    assert narrowed
