@@ -47,7 +47,7 @@ class HtmlFacts:
 # The facts of the STY rules, read without a tree
 #
 # `analyse` runs on every HTML message, compliant ones included; building the BeautifulSoup
-# tree was most of its time. _FactsReader is an lxml parser target fed by the parser and options
+# tree was most of its time. FactsReader is an lxml parser target fed by the parser and options
 # bs4's "lxml" builder used (as relay.model.message's reader), so it sees the events that tree was
 # built from and works out what a BeautifulSoup analysis found in it, quirks included. It is
 # the one reader of these facts: the STY002 fix edits (relay.html.editor) what it decided.
@@ -132,7 +132,9 @@ class _Element:
         return not self.not_blank and self.breaks <= 1 and not self.text
 
 
-class _FactsReader(EventReader[_Element]):
+class FactsReader(EventReader[_Element]):
+    """The parser target that reads HtmlFacts (`analyse`, or with the text: relay.model.message)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.root = _Element("[document]", {}, None)
@@ -354,6 +356,6 @@ def _element_head(element: _Element) -> str:
 
 def analyse(html: str) -> HtmlFacts:
     """One read of a message's HTML for every STY rule (what HtmlDoc would find, no tree)."""
-    reader = _FactsReader()
+    reader = FactsReader()
     html_events.read(html, reader)
     return reader.facts()

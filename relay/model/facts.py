@@ -11,7 +11,7 @@ from langdetect.lang_detect_exception import LangDetectException
 from relay.model import aliases
 from relay.model.langid import detect_langs
 from relay.model.message import ParsedMessage
-from relay.model.phrases import normalize, word_count
+from relay.model.phrases import find_each, normalize, word_count
 from relay.model.types import Envelope, Language, MessageFacts, Order
 from relay.policy import Policy
 from relay.rules.base import phrase_categories
@@ -60,8 +60,8 @@ def buyer_language(alias: str | None, order: Order | None) -> str | None:
 
 def first_phrase(policy: Policy, category: str, normalized: str) -> str:
     """The first non-negated phrase of a category found in any language, or ""."""
-    for matcher in policy.matchers(category):
-        for hit in matcher.finditer(normalized):
+    for _matcher, hits in find_each(policy.matchers(category), normalized):
+        for hit in hits:
             if not hit.negated:
                 return hit.matched
     return ""

@@ -191,6 +191,11 @@ def message_memo(memo: dict[Hashable, object]) -> Iterator[None]:
         _MESSAGE_MEMO.reset(token)
 
 
+def judging() -> bool:
+    """Whether a message is being judged (within `message_memo`): `memoized` remembers then."""
+    return _MESSAGE_MEMO.get() is not None
+
+
 def memoized(key: Hashable, make: Callable[[], T]) -> T:
     """`make()`, remembered under `key` for the message being judged (`message_memo`);
     computed afresh outside one (policy loading, a tool looking at one text)."""

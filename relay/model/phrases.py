@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, NamedTuple
 
-from relay.model.fold import Folded, fold, memoized
+from relay.model.fold import Folded, fold, judging, memoized
 
 _SPACE: Final = re.compile(r"\s+")
 _CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -172,6 +173,97 @@ def _trie(items: list[tuple[str, str]], depth: int = 0) -> str:
     return "|".join([*branches, *ended])
 
 
+def _trie_kept(items: list[tuple[str, str, int]], depth: int, keep: frozenset[int]) -> str | None:
+    """`_trie(items)` with the items whose index is not in `keep` left out (None: none is
+    left), every other choice as `_trie` makes it: the same alternatives in the same order."""
+    if depth >= 6 or len(items) <= 3:
+        kept = [re.escape(literal) + rest for literal, rest, index in items if index in keep]
+        return "|".join(kept) if kept else None
+    groups: dict[str, list[tuple[str, str, int]]] = {}
+    ended: list[tuple[str, int]] = []
+    for literal, rest, index in items:
+        if literal:
+            groups.setdefault(literal[0], []).append((literal[1:], rest, index))
+        else:
+            ended.append((rest, index))
+    branches = []
+    for char, group in groups.items():
+        inner = _trie_kept(group, depth + 1, keep)
+        if inner is not None:
+            branches.append(f"{re.escape(char)}(?:{inner})")
+    kept_ended = [rest for rest, index in ended if index in keep]
+    if not branches and not kept_ended:
+        return None
+    return "|".join([*branches, *kept_ended])
+
+
+@dataclass(frozen=True)
+class _Narrowing:
+    """A phrase list's pattern narrowed to the phrases a text can hold.
+
+    A phrase whose word-start keys or literal pieces (`_compile_with_keys`) a text lacks
+    cannot match anywhere in it, so the pattern without it finds the same matches. For lists
+    with `...` gaps, whose alternatives backtrack over every word after a first word they
+    share ("bestellung ... wurde ... versandt", "... zugestellt", ...), that is most of a
+    scan. Patterns are kept per set of phrases (policy data), at most `_NARROWED` a list.
+    """
+
+    needs: tuple[tuple[frozenset[str], tuple[str, ...]], ...]  # per phrase, as ordered
+    heads: tuple[tuple[str, tuple[tuple[str, str, int], ...]], ...]  # by_head, indexed
+    patterns: dict[frozenset[int], re.Pattern[str]] = field(default_factory=dict)
+
+    def pattern_for(self, normalized: str) -> re.Pattern[str] | None:
+        """The narrowed pattern for this text; None when every phrase stays (the full one)."""
+        starts = word_starts(normalized)
+        keep = frozenset(
+            index
+            for index, (keys, literals) in enumerate(self.needs)
+            if keys <= starts and all(piece in normalized for piece in literals)
+        )
+        if len(keep) == len(self.needs):
+            return None
+        found = self.patterns.get(keep)
+        if found is None:
+            alternatives = []
+            for head, items in self.heads:
+                inner = _trie_kept(list(items), 0, keep)
+                if inner is not None:
+                    alternatives.append(f"{head}(?:{inner})")
+            found = re.compile("|".join(alternatives) or r"(?!x)x")
+            if len(self.patterns) >= _NARROWED:
+                self.patterns.clear()
+            self.patterns[keep] = found
+        return found
+
+
+_NARROWED: Final = 64
+
+
+@functools.lru_cache(maxsize=1024)
+def _narrowing(phrases: frozenset[str]) -> _Narrowing | None:
+    """The narrowing of a list that has `...` gaps and a prefilter (see _Narrowing)."""
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    if not any("..." in phrase for phrase in ordered):
+        return None
+    needs: list[tuple[frozenset[str], tuple[str, ...]]] = []
+    by_head: dict[str, list[tuple[str, str, int]]] = {}
+    for index, phrase in enumerate(ordered):
+        head, literal, rest = _phrase_parts(phrase)
+        by_head.setdefault(head, []).append((literal, rest, index))
+        literals = tuple(
+            chunk
+            for token in _normalized_phrase(phrase).split(" ")
+            if token and token != "..." and not _CLASS_TOKEN.fullmatch(token)
+            for chunk in re.split(r"[#*-]", token)
+            if chunk
+        )
+        if not literals:
+            return None  # a phrase without literal pieces: no prefilter, no narrowing
+        needs.append((_word_keys(phrase), literals))
+    heads = tuple((head, tuple(items)) for head, items in by_head.items())
+    return _Narrowing(tuple(needs), heads)
+
+
 def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return _compile_with_keys(phrases)[0]
 
@@ -276,6 +368,41 @@ def _word_keys(phrase: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# Every prefilter has a bit; a word-start key (a first piece) maps to the bits of the
+# prefilters that file it (that have it as a first piece). A text's `_TextMasks`, made once per
+# text of the message being judged, tell every prefilter with one bit test whether any of its
+# keys (first pieces) is in the text: a message meets ~240 prefilters per text, and most of
+# them have none. Bits of prefilters no longer used stay set: they only cost a closer look.
+_KEY_BITS: dict[str, int] = {}
+_PIECE_BITS: dict[str, dict[str, int]] = {}  # a first piece's first character -> piece -> bits
+_REGISTERED = [0]  # prefilters with a bit (published after their bits are in the tables)
+_REGISTER_LOCK: Final = threading.Lock()
+
+
+class _TextMasks(NamedTuple):
+    registered: int  # prefilters registered when the masks were made: the others are not in them
+    keys: int  # bits of the prefilters with a word-start key among the text's word starts
+    pieces: int  # bits of the prefilters with a first piece in the text
+    either: int  # keys | pieces: a prefilter without its bit here lets nothing through
+
+
+def _text_masks(normalized: str) -> _TextMasks:
+    registered = _REGISTERED[0]
+    keys = 0
+    for start in word_starts(normalized):
+        bits = _KEY_BITS.get(start)
+        if bits:
+            keys |= bits
+    pieces = 0
+    chars = set(normalized)
+    for first, found in _PIECE_BITS.items():
+        if first in chars:
+            for piece, bits in found.items():
+                if piece in normalized:
+                    pieces |= bits
+    return _TextMasks(registered, keys, pieces, keys | pieces)
+
+
 @dataclass(frozen=True, slots=True)
 class Prefilter:
     """What a text needs for a pattern to match: for some phrase, every one of its word-start
@@ -288,14 +415,43 @@ class Prefilter:
     # the first piece of any of `pieces`, as one pattern: most texts hold none (a German text
     # and a Japanese list), and one search in C says so
     first_pieces: re.Pattern[str] | None = field(init=False, default=None)
+    index: int = field(init=False, default=-1, compare=False)  # its bit is 1 << index
+    bit: int = field(init=False, default=0, compare=False)
 
     def __post_init__(self) -> None:
+        firsts = sorted({literals[0] for literals in self.pieces}, key=lambda p: (-len(p), p))
         if self.pieces:
-            firsts = sorted({literals[0] for literals in self.pieces}, key=lambda p: (-len(p), p))
             pattern = re.compile("|".join(re.escape(piece) for piece in firsts))
             object.__setattr__(self, "first_pieces", pattern)
+        with _REGISTER_LOCK:
+            index = _REGISTERED[0]
+            bit = 1 << index
+            for key in self.filed:
+                _KEY_BITS[key] = _KEY_BITS.get(key, 0) | bit
+            for piece in firsts:
+                found = _PIECE_BITS.setdefault(piece[0], {})
+                found[piece] = found.get(piece, 0) | bit
+            object.__setattr__(self, "index", index)
+            object.__setattr__(self, "bit", bit)
+            _REGISTERED[0] = index + 1
 
     def may_match(self, normalized: str) -> bool:
+        if not judging():
+            return self._may_match(normalized)
+        masks = memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
+        if self.index >= masks.registered:
+            return self._may_match(normalized)  # made after the masks (compiled on first use)
+        if masks.keys & self.bit:
+            starts = word_starts(normalized)
+            for key in self.filed & starts:
+                for keys, literals in self.needs[key]:
+                    if keys <= starts and all(piece in normalized for piece in literals):
+                        return True
+        if not masks.pieces & self.bit:
+            return False  # no first piece in the text: `first_pieces` would find none
+        return any(all(piece in normalized for piece in literals) for literals in self.pieces)
+
+    def _may_match(self, normalized: str) -> bool:
         if self.filed:
             starts = word_starts(normalized)
             for key in self.filed & starts:
@@ -358,7 +514,9 @@ class PhraseMatcher:
         negations_final: Iterable[str] = (),
     ) -> None:
         self.language = language
+        phrases = frozenset(p for p in phrases if p.strip())
         self._pattern, self._keys = _compile_with_keys(phrases)
+        self._narrowing = _narrowing(phrases) if self._keys is not None else None
         before = [n for n in negations if n.strip()]
         after = [n for n in negations_after if n.strip()]
         self._negation = _compile(n for n in before if not n.startswith("!"))
@@ -380,7 +538,10 @@ class PhraseMatcher:
             return
         if self._keys is not None and not self._keys.may_match(normalized):
             return  # the text lacks every literal the phrases begin with: no match possible
-        for match in self._pattern.finditer(normalized):
+        pattern = self._pattern
+        if self._narrowing is not None:
+            pattern = self._narrowing.pattern_for(normalized) or pattern
+        for match in pattern.finditer(normalized):
             if not match.group(0).strip():
                 continue
             source = folded.span(match.start(), match.end()) if folded else (-1, -1)
@@ -452,6 +613,27 @@ class PhraseMatcher:
         stop = found.start() if found else len(normalized)
         tail = normalized[end:stop].rstrip(_CLOSING)
         return any(m.end() == len(tail) for m in self._negation_final.finditer(tail))
+
+
+def find_each(
+    matchers: Iterable[PhraseMatcher], text: str | Folded
+) -> Iterator[tuple[PhraseMatcher, list[PhraseHit]]]:
+    """Every matcher with its hits in the text (`finditer`), in order. While a message is
+    judged, a matcher whose prefilter has none of its keys and first pieces in the text is
+    passed over with one bit test (see `_TextMasks`): no call, no generator."""
+    if not judging():
+        for matcher in matchers:
+            yield matcher, list(matcher.finditer(text))
+        return
+    normalized = text.text if isinstance(text, Folded) else text
+    masks = memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
+    either, registered = masks.either, masks.registered
+    for matcher in matchers:
+        keys = matcher._keys
+        if keys is not None and keys.index < registered and not either & keys.bit:
+            yield matcher, []
+        else:
+            yield matcher, list(matcher.finditer(text))
 
 
 def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -7,8 +7,9 @@ for instance the text of a PDF attachment (ATT005).
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Final
@@ -95,6 +96,7 @@ _DATE: Final = re.compile(
     rf"|{_DAY}\.{_MONTH}\."
     rf"|(?:2[0-3]|[01]?\d)[:h][0-5]\d(?::[0-5]\d)?)(?!\d|[.,/-]\d)"
 )
+_DIGIT: Final = re.compile(r"\d")
 _PARAGRAPH: Final = re.compile(r"\n[ \t]*\n")
 _SEPARATORS: Final = re.compile(r"[\s\-./()]")
 # Middle dots, bullets and the like between two digits (phone-number separators).
@@ -121,6 +123,8 @@ class _Patterns:
     spelled: re.Pattern[str] | None = None
     number_values: Mapping[str, int] | None = None
     joiners: frozenset[str] = frozenset()
+    # The number words as `_caseless` gives them (None: no such shortcut, scan every text).
+    number_words: frozenset[str] | None = None
 
 
 def _phrase(word: str) -> str:
@@ -186,8 +190,50 @@ def _build_patterns(opts: ContactOptions) -> _Patterns:
         spelled=spelled,
         number_values=values,
         joiners=joiners,
+        number_words=(
+            frozenset(_caseless(word) for word in values) if _SRE_CASES is not None else None
+        ),
     )
     return patterns
+
+
+# Python's regex engine under IGNORECASE matches a character to a pattern character when
+# their simple lower cases are equal or one of a few pairs (`ı` and `i`, `ſ` and `s`, `µ` and
+# `μ` ...): re._casefix. `_caseless` maps every character to the least of its class, so two
+# words the engine matches to each other have the same `_caseless` form. Private to `re`: where
+# it is missing, the spelled-number pattern simply scans every text.
+_SRE_CASES: dict[int, int] | None = None
+try:
+    _tolower: Callable[[int], int] = importlib.import_module("_sre").unicode_tolower
+    _SRE_CASES = {
+        code: min(code, *others)
+        for code, others in importlib.import_module("re._casefix")._EXTRA_CASES.items()
+    }
+except (ImportError, AttributeError):  # pragma: no cover - another Python's internals
+    _SRE_CASES = None
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+
+
+def _caseless(word: str) -> str:
+    if word.isascii():
+        return word.lower()  # ASCII letters are the least of their classes
+    assert _SRE_CASES is not None
+    lowered = (_tolower(ord(ch)) for ch in word)
+    return "".join(chr(_SRE_CASES.get(code, code)) for code in lowered)
+
+
+def _may_spell_a_number(text: str, words: frozenset[str]) -> bool:
+    """Whether `text` has the four number words a spelled-out phone number needs. Each word of
+    a match is a whole run of letters (the pattern's boundaries, gaps and hyphens are all
+    non-letters), so a text with fewer than four such runs cannot match: one pass over its
+    words instead of the pattern's ~100 case-insensitive alternatives at every character."""
+    found = 0
+    for run in _LETTERS.findall(text):
+        if _caseless(run) in words:
+            found += 1
+            if found >= 4:
+                return True
+    return False
 
 
 def _fold(text: str) -> str:
@@ -326,12 +372,16 @@ def find_phones(text: str, regions: list[str], opts: ContactOptions) -> Iterator
     """
     text = _fold(text)
     masked = text
-    for pattern in (ORDER_ID, _URLISH, _EMAIL, _DATE):
+    for pattern in (ORDER_ID, _URLISH, _EMAIL):
         masked = _mask(masked, pattern)
-    masked = _VANITY.sub(_keypad_digits, masked)
-    # Dots written mid-line between digits (`0532·614·27·90`, `030•1234•567`) separate like a
-    # hyphen; one character for one keeps every offset.
-    masked = _DOT_SEPARATOR.sub("-", masked)
+    # Every date, time, vanity number and dotted number has a digit: without one (an order id
+    # was all a reply had, masked above) these three scans would find nothing.
+    if _DIGIT.search(masked) is not None:
+        masked = _mask(masked, _DATE)
+        masked = _VANITY.sub(_keypad_digits, masked)
+        # Dots written mid-line between digits (`0532·614·27·90`, `030•1234•567`) separate
+        # like a hyphen; one character for one keeps every offset.
+        masked = _DOT_SEPARATOR.sub("-", masked)
     patterns = opts.patterns
     seen: set[str] = set()
     for region in regions or [opts.default_region]:
@@ -415,6 +465,8 @@ def _spelled_phones(
     septante - douze - ..."): the digits the words stand for make a valid number."""
     patterns = opts.patterns
     if patterns.spelled is None:
+        return
+    if patterns.number_words is not None and not _may_spell_a_number(text, patterns.number_words):
         return
     for match in patterns.spelled.finditer(text):
         digits = _spelled_digits(match.group(0), patterns)

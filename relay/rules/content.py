@@ -21,7 +21,7 @@ from typing import Final
 from pydantic import BaseModel, ConfigDict, Field
 
 from relay.model.locate import DerivedText
-from relay.model.phrases import PhraseHit, excerpt, normalize, sentence_bounds
+from relay.model.phrases import PhraseHit, excerpt, find_each, normalize, sentence_bounds
 from relay.model.types import RuleContext
 from relay.policy import Policy
 from relay.rules.base import options, phrase_categories, rule
@@ -110,7 +110,7 @@ def _find_hits(
 ) -> list[PhraseHit]:
     found: list[PhraseHit] = []
     matchers = policy.matchers(category)
-    every = [(matcher, list(matcher.finditer(normalized))) for matcher in matchers]
+    every = list(find_each(matchers, normalized))
     for matcher, hits in every:
         for hit in hits:
             if negation and (

@@ -92,8 +92,13 @@ def _html_facts(ctx: RuleContext, part: int = 0) -> HtmlFacts:
     """The HTML body's facts (or the `part`-th text/html part's), read once per message for
     every STY rule."""
     if part:
+        for more in ctx.message.more_texts:
+            if more.where is Where.HTML and more.part == part and more.html_facts is not None:
+                return more.html_facts
         html = ctx.message.text_of(Where.HTML_SOURCE, part)
         return ctx.memo(("style-html-facts", part), lambda: analyse(html))
+    if ctx.message.html_facts is not None:
+        return ctx.message.html_facts  # read with the text, in the same pass (parse)
     return ctx.memo("style-html-facts", lambda: analyse(ctx.message.html or ""))
 
 

@@ -160,3 +160,28 @@ def test_a_full_word_memo_starts_again(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "eins zwei drei vier fünf sechs sieben eins zwei"
     assert _ngrams(FastDetector, text) == _ngrams(Detector, text)
     assert len(langid._WORD_NGRAMS) <= 3
+
+
+def test_append_and_cleaning_text_leave_the_text_langdetect_leaves() -> None:
+    """FastDetector's append and cleaning_text: the same detector text as langdetect's own."""
+    detector_factory.init_factory()
+    factory = detector_factory._factory
+    rng = random.Random(11)
+    alphabet = ["a", "Z", " ", "  ", "\t", "\n", "_", "[", "é", "ф", "Ж", "注", "ạ", "a\u0301"]
+    texts = [
+        " lead  and  trail  ",
+        "Привет мир abc",
+        "注文 abc 注文 注文 注文",
+        "see https://x.example/a  b mail@x.example  c",
+        "a" * 10_010 + "   b",
+    ]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(40))) for _ in range(400)]
+    for text in texts:
+        fast, slow = FastDetector(factory), Detector(factory)
+        for detector in (fast, slow):
+            detector.append(text)
+            detector.append(text[:7])
+        assert fast.text == slow.text, text[:80]
+        fast.cleaning_text()
+        slow.cleaning_text()
+        assert fast.text == slow.text, text[:80]

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import base64
 import random
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bench.messages import mix
 from relay.model import mime_lift
-from relay.model.message import LIMIT_DEFECT, MAX_MULTIPARTS, _inert, _within_limits, parse
+from relay.model.message import (
+    LIMIT_DEFECT,
+    MAX_MULTIPARTS,
+    _inert,
+    _visible_text,
+    _within_limits,
+    parse,
+)
 from relay.verdict import Where
 from tests.conftest import BUYER, make_message
 
@@ -250,3 +260,24 @@ def test_the_bench_pdf_is_scanned_without_its_base64_lines() -> None:
     lifted = mime_lift.lift(mix()["pdf1m"].raw)
     assert [_inert(run) for run in lifted.runs.values()] == [True]
     assert not _inert(mime_lift.lift(_nested(1, _run(1, b"x/boundary=="))).runs.popitem()[1])
+_WHITE = [" ", "\t", "\xa0", "\n", "\r", "\x0c", "\u2028", "\u3000", "a", "b"]
+
+
+@given(st.lists(st.text(st.sampled_from(_WHITE), max_size=12), max_size=5))
+def test_visible_text_collapses_as_the_regex_did(strings: list[str]) -> None:
+    """_visible_text (str methods) gives what the per-character regex gave."""
+    spaced = re.sub(r"[ \t\xa0]+", " ", "\n".join(strings))
+    lines = "\n".join(line.strip() for line in spaced.splitlines())
+    assert _visible_text(strings) == re.sub(r"\n{3,}", "\n\n", lines).strip()
+
+
+def test_html_facts_are_read_with_the_text() -> None:
+    """The STY rules' facts come from the parse's one pass over the HTML, as analyse finds them."""
+    from relay.html.facts import analyse
+
+    html = '<p style="text-align:center;font-size:20px">Hallo 😀</p><br><br><br><p>x</p>'
+    raw = make_message("Hallo", html=html)
+    message = parse(raw)
+    assert message.html is not None
+    assert message.html_facts == analyse(message.html)
+    assert message.html_facts.emoji and message.html_facts.centred_share > 0

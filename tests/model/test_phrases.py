@@ -263,3 +263,73 @@ def test_a_host_language_exception_is_no_negation_before_its_own_phrase() -> Non
     assert english.negates(text, start, end)
     assert not english.negates(text, start, end, portuguese)
     assert portuguese.negates(normalize("Não vendemos no nosso site."), 14, 24, None)
+
+
+def test_find_each_passes_over_only_matchers_that_cannot_match() -> None:
+    """While a message is judged, find_each skips a matcher on the text's bit masks: the same
+    hits as each matcher's finditer, for matchers compiled before the masks and after."""
+    from pathlib import Path
+
+    from relay.model.fold import message_memo
+    from relay.model.message import parse
+    from relay.model.phrases import find_each
+    from relay.policy import load_policy
+
+    policy = load_policy()
+    policy.warm()
+    texts = [
+        normalize(parse(eml.read_bytes()).visible_text)
+        for eml in sorted(Path(__file__).parent.parent.glob("corpus/*/*.eml"))[::4]
+    ]
+    texts.append(normalize("Gerne gewähren wir Ihnen 10 % Rabatt, bitte bewerten Sie uns!"))
+    matchers = [m for m in policy._matchers.values() if m]
+    skipped = 0
+    for text in texts:
+        expected = [(m, list(m.finditer(text))) for m in matchers]
+        with message_memo({}):
+            assert list(find_each(matchers, text)) == expected
+            # a matcher compiled after the text's masks were made is asked, not skipped
+            late = PhraseMatcher("de", ["ganz neue phrase", "rabatt"])
+            assert list(find_each([late], text)) == [(late, list(late.finditer(text)))]
+        skipped += sum(1 for m in matchers if m._keys is not None and not m._keys.may_match(text))
+    assert skipped  # most matchers have nothing to find in most texts
+
+
+def test_narrowed_pattern_finds_what_the_whole_list_finds() -> None:
+    """A list with `...` gaps is scanned with only the phrases a text can hold: the same hits,
+    and with every phrase kept the narrowed pattern is the list's own pattern."""
+    import copy
+    from pathlib import Path
+
+    from relay.model.message import parse
+    from relay.model.phrases import _trie_kept
+    from relay.policy import load_policy
+
+    policy = load_policy()
+    policy.warm()
+    narrowing = [m for m in policy._matchers.values() if m and m._narrowing is not None]
+    assert narrowing
+    texts = [
+        normalize(parse(eml.read_bytes()).visible_text)
+        for eml in sorted(Path(__file__).parent.parent.glob("corpus/*/*.eml"))[::5]
+    ]
+    for book in policy.phrases.values():
+        for phrases in book.values():
+            texts.append(
+                normalize(". ".join(p.replace("#", "3").replace("...", "x y") for p in phrases))
+            )
+    narrowed = 0
+    for matcher in narrowing:
+        assert matcher._narrowing is not None and matcher._pattern is not None
+        every = frozenset(range(len(matcher._narrowing.needs)))
+        whole = "|".join(
+            f"{head}(?:{_trie_kept(list(items), 0, every)})"
+            for head, items in matcher._narrowing.heads
+        )
+        assert whole == matcher._pattern.pattern
+        plain = copy.copy(matcher)
+        plain._narrowing = None
+        for text in texts:
+            assert list(matcher.finditer(text)) == list(plain.finditer(text)), text[:80]
+            narrowed += matcher._narrowing.pattern_for(text) is not None
+    assert narrowed

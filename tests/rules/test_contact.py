@@ -388,3 +388,38 @@ def test_patterns_are_compiled_once(policy: Policy) -> None:
 def test_folded_addresses_are_found(policy: Policy, written: str, found: str) -> None:
     opts = policy.option("contact", contact.ContactOptions)
     assert list(contact.find_addresses(f"Schreiben Sie an {written} bitte.", opts)) == [found]
+
+
+def test_spelled_number_shortcut_never_hides_a_match(policy: Policy) -> None:
+    """A text without four number words (as the regex engine compares them, case and all) is
+    not scanned for a spelled-out phone number: every text the pattern matches has them."""
+    import random
+
+    patterns = policy.option("contact", contact.ContactOptions).patterns
+    assert patterns.spelled is not None and patterns.number_words is not None
+    words = sorted(patterns.number_values or {})
+    swaps = {"i": "ı", "s": "ſ", "k": "\u212a", "I": "İ", "z": "Z"}
+    rng = random.Random(3)
+
+    def written(word: str) -> str:
+        word = rng.choice([word, word.upper(), word.title()])
+        return "".join(swaps.get(c, c) if rng.random() < 0.15 else c for c in word)
+
+    separators = [" ", ", ", " - ", "-", " – ", ".", "/", "\n", " et ", " y ", " und ", ": "]
+    others = ["Tel", "anrufen", "x", "12", "Nachricht", "helfen", "keins"]
+    matched = skipped = 0
+    for _ in range(5000):
+        pieces = []
+        for _ in range(rng.randint(1, 9)):
+            pieces.append(written(rng.choice(words)) if rng.random() < 0.7 else rng.choice(others))
+            pieces.append(rng.choice(separators))
+        text = "".join(pieces)
+        may = contact._may_spell_a_number(text, patterns.number_words)
+        if patterns.spelled.search(text):
+            matched += 1
+            assert may, text
+        skipped += not may
+    assert matched and skipped
+    # an ordinary German reply holds "acht" in "Nachricht", but not four number words
+    reply = "Vielen Dank für Ihre Nachricht, wir helfen gerne. Keins der Pakete fehlt."
+    assert not contact._may_spell_a_number(reply, patterns.number_words)
