@@ -10,6 +10,7 @@ import asyncio
 import json
 import subprocess
 import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
@@ -147,8 +148,8 @@ def test_check_command_agrees_on_one_fixture_per_family(tmp_path: Path) -> None:
     settings.write_text(
         f'[store]\nurl = "{url}"\n[senders]\napproved = ["{SELLER}"]\n', encoding="utf-8"
     )
-    for case in by_family.values():
-        done = subprocess.run(
+    def run_check(case: Case) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
             [
                 console_script(),
                 "--config",
@@ -166,6 +167,12 @@ def test_check_command_agrees_on_one_fixture_per_family(tmp_path: Path) -> None:
             timeout=120,
             check=False,
         )
+
+    # two at a time: each start is CPU-bound, and `check` records nothing, so they cannot
+    # interfere (the suite's longest test otherwise, ~70 s on a slow day)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = list(pool.map(run_check, by_family.values()))
+    for case, done in zip(by_family.values(), runs, strict=True):
         assert done.returncode in (0, 1), done.stderr
         result = json.loads(done.stdout)
         assert set(result) == {"action", "modified", "findings"}, result
