@@ -13,6 +13,8 @@ import dataclasses
 import os
 import time
 from collections.abc import Callable, Hashable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol, TypeVar
@@ -197,25 +199,41 @@ class Checker:
             self._processes.submit(parse_process.warm_up)
 
     async def _parse(self, raw: bytes) -> ParsedMessage:
-        if self._processes is not None and len(raw) >= self._process_bytes:
+        processes = self._processes
+        if processes is not None and len(raw) >= self._process_bytes:
             async with self._slots, self._process_slots:
-                loop = asyncio.get_running_loop()
                 try:
-                    spooled = await asyncio.to_thread(parse_process.spool, raw)
-                except OSError:  # no room in TMPDIR: handed over pickled, as before
-                    parsed = await loop.run_in_executor(
-                        self._processes, parse_process.parse_without_raw, raw
-                    )
-                    return dataclasses.replace(parsed, raw=raw)
-                try:
-                    parsed = await loop.run_in_executor(
-                        self._processes, parse_process.parse_spooled, spooled
-                    )
-                finally:  # read and removed by the parse process, unless it failed first
-                    with contextlib.suppress(FileNotFoundError):
-                        os.unlink(spooled)
+                    parsed = await self._parse_in_process(processes, raw)
+                except BrokenProcessPool:
+                    self._replace_broken_pool(processes)
+                    raise
             return dataclasses.replace(parsed, raw=raw)
         return await self._run(len(raw), lambda: parse(raw))
+
+    @staticmethod
+    async def _parse_in_process(processes: ProcessPoolExecutor, raw: bytes) -> ParsedMessage:
+        loop = asyncio.get_running_loop()
+        try:
+            spooled = await asyncio.to_thread(parse_process.spool, raw)
+        except OSError:  # no room in TMPDIR: handed over pickled, as before
+            return await loop.run_in_executor(processes, parse_process.parse_without_raw, raw)
+        try:
+            return await loop.run_in_executor(processes, parse_process.parse_spooled, spooled)
+        finally:  # read and removed by the parse process, unless it failed first
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(spooled)
+
+    def _replace_broken_pool(self, broken: ProcessPoolExecutor) -> None:
+        """A parse process that died (the OOM killer, a crash in a C library) breaks its pool
+        for good: every later large message would fail. This message gets its temporary
+        failure (451, the client sends it again); the next ones go to new processes (spawned:
+        a worker with threads must not fork). Messages in flight on the broken pool all fail
+        with it; the first to get here replaces it."""
+        if self._processes is not broken:
+            return
+        self._processes = parse_process.pool(self._process_count)
+        log.error("parse_processes_replaced", processes=self._process_count)
+        broken.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         """End the parse processes. Called once every message in flight is answered.

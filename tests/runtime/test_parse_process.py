@@ -140,3 +140,27 @@ async def test_a_message_that_cannot_be_spooled_is_handed_over_as_before(
     finally:
         checker.close()
     assert spooled.message == pickled.message and spooled.verdict == pickled.verdict
+
+
+async def test_a_parse_process_that_died_is_replaced_for_the_next_message(policy: Policy) -> None:
+    """The message in flight fails (the SMTP edge answers 451); the next large one is parsed by
+    a new process instead of failing like it for as long as the worker lives."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    checker = Checker(policy, RelayConfig(), None, parse_processes=1, process_bytes=0)
+    raw = make_message().replace(b"\n", b"\r\n")
+    envelope = Envelope(SELLER, (BUYER,))
+    try:
+        first = await checker.evaluate(raw, envelope, NOW)  # the process is up
+        broken = checker._processes
+        assert broken is not None
+        for process in list(broken._processes.values()):  # type: ignore[attr-defined]
+            process.kill()
+            process.join(timeout=10)
+        with pytest.raises(BrokenProcessPool):
+            await checker.evaluate(raw, envelope, NOW)
+        assert checker._processes is not broken
+        again = await checker.evaluate(raw, envelope, NOW)
+        assert (again.message, again.verdict) == (first.message, first.verdict)
+    finally:
+        checker.close()
