@@ -207,7 +207,6 @@ class Store(Protocol):
     async def lease_holder(self, name: str) -> str | None:
         """Who holds `name` now (None when free or expired)."""
 
-
     # -- the review console: sessions, the quarantine index and its audit trail ----------
 
     async def create_session(self, session: ConsoleSession, now: datetime) -> None: ...

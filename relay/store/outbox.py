@@ -199,9 +199,7 @@ class Outbox:
                 )
             )
 
-    async def mark_failed(
-        self, quarantine_id: str, error: str, retry_at: datetime | None
-    ) -> None:
+    async def mark_failed(self, quarantine_id: str, error: str, retry_at: datetime | None) -> None:
         """A failed attempt: retried at `retry_at`, or given up (None) on a permanent refusal."""
         values: dict[str, Any] = {"last_error": error[:500], "claimed_by": None}
         if retry_at is None:
@@ -218,9 +216,7 @@ class Outbox:
                 .values(**values)
             )
 
-    async def free_dead_claims(
-        self, host: str, alive: Callable[[int], bool], now: datetime
-    ) -> int:
+    async def free_dead_claims(self, host: str, alive: Callable[[int], bool], now: datetime) -> int:
         """Make due again the pending notices that dead processes of `host` had claimed."""
         async with self.store._tx("read notice claims") as conn:
             claims = (

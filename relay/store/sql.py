@@ -10,8 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Collection, Mapping
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Final
@@ -47,7 +48,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 from sqlalchemy.pool import StaticPool
 
 from relay.model.types import ORDER_FIELDS, Order, OrderContext
-from relay.store import _aiosqlite
+from relay.store import _aiosqlite, direct
 from relay.store.base import (
     OPEN,
     AuditEvent,
@@ -66,6 +67,8 @@ SCHEMA_VERSION: Final = 2
 _MIGRATION_LOCK: Final = 0x62736D72  # "bsmr"
 _CHUNK: Final = 500  # rows per upsert statement (bound-parameter limits of both engines)
 _CONNECT_TIMEOUT: Final = 10.0
+_SQLITE_BUSY_SECONDS: Final = 30.0
+_PG_POOL_SIZE: Final = 10
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -288,6 +291,46 @@ _RECORD: Final[Mapping[str, Any]] = {
     name: dialect_insert(ledger).on_conflict_do_nothing(index_elements=["message_id", "digest"])
     for name, dialect_insert in (("sqlite", sqlite.insert), ("postgresql", postgresql.insert))
 }
+_RECORD_COLUMNS: Final = (
+    "message_id",
+    "digest",
+    "order_id",
+    "buyer_alias",
+    "sender",
+    "sent_at",
+    "review_request",
+    "proactive",
+    "upstream_reply",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _DirectStatements:
+    """The lookup and the ledger write compiled for one dialect's driver (relay.store.direct),
+    with the order columns' result processors (UTCDateTime's among them)."""
+
+    lookup: direct.Compiled
+    record: direct.Compiled
+    order_results: tuple[tuple[str, Callable[[Any], Any] | None], ...]
+
+    @classmethod
+    def build(cls, dialect: Dialect) -> _DirectStatements:
+        return cls(
+            lookup=direct.compile_for(_LOOKUP, dialect),
+            record=direct.compile_for(_RECORD[dialect.name], dialect, _RECORD_COLUMNS),
+            order_results=tuple(
+                (name, orders.c[name].type.dialect_impl(dialect).result_processor(dialect, None))
+                for name in _ORDER_FIELDS
+            ),
+        )
+
+    def row(self, values: Sequence[Any]) -> dict[str, Any]:
+        """The driver's row as SQLAlchemy's `.mappings().one()` gives it to `lookup`."""
+        head = len(direct.LOOKUP_HEAD)
+        row = dict(zip(direct.LOOKUP_HEAD, values[:head], strict=True))
+        for (name, process), value in zip(self.order_results, values[head:], strict=True):
+            row[name] = value if process is None or value is None else process(value)
+        return row
 
 
 def async_url(url: str) -> URL:
@@ -342,6 +385,10 @@ class SqlStore:
         self._url = async_url(url)
         self._engine: AsyncEngine | None = None  # owns the pool
         self._tx_engine: AsyncEngine | None = None  # its begin() is a real transaction
+        # the two per-message statements on the driver (None: through SQLAlchemy, as for an
+        # in-memory SQLite database, which no second connection can see)
+        self._direct: direct.Direct | None = None
+        self._direct_statements: _DirectStatements | None = None
         if schema is not None and not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", schema):
             raise StoreError(f"invalid schema name {schema!r}")
 
@@ -370,7 +417,7 @@ class SqlStore:
                 kwargs["poolclass"] = StaticPool
             else:
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            connect_args["timeout"] = 30.0  # busy timeout: a second writer waits, not fails
+            connect_args["timeout"] = _SQLITE_BUSY_SECONDS  # a second writer waits, not fails
             if _aiosqlite.supported():
                 # The same file and options SQLAlchemy would open, one hop per statement.
                 args, params = self._url.get_dialect()().create_connect_args(self._url)
@@ -382,16 +429,20 @@ class SqlStore:
             # (BEGIN, ping, ROLLBACK otherwise) and a one-statement call needs no BEGIN/COMMIT.
             # Transactions run on `_tx_engine`, at the server's default isolation level.
             kwargs["isolation_level"] = "AUTOCOMMIT"
-            connect_args["timeout"] = _CONNECT_TIMEOUT
-            connect_args["command_timeout"] = 30.0
-            if self.schema:
-                connect_args["server_settings"] = {"search_path": self.schema}
-            kwargs["pool_size"] = 10
+            connect_args.update(self._pg_connect_args())
+            kwargs["pool_size"] = _PG_POOL_SIZE
             kwargs["max_overflow"] = 20
         engine = create_async_engine(self._url, connect_args=connect_args, **kwargs)
         if self.dialect == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
+
+    def _pg_connect_args(self) -> dict[str, Any]:
+        """asyncpg's connect() options, the same for the engine and the direct pool."""
+        connect_args: dict[str, Any] = {"timeout": _CONNECT_TIMEOUT, "command_timeout": 30.0}
+        if self.schema:
+            connect_args["server_settings"] = {"search_path": self.schema}
+        return connect_args
 
     @property
     def engine(self) -> AsyncEngine:
@@ -419,12 +470,43 @@ class SqlStore:
                     yield conn
         except StoreError:
             raise
-        except (SQLAlchemyError, OSError, TimeoutError, ConnectionError) as exc:
-            raise self._error(f"failed ({action})", exc) from exc
-        except Exception as exc:  # driver errors that SQLAlchemy did not wrap
-            if type(exc).__module__.split(".", 1)[0] in ("asyncpg", "sqlite3", "aiosqlite"):
-                raise self._error(f"failed ({action})", exc) from exc
-            raise
+        except Exception as exc:
+            error = self._translate(action, exc)
+            if error is exc:
+                raise
+            raise error from exc
+
+    def _translate(self, action: str, exc: Exception) -> Exception:
+        """A database failure as StoreError; anything else (a bug) as it is."""
+        if isinstance(exc, (SQLAlchemyError, OSError, TimeoutError, ConnectionError)):
+            return self._error(f"failed ({action})", exc)
+        # driver errors that SQLAlchemy did not wrap, and the direct statements' own
+        if type(exc).__module__.split(".", 1)[0] in ("asyncpg", "sqlite3", "aiosqlite"):
+            return self._error(f"failed ({action})", exc)
+        return exc
+
+    async def _open_direct(self) -> None:
+        if self.dialect == "sqlite":
+            database = direct.sqlite_database(self._url.database)
+            if database is None or not direct.supported():
+                return
+            statements = _DirectStatements.build(direct.sqlite_dialect())
+            self._direct = await direct.SqliteDirect.open(
+                database,
+                timeout=_SQLITE_BUSY_SECONDS,
+                lookup=statements.lookup.sql,
+                record=statements.record.sql,
+            )
+        else:
+            statements = _DirectStatements.build(direct.postgresql_dialect())
+            _args, params = self._url.get_dialect()().create_connect_args(self._url)
+            self._direct = await direct.PostgresDirect.open(
+                {**params, **self._pg_connect_args()},
+                max_size=_PG_POOL_SIZE,
+                lookup=statements.lookup.sql,
+                record=statements.record.sql,
+            )
+        self._direct_statements = statements
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -445,13 +527,17 @@ class SqlStore:
             if self.schema and self.dialect == "postgresql":
                 await self._create_schema()
             await self._migrate()
+            await self._open_direct()
         except StoreError as exc:
             await self._dispose()
             if exc.__cause__ is None:
                 raise
             raise self._error("cannot be opened", exc.__cause__) from exc.__cause__
-        except (SQLAlchemyError, OSError, TimeoutError, ConnectionError) as exc:
+        except Exception as exc:
             await self._dispose()
+            error = self._translate("open", exc)
+            if error is exc:
+                raise
             raise self._error("cannot be opened", exc) from exc
 
     async def _create_schema(self) -> None:
@@ -515,6 +601,10 @@ class SqlStore:
 
     async def _dispose(self) -> None:
         self._tx_engine = None
+        if self._direct is not None:
+            statements, self._direct = self._direct, None
+            with contextlib.suppress(Exception):
+                await statements.close()
         if self._engine is not None:
             engine, self._engine = self._engine, None
             # Closing a broken engine must not mask the error that made us close it.
@@ -704,8 +794,7 @@ class SqlStore:
             "message_id": message_id,
             "digest": digest,
         }
-        async with self._tx("lookup", one_statement=True) as conn:
-            row = (await conn.execute(_LOOKUP, params)).mappings().one()
+        row = await self._lookup_row(params)
         order = _order_from_row(row) if row["order_id"] is not None else None
         requested = bool(
             row["claimed"] or row["in_ledger"] or (order and order.review_requested_at is not None)
@@ -718,6 +807,24 @@ class SqlStore:
             proactive_sent_today=int(row["sent_today"]),
             previous_reply=None if previous is None else str(previous),
         )
+
+    async def _lookup_row(self, params: dict[str, Any]) -> Mapping[str, Any]:
+        statements, driver = self._direct_statements, self._direct
+        if statements is None or driver is None:
+            return await self._lookup_row_sqlalchemy(params)
+        try:
+            values = await driver.lookup(statements.lookup.arguments(params))
+        except Exception as exc:
+            error = self._translate("lookup", exc)
+            if error is exc:
+                raise
+            raise error from exc
+        return statements.row(values)
+
+    async def _lookup_row_sqlalchemy(self, params: dict[str, Any]) -> Mapping[str, Any]:
+        async with self._tx("lookup", one_statement=True) as conn:
+            row: Mapping[str, Any] = (await conn.execute(_LOOKUP, params)).mappings().one()
+        return row
 
     # -- review-request claims ------------------------------------------------------------
 
@@ -765,6 +872,19 @@ class SqlStore:
             "proactive": entry.proactive,
             "upstream_reply": entry.upstream_reply,
         }
+        statements, driver = self._direct_statements, self._direct
+        if statements is None or driver is None:
+            await self._record_sqlalchemy(row)
+            return
+        try:
+            await driver.record(statements.record.arguments(row))
+        except Exception as exc:
+            error = self._translate("write ledger", exc)
+            if error is exc:
+                raise
+            raise error from exc
+
+    async def _record_sqlalchemy(self, row: dict[str, Any]) -> None:
         async with self._tx("write ledger", one_statement=True) as conn:
             await conn.execute(_RECORD[self.dialect], row)
 
@@ -900,6 +1020,7 @@ class SqlStore:
                 users.update().where(users.c.name == name).values(updated_at=datetime.now(UTC))
             )
         return bool(result.rowcount)
+
     # -- console sessions -----------------------------------------------------------------
 
     async def create_session(self, session: ConsoleSession, now: datetime) -> None:
@@ -948,9 +1069,7 @@ class SqlStore:
         row = _entry_row(entry)
         row["raw"] = raw or None  # an entry adopted after its deletion has no message
         stmt = self._insert(quarantine_entries).values(**row)
-        stmt = stmt.on_conflict_do_nothing(index_elements=["id"]).returning(
-            quarantine_entries.c.id
-        )
+        stmt = stmt.on_conflict_do_nothing(index_elements=["id"]).returning(quarantine_entries.c.id)
         async with self._tx("index quarantine entry") as conn:
             if (await conn.execute(stmt)).first() is not None:
                 await conn.execute(quarantine_audit.insert().values(**_audit_row(event)))
