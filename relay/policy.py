@@ -128,7 +128,8 @@ class Policy:
     def warm(self) -> None:
         """Compile every phrase pattern now, so the first message does not pay for it."""
         for category in rules.PHRASE_CATEGORIES:
-            self.matchers(category)
+            for matcher in self.matchers(category):
+                matcher.compile_now()
 
 
 def _merge(

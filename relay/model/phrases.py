@@ -264,8 +264,17 @@ def _narrowing(phrases: frozenset[str]) -> _Narrowing | None:
     return _Narrowing(tuple(needs), heads)
 
 
-def _compile(phrases: Iterable[str]) -> re.Pattern[str] | None:
+def _source(phrases: Iterable[str]) -> str | None:
+    """The pattern's source for `phrases` (compiled when first needed: `_regex`)."""
     return _compile_with_keys(phrases)[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _regex(source: str | None) -> re.Pattern[str] | None:
+    # Compiling is most of a policy's load time (~4 s for twelve languages). A server compiles
+    # everything once at start (Policy.warm, in the zygote, so the workers share it); a
+    # one-message `check` compiles only the patterns the message's text can match.
+    return None if source is None else re.compile(source)
 
 
 _WORD_RUN: Final = re.compile(r"\w+")
@@ -275,8 +284,8 @@ _KEY_CHARS: Final = 3
 
 def _compile_with_keys(
     phrases: Iterable[str],
-) -> tuple[re.Pattern[str] | None, Prefilter | None]:
-    """The pattern, and what a text must contain for the pattern to have a chance to match.
+) -> tuple[str | None, Prefilter | None]:
+    """The pattern's source, and what a text must contain for the pattern to have a chance to match.
 
     Every literal piece of a phrase's words (what `_token_pattern` escapes: the words split
     at `#`, `*` and `-`) occurs in any text the phrase matches. And a word that the pattern
@@ -294,7 +303,7 @@ def _compile_with_keys(
 # exception lists: compiled once per policy (and kept across a reload that does not change
 # them), warm-up takes a third of the time. Patterns and prefilters are immutable.
 @functools.lru_cache(maxsize=4096)
-def _compiled(phrases: frozenset[str]) -> tuple[re.Pattern[str] | None, Prefilter | None]:
+def _compiled(phrases: frozenset[str]) -> tuple[str | None, Prefilter | None]:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
     if not ordered:
         return None, None
@@ -323,7 +332,7 @@ def _compiled(phrases: frozenset[str]) -> tuple[re.Pattern[str] | None, Prefilte
             pieces.add(literals)
         else:
             complete = False
-    pattern = re.compile("|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items()))
+    pattern = "|".join(f"{head}(?:{_trie(items)})" for head, items in by_head.items())
     prefilter = (
         Prefilter(
             frozenset(needs),
@@ -496,6 +505,17 @@ class PhraseHit:
     source_end: int = -1
 
 
+_LAZY_PATTERNS: Final = (
+    "_pattern",
+    "_negation",
+    "_negation_after",
+    "_exceptions",
+    "_breaks",
+    "_conditional",
+    "_negation_final",
+)
+
+
 class PhraseMatcher:
     """All phrases of one category in one language, compiled once into one pattern.
 
@@ -515,32 +535,67 @@ class PhraseMatcher:
     ) -> None:
         self.language = language
         phrases = frozenset(p for p in phrases if p.strip())
-        self._pattern, self._keys = _compile_with_keys(phrases)
+        self._pattern_source, self._keys = _compile_with_keys(phrases)
         self._narrowing = _narrowing(phrases) if self._keys is not None else None
         before = [n for n in negations if n.strip()]
         after = [n for n in negations_after if n.strip()]
-        self._negation = _compile(n for n in before if not n.startswith("!"))
-        self._negation_after = _compile(n for n in after if not n.startswith("!"))
-        self._exceptions = _compile(n[1:] for n in (*before, *after) if n.startswith("!"))
-        self._breaks = _compile(clause_breaks)
-        self._conditional = _conditional_pattern(conditionals)
-        self._negation_final = _compile(n for n in negations_final if n.strip())
+        self._negation_source = _source(n for n in before if not n.startswith("!"))
+        self._negation_after_source = _source(n for n in after if not n.startswith("!"))
+        self._exceptions_source = _source(n[1:] for n in (*before, *after) if n.startswith("!"))
+        self._breaks_source = _source(clause_breaks)
+        self._conditionals = tuple(conditionals)
+        self._negation_final_source = _source(n for n in negations_final if n.strip())
+
+    # The patterns, compiled on first use (see `_regex`); after that, plain attributes.
+
+    @functools.cached_property
+    def _pattern(self) -> re.Pattern[str] | None:
+        return _regex(self._pattern_source)
+
+    @functools.cached_property
+    def _negation(self) -> re.Pattern[str] | None:
+        return _regex(self._negation_source)
+
+    @functools.cached_property
+    def _negation_after(self) -> re.Pattern[str] | None:
+        return _regex(self._negation_after_source)
+
+    @functools.cached_property
+    def _exceptions(self) -> re.Pattern[str] | None:
+        return _regex(self._exceptions_source)
+
+    @functools.cached_property
+    def _breaks(self) -> re.Pattern[str] | None:
+        return _regex(self._breaks_source)
+
+    @functools.cached_property
+    def _conditional(self) -> re.Pattern[str] | None:
+        return _conditional_pattern(self._conditionals)
+
+    @functools.cached_property
+    def _negation_final(self) -> re.Pattern[str] | None:
+        return _regex(self._negation_final_source)
+
+    def compile_now(self) -> None:
+        """Compile every pattern now (a server's start), rather than at first use."""
+        for name in _LAZY_PATTERNS:
+            getattr(self, name)
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return self._pattern_source is not None
 
     def finditer(self, text: str | Folded) -> Iterator[PhraseHit]:
         """The phrases in a normalized text, or in a `fold(original)` (offsets then also in
         the original)."""
         folded = text if isinstance(text, Folded) else None
         normalized = text.text if isinstance(text, Folded) else text
-        if self._pattern is None:
+        if self._pattern_source is None:
             return
         if self._keys is not None and not self._keys.may_match(normalized):
             return  # the text lacks every literal the phrases begin with: no match possible
-        pattern = self._pattern
-        if self._narrowing is not None:
-            pattern = self._narrowing.pattern_for(normalized) or pattern
+        narrowed = self._narrowing.pattern_for(normalized) if self._narrowing else None
+        pattern = narrowed or self._pattern
+        assert pattern is not None
         for match in pattern.finditer(normalized):
             if not match.group(0).strip():
                 continue

@@ -333,3 +333,26 @@ def test_narrowed_pattern_finds_what_the_whole_list_finds() -> None:
             assert list(matcher.finditer(text)) == list(plain.finditer(text)), text[:80]
             narrowed += matcher._narrowing.pattern_for(text) is not None
     assert narrowed
+
+
+def test_patterns_compile_on_first_use_and_warm_compiles_them_all() -> None:
+    """A one-message `check` compiles only the patterns its text can match (compiling every
+    list is most of a policy's load time); a server's warm-up compiles all, before it forks."""
+    from relay.model.phrases import _LAZY_PATTERNS
+    from relay.policy import load_policy
+
+    def compiled(matcher: PhraseMatcher) -> set[str]:
+        return {name for name in _LAZY_PATTERNS if name in vars(matcher)}
+
+    matcher = PhraseMatcher("en", ["coupon code", "gift card"], negations=["not"])
+    assert compiled(matcher) == set()
+    assert hits(matcher, "Das Paket kommt morgen.") == []  # the prefilter says no: no compile
+    assert compiled(matcher) == set()
+    assert hits(matcher, "We do not send a coupon code.") == [("coupon code", True)]
+    assert {"_pattern", "_negation"} <= compiled(matcher)
+
+    policy = load_policy()
+    marketing = policy.matchers("marketing")
+    assert marketing and all(compiled(m) == set() for m in marketing)
+    policy.warm()
+    assert all(compiled(m) == set(_LAZY_PATTERNS) for m in marketing)
