@@ -68,6 +68,18 @@ def test_dockerfile_runs_as_non_root_with_a_healthcheck() -> None:
     assert "HEALTHCHECK" in text and "/healthz" in text
 
 
+def test_the_image_is_built_with_langids_compiled_loops() -> None:
+    """relay/model/_langid.c needs setup.py and a C compiler in the build stage (python:*-slim
+    has none); the served image checks that the wheel came with the module."""
+    text = (ROOT / "deploy" / "Dockerfile").read_text().replace("\\\n", " ")
+    build, final = text.rsplit("\nFROM ", 1)
+    copied = [w for line in build.splitlines() if line.startswith("COPY ") for w in line.split()]
+    assert "setup.py" in copied
+    installs = [line for line in build.splitlines() if "apt-get install" in line]
+    assert installs and "gcc" in installs[0].split() and "libc6-dev" in installs[0].split()
+    assert 'python -c "import relay.model._langid"' in final
+
+
 def _unit() -> configparser.ConfigParser:
     parser = configparser.ConfigParser(strict=False, interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]

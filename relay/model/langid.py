@@ -14,20 +14,30 @@ of random draws; only the two hot loops are written differently:
   langdetect computes (`(p * (w + a)) * (w + b) ...`: the same IEEE operations in the same
   order), without a Python call per draw and language.
 
-tests/model/test_langid.py compares both on every sample of bench/language_accuracy.py and on
-generated text.
+Both loops are also written in C (relay/model/_langid.c, the same operations in the same
+order, the draws made by the same Random object), built at install where there is a compiler;
+without it, the pure-Python loops here run. tests/model/test_langid.py compares both paths with
+langdetect on every sample of bench/language_accuracy.py and on generated text.
 """
 
 from __future__ import annotations
 
+import random
 import re
-from typing import Final
+from types import ModuleType
+from typing import ClassVar, Final
 
 from langdetect import detector_factory
 from langdetect.detector import Detector
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
+
+compiled: ModuleType | None
+try:
+    from relay.model import _langid as compiled
+except ImportError:  # built without a C compiler or Python headers: the loops below
+    compiled = None
 
 _N_GRAM: Final = NGram.N_GRAM
 _CHAR: dict[str, str] = {}
@@ -59,7 +69,7 @@ _MEMO_WORDS: Final = 50_000
 _MEMO_WORD_LENGTH: Final = 40
 
 
-def _word_ngrams(chars: str, table: dict[str, list[float]]) -> tuple[str, ...]:
+def python_word_ngrams(chars: str, table: dict[str, list[float]]) -> tuple[str, ...]:
     """The n-grams langdetect extracts from `chars` (normalized, one word and perhaps the space
     after it), starting as after a space: NGram.add_char and Detector._extract_ngrams."""
     result: list[str] = []
@@ -92,12 +102,64 @@ def _word_ngrams(chars: str, table: dict[str, list[float]]) -> tuple[str, ...]:
     return tuple(result)
 
 
+def python_trials(
+    ngrams: list[str],
+    table: dict[str, list[float]],
+    rnd: random.Random,
+    init: list[float],
+    alpha: float,
+    alpha_width: float,
+    base_freq: float,
+    n_trial: int,
+    limit: int,
+    threshold: float,
+) -> list[float]:
+    """langdetect's trials (Detector._detect_block once the n-grams are extracted): the
+    languages' probabilities summed over the trials; relay/model/_langid.c's `trials` is this."""
+    size = len(init)
+    langprob = [0.0] * size
+    # random.choice(ngrams) is ngrams[rnd._randbelow(len(ngrams))] (CPython 3.11-3.13);
+    # called directly, with the same draws, to save a call per draw.
+    below = rnd._randbelow  # type: ignore[attr-defined]
+    count = len(ngrams)
+    for _trial in range(n_trial):
+        prob = list(init)
+        w = (alpha + rnd.gauss(0.0, 1.0) * alpha_width) / base_freq
+        # i = 0: one draw, then the first convergence check
+        prob = [p * (w + pa) for p, pa in zip(prob, table[ngrams[below(count)]], strict=True)]
+        i = 0
+        while True:
+            # Detector._normalize_prob: the largest share is max(p) / total exactly, since
+            # a correctly rounded division by a positive total keeps the order.
+            total = sum(prob)
+            if max(0.0, max(prob) / total) > threshold or i >= limit:
+                prob = [p / total for p in prob]
+                break
+            # i + 1 .. i + 5: five draws, multiplied in the order drawn, after the division
+            # by the total of the normalization that langdetect does first
+            a = table[ngrams[below(count)]]
+            b = table[ngrams[below(count)]]
+            c = table[ngrams[below(count)]]
+            d = table[ngrams[below(count)]]
+            e = table[ngrams[below(count)]]
+            prob = [
+                p / total * (w + pa) * (w + pb) * (w + pc) * (w + pd) * (w + pe)
+                for p, pa, pb, pc, pd, pe in zip(prob, a, b, c, d, e, strict=True)
+            ]
+            i += 5
+        for j in range(size):
+            langprob[j] += prob[j] / n_trial
+    return langprob
+
+
 _LATIN: Final = re.compile(r"[A-z]")  # langdetect's `'A' <= ch <= 'z'`
 
 
 class FastDetector(Detector):  # type: ignore[misc]
     """A langdetect Detector whose `append`, `cleaning_text`, `_extract_ngrams` and
-    `_detect_block` are faster."""
+    `_detect_block` are faster: compiled (relay/model/_langid.c) where it was built."""
+
+    compiled: ClassVar[ModuleType | None] = compiled
 
     def append(self, text: str) -> None:
         # Detector.append: URLs and addresses out, Vietnamese normalized, then the first
@@ -129,13 +191,14 @@ class FastDetector(Detector):  # type: ignore[misc]
         words = self.text.translate(_NORMALIZED).split(" ")
         last = len(words) - 1
         memo = _WORD_NGRAMS
+        word_ngrams = python_word_ngrams if self.compiled is None else self.compiled.word_ngrams
         for index, word in enumerate(words):
             if not word:
                 continue  # a space after a space (or at the start) gives nothing
             key = word if index < last else word + "\0"  # the text's last word: no space after
             found = memo.get(key)
             if found is None:
-                found = _word_ngrams(word + " " if index < last else word, table)
+                found = word_ngrams(word + " " if index < last else word, table)
                 if len(word) <= _MEMO_WORD_LENGTH:
                     if len(memo) >= _MEMO_WORDS:
                         memo.clear()
@@ -148,47 +211,31 @@ class FastDetector(Detector):  # type: ignore[misc]
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        table = self.word_lang_prob_map
-        size = len(self.langlist)
-        n_trial = self.n_trial
-        limit = self.ITERATION_LIMIT
-        threshold = self.CONV_THRESHOLD
-        langprob = [0.0] * size
         rnd = self.random
         rnd.seed(self.seed)
-        # random.choice(ngrams) is ngrams[rnd._randbelow(len(ngrams))] (CPython 3.11-3.13);
-        # called directly, with the same draws, to save a call per draw.
-        below = rnd._randbelow
-        count = len(ngrams)
-        for _trial in range(n_trial):
-            prob = self._init_probability()
-            alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-            w = alpha / self.BASE_FREQ
-            # i = 0: one draw, then the first convergence check
-            prob = [p * (w + pa) for p, pa in zip(prob, table[ngrams[below(count)]], strict=True)]
-            i = 0
-            while True:
-                # Detector._normalize_prob: the largest share is max(p) / total exactly, since
-                # a correctly rounded division by a positive total keeps the order.
-                total = sum(prob)
-                if max(0.0, max(prob) / total) > threshold or i >= limit:
-                    prob = [p / total for p in prob]
-                    break
-                # i + 1 .. i + 5: five draws, multiplied in the order drawn, after the division
-                # by the total of the normalization that langdetect does first
-                a = table[ngrams[below(count)]]
-                b = table[ngrams[below(count)]]
-                c = table[ngrams[below(count)]]
-                d = table[ngrams[below(count)]]
-                e = table[ngrams[below(count)]]
-                prob = [
-                    p / total * (w + pa) * (w + pb) * (w + pc) * (w + pd) * (w + pe)
-                    for p, pa, pb, pc, pd, pe in zip(prob, a, b, c, d, e, strict=True)
-                ]
-                i += 5
-            for j in range(size):
-                langprob[j] += prob[j] / n_trial
-        self.langprob = langprob
+        # the compiled trials call getrandbits and gauss themselves: only on random.Random,
+        # whose choice() draws with getrandbits (a subclass may draw otherwise)
+        trials = python_trials
+        if self.compiled is not None and type(rnd) is random.Random:
+            trials = self.compiled.trials
+        self.langprob = trials(
+            ngrams,
+            self.word_lang_prob_map,
+            rnd,
+            self._init_probability(),
+            self.alpha,
+            self.ALPHA_WIDTH,
+            self.BASE_FREQ,
+            self.n_trial,
+            self.ITERATION_LIMIT,
+            self.CONV_THRESHOLD,
+        )
+
+
+class PythonDetector(FastDetector):
+    """FastDetector with its pure-Python loops, compiled module or not."""
+
+    compiled = None
 
 
 def detect_langs(text: str) -> list[Language]:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import math
+import os
 import random
+import sys
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from langdetect import DetectorFactory, detector_factory
 from langdetect import detect_langs as reference
 from langdetect.detector import Detector
@@ -16,7 +20,18 @@ from relay.model import (
     facts,  # seeds langdetect as the relay does
     langid,
 )
-from relay.model.langid import FastDetector, detect_langs
+from relay.model.langid import FastDetector, PythonDetector, detect_langs
+
+_IN_CI = os.environ.get("CI") == "true"
+# Both paths of FastDetector: the compiled loops (relay/model/_langid.c) and the pure-Python ones
+# a build without a C compiler runs. Outside CI a build without the compiled module tests the
+# fallback alone; in CI test_the_compiled_module_is_built fails instead.
+_DETECTORS = [
+    pytest.param(FastDetector, id="compiled", marks=pytest.mark.skipif(
+        langid.compiled is None and not _IN_CI, reason="relay.model._langid was not built"
+    )),
+    pytest.param(PythonDetector, id="python"),
+]  # fmt: skip
 
 
 def _answer(detect: object, text: str) -> object:
@@ -100,12 +115,20 @@ def _order_sensitive_texts() -> list[str]:
     return _samples() + salads
 
 
-class _CompensatedSum(Detector):  # type: ignore[misc]
-    """langdetect with a correctly rounded total in the normalization (math.fsum; Python 3.12's
-    sum() of floats is compensated too): the same maths, other bits."""
+def _sequential_sum(values: list[float]) -> float:
+    total = 0.0
+    for value in values:
+        total += value
+    return total
+
+
+class _OtherSum(Detector):  # type: ignore[misc]
+    """langdetect with the normalization's total summed otherwise than the running Python's
+    sum(): correctly rounded (math.fsum) where sum() is sequential (Python 3.11), sequential
+    where sum() is compensated (3.12 on). The same maths, other bits."""
 
     def _normalize_prob(self, prob: list[float]) -> float:
-        total = math.fsum(prob)
+        total = math.fsum(prob) if sys.version_info < (3, 12) else _sequential_sum(prob)
         for i, p in enumerate(prob):
             prob[i] = p / total
         return max(prob)
@@ -120,8 +143,7 @@ def test_every_probability_bit_for_bit() -> None:
 def test_a_summation_order_change_would_be_seen() -> None:
     texts = _order_sensitive_texts()
     differing = sum(
-        _every_probability(_CompensatedSum, text) != _every_probability(Detector, text)
-        for text in texts
+        _every_probability(_OtherSum, text) != _every_probability(Detector, text) for text in texts
     )
     assert differing > len(texts) * 9 // 10
 
@@ -185,3 +207,219 @@ def test_append_and_cleaning_text_leave_the_text_langdetect_leaves() -> None:
         fast.cleaning_text()
         slow.cleaning_text()
         assert fast.text == slow.text, text[:80]
+
+
+# ---- the compiled loops (relay/model/_langid.c) and the pure-Python ones, each against
+# langdetect: every probability, and the random generator's state after the draws
+
+
+def test_the_compiled_module_is_built() -> None:
+    """CI must measure and test the compiled loops, not silently the fallback."""
+    if langid.compiled is None and not _IN_CI:
+        pytest.skip("relay.model._langid was not built (no C compiler); CI fails here")
+    assert langid.compiled is not None, "relay.model._langid cannot be imported"
+    assert FastDetector.compiled is langid.compiled
+    assert PythonDetector.compiled is None
+
+
+def _run(
+    detector_class: type[Detector], text: str, **settings: object
+) -> tuple[list[str] | str, object]:
+    """All 55 accumulated probabilities (repr) and the random state after the draws; or the
+    error (raised before the generator is seeded: its state is os.urandom's)."""
+    langid._WORD_NGRAMS.clear()  # each path extracts its own n-grams
+    detector_factory.init_factory()
+    detector = detector_class(detector_factory._factory)
+    for name, value in settings.items():
+        setattr(detector, name, value)
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException as exc:
+        return str(exc), None
+    return [repr(p) for p in detector.langprob], detector.random.getstate()
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+def test_each_path_equals_langdetect_on_the_accuracy_samples(
+    detector_class: type[Detector],
+) -> None:
+    for text in _samples():
+        assert _run(detector_class, text) == _run(Detector, text), text[:80]
+
+
+_EDGE_TEXTS = {
+    "one n-gram": "ё",
+    "one n-gram, Latin": "ß",
+    "no n-grams": "12345 678 ẞ",
+    "empty": "",
+    "capital words only": "ABC DEF",
+    "Cyrillic": "Привет, как дела? Всё хорошо, спасибо за заказ.",
+    "Japanese": "注文番号 302-1234567-1234567 の商品は明日届きます。",
+    "Chinese": "您的订单已经发货，预计明天送达。谢谢您的耐心等待。",
+    "Korean": "주문하신 상품은 내일 도착할 예정입니다. 감사합니다.",
+    "Arabic": "شكرا لطلبك، سيتم شحن الطلب غدا إن شاء الله.",
+    "Hindi": "आपका ऑर्डर कल भेज दिया जाएगा। धन्यवाद।",
+    "Greek": "Ευχαριστούμε για την παραγγελία σας, θα σταλεί αύριο.",
+    "Thai": "ขอบคุณสำหรับคำสั่งซื้อของคุณ จะจัดส่งพรุ่งนี้",
+    "mixed with astral characters": "Danke 😀 für 𝐁𝐞𝐬𝐭𝐞𝐥𝐥𝐮𝐧𝐠 Ihre Bestellung 𠀀𠀁",
+    "Latin under a third": "Привет мир abc Привет мир Привет мир",
+    "Vietnamese": "Cảm ơn bạn đã đặt hàng, chúng tôi sẽ giao vào ngày mai.",
+    "past max_text_length": "Vielen Dank für Ihre Bestellung. " * 400,
+}
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+@pytest.mark.parametrize("case", list(_EDGE_TEXTS))
+def test_each_path_equals_langdetect_on_edge_cases(
+    detector_class: type[Detector], case: str
+) -> None:
+    text = _EDGE_TEXTS[case]
+    assert _run(detector_class, text) == _run(Detector, text)
+
+
+def test_the_edge_cases_are_what_they_say() -> None:
+    assert _ngrams(Detector, _EDGE_TEXTS["one n-gram"]) == ["ё"]
+    assert _ngrams(Detector, _EDGE_TEXTS["one n-gram, Latin"]) == ["ß"]
+    assert _ngrams(Detector, _EDGE_TEXTS["no n-grams"]) == []
+    assert (
+        len(_EDGE_TEXTS["past max_text_length"])
+        > Detector(detector_factory._factory).max_text_length
+    )
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+@pytest.mark.parametrize(
+    "settings",
+    [
+        # never converges (no share exceeds 1.0): every trial ends at ITERATION_LIMIT
+        {"CONV_THRESHOLD": 1.0, "ITERATION_LIMIT": 0},
+        {"CONV_THRESHOLD": 1.0, "ITERATION_LIMIT": 7},
+        {"CONV_THRESHOLD": 1.0, "ITERATION_LIMIT": 40},
+        {"max_text_length": 25},
+        {"n_trial": 1},
+        {"alpha": 0.1},
+        {"prior_map": [float(i + 1) / 1540 for i in range(55)]},
+    ],
+    ids=["limit0", "limit7", "limit40", "max_text_length", "one trial", "alpha", "prior"],
+)
+def test_each_path_equals_langdetect_with_other_settings(
+    detector_class: type[Detector], settings: dict[str, object]
+) -> None:
+    for text in (_EDGE_TEXTS["Cyrillic"], "Vielen Dank für Ihre Nachricht, bis morgen.", "ё"):
+        assert _run(detector_class, text, **settings) == _run(Detector, text, **settings)
+
+
+def test_the_full_iteration_limit_compiled_equals_python() -> None:
+    """Every trial runs the 10,000 draws (langdetect itself would take seconds here)."""
+    if langid.compiled is None and not _IN_CI:
+        pytest.skip("relay.model._langid was not built")
+    assert langid.compiled is not None
+    text = "Vielen Dank für Ihre Nachricht, das Paket kommt morgen an."
+    compiled = _run(FastDetector, text, CONV_THRESHOLD=1.0)
+    assert compiled == _run(PythonDetector, text, CONV_THRESHOLD=1.0)
+    assert compiled != _run(PythonDetector, text, CONV_THRESHOLD=1.0, ITERATION_LIMIT=9995)
+
+
+class _OtherRandom(random.Random):
+    """A Random whose choice() draws with random() rather than getrandbits()."""
+
+    def random(self) -> float:
+        return super().random()
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+def test_a_random_subclass_takes_the_python_trials(detector_class: type[Detector]) -> None:
+    text = "Vielen Dank für Ihre Nachricht, das Paket kommt morgen an."
+
+    def with_other_random(cls: type[Detector]) -> tuple[list[str] | str, object]:
+        class Other(cls):  # type: ignore[valid-type, misc]
+            def __init__(self, factory: object) -> None:
+                super().__init__(factory)
+                self.random = _OtherRandom()
+
+        return _run(Other, text)
+
+    assert with_other_random(detector_class) == with_other_random(Detector)
+    assert with_other_random(Detector) != _run(Detector, text)  # other draws, other answers
+
+
+_SAMPLE_WORDS = " ".join(_samples()).split()
+_TEXTS = st.one_of(
+    # word salads of the samples' languages
+    st.lists(st.sampled_from(_SAMPLE_WORDS), min_size=1, max_size=40).map(" ".join),
+    # any characters, spaces and capitals often
+    st.text(
+        st.one_of(
+            st.sampled_from(" \\n.,ABCXYZÄÖÜ"),
+            st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        ),
+        max_size=120,
+    ),
+    # scripts other than Latin, mixed with Latin words
+    st.lists(
+        st.sampled_from([*_SAMPLE_WORDS[:200], *"".join(list(_EDGE_TEXTS.values())[5:14]).split()]),
+        min_size=1,
+        max_size=30,
+    ).map(" ".join),
+)
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXTS)
+def test_each_path_equals_langdetect_on_generated_text(
+    detector_class: type[Detector], text: str
+) -> None:
+    assert _run(detector_class, text) == _run(Detector, text)
+
+
+_WORDS = st.text(
+    st.one_of(
+        st.sampled_from("aAbBzZäÄß  ёЁж注丁"),
+        st.characters(codec="utf-8", exclude_categories=("Cs",)),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(chars=_WORDS)
+def test_compiled_word_ngrams_equal_pythons(chars: str) -> None:
+    if langid.compiled is None and not _IN_CI:
+        pytest.skip("relay.model._langid was not built")
+    assert langid.compiled is not None
+    table = detector_factory._factory.word_lang_prob_map
+    assert langid.compiled.word_ngrams(chars, table) == langid.python_word_ngrams(chars, table)
+
+
+_FLOATS = st.lists(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False),
+        st.floats(min_value=1e-30, max_value=1.0),
+        st.sampled_from([1e16, -1e16, 1.0, 1e-16, 0.1, 0.7]),
+    ),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(values=_FLOATS)
+def test_the_compiled_total_is_builtin_sums(values: list[float]) -> None:
+    """The normalization's total is sum()'s bit for bit: sequential before Python 3.12,
+    compensated (Neumaier) since."""
+    if langid.compiled is None and not _IN_CI:
+        pytest.skip("relay.model._langid was not built")
+    assert langid.compiled is not None
+    total = langid.compiled.float_sum(values)
+    assert total == sum(values) or (math.isnan(total) and math.isnan(sum(values)))
+    assert math.copysign(1.0, total) == math.copysign(1.0, sum(values))
+
+
+def test_the_total_tells_the_two_summations_apart() -> None:
+    if langid.compiled is None and not _IN_CI:
+        pytest.skip("relay.model._langid was not built")
+    assert langid.compiled is not None
+    compensated = sys.version_info >= (3, 12)
+    assert langid.compiled.float_sum([1e16, 1.0, -1e16]) == (1.0 if compensated else 0.0)
