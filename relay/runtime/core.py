@@ -43,7 +43,7 @@ from relay.review.notices import (
 )
 from relay.review.replies import held_reply, rejected_reply
 from relay.runtime import zygote
-from relay.runtime.memory import release_free_memory
+from relay.runtime.memory import IdleRelease, release_free_memory
 from relay.runtime.preflight import check_files, require_writable
 from relay.spapi.status import SpapiMetrics
 from relay.store import open_store
@@ -156,6 +156,7 @@ class Relay:
         self.user_stamps: dict[str, datetime] = {}
         self.user_rate = RateLimiter(settings.smtp.messages_per_minute_per_user, 60.0)
         self.inflight: set[asyncio.Task[Any]] = set()
+        self.idle_release = IdleRelease()
         # SqlStore is the store's one implementation; the outbox is a table in it.
         self.outbox = Outbox(store) if isinstance(store, SqlStore) else None
         self.notice_sender = (
@@ -210,6 +211,7 @@ class Relay:
         if self.spapi is not None:
             await self.spapi.close()
         self.checker.close()
+        self.idle_release.close()
         await self.upstream.close()
         await self.store.close()
 
@@ -244,6 +246,13 @@ class Relay:
 
     async def process(self, raw: bytes, envelope: Envelope, session_id: str) -> Outcome:
         """Decide and act on one message. Shielded by the caller: it always runs to the end."""
+        self.idle_release.started()
+        try:
+            return await self._process(raw, envelope, session_id)
+        finally:
+            self.idle_release.finished(len(raw))
+
+    async def _process(self, raw: bytes, envelope: Envelope, session_id: str) -> Outcome:
         started = time.perf_counter()
         evaluation: Evaluation | None = None
         try:
