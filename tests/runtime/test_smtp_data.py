@@ -175,6 +175,35 @@ def test_line_length_tracker_answers_as_the_reference(seed: int) -> None:
             at += step
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_line_end_scanner_with_a_limit_answers_as_the_tracker_and_counts_every_crlf(
+    seed: int,
+) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\n.", b"x" * 30, b"y" * 400]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        limit = rng.choice([20, 60, 1001])
+        scanner, tracker = LineEndScanner(limit), LineLengthTracker(limit)
+        at, too_long = 0, False
+        while at < len(data):
+            step = rng.randint(1, 120)
+            piece = data[at : at + step]
+            scanner.feed(piece)
+            too_long = tracker.feed(piece) or too_long
+            assert scanner.too_long == too_long, (data, limit, at)
+            at += step
+        assert scanner.lines.crlf == data.count(b"\r\n"), data
+
+
+def test_line_end_scanner_finds_a_crlf_dot_after_one_byte_chunks() -> None:
+    scanner = LineEndScanner()
+    for byte in b"ab\r\n.c\r\n":
+        scanner.feed(bytes([byte]))
+    scanner.finish()
+    assert scanner.first_dot == 2 and not scanner.bare
+
+
 def test_line_end_scanner_counts_a_crlf_split_across_chunks() -> None:
     scanner = LineEndScanner()
     for piece in (b"abc\r", b"\n.", b"def\r", b"\n"):
