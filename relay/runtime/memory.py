@@ -8,13 +8,16 @@ nothing.
 glibc also raises its mmap threshold each time a block that came from mmap is freed (up to
 32 MiB): after the first 10 MB message, the next ones' buffers come from the heap and stay
 there until a trim. `serve` processes fix the threshold instead (`fix_mmap_threshold`), so a
-buffer of 4 MiB and more is unmapped the moment Python frees it.
+buffer of 2 MiB and more is unmapped the moment Python frees it.
 
 Not lower: every block served by mmap is fresh pages, one page fault (~3-5 us on the bench VM)
 per 4 KiB touched. At 256 KiB, each 1.4 MB message's buffers (the received bytes, the decoded
-PDF, the texts) cost a worker ~2,000 faults; at 4 MiB they reuse heap blocks the previous
-message freed (~30 faults). What a message of this size leaves on the heap is returned once the
-process is idle (`IdleRelease`), and after every message of `process_bytes` and more.
+PDF, the texts) cost a worker ~2,000 faults; at 2 MiB they mostly reuse heap blocks the
+previous message freed (~260 faults; 4 MiB saved those too but kept more of each 10 MB
+message's growing buffers on the heap while in flight: peak memory 3.94x -> 4.18x the bytes in
+flight). What a message leaves on the heap is returned once the process is idle
+(`IdleRelease`), and after every message of `process_bytes` and more. Parse processes, which
+only see messages of `process_bytes` and more, keep `LARGE_MESSAGE_MMAP_THRESHOLD`.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from functools import cache
 # mallopt's parameter numbers (malloc.h)
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
-MMAP_THRESHOLD = 4 * 1024 * 1024
+MMAP_THRESHOLD = 2 * 1024 * 1024
+# parse processes: messages of process_bytes and more, their buffers unmapped as soon as freed
+LARGE_MESSAGE_MMAP_THRESHOLD = 256 * 1024
 # a message this large may leave freed blocks of its own size on the heap
 HEAP_KEEPS_BYTES = 256 * 1024
 
