@@ -175,12 +175,16 @@ class ChunkedDataMixin:
         if buffer.startswith(b"."):
             del buffer[0]
         # the end marker is a CRLF-dot too: only one before it means a dot-stuffed line
-        if scanner.first_dot is not None and scanner.first_dot < end - 2:
+        dotted_lines = scanner.first_dot is not None and scanner.first_dot < end - 2
+        if dotted_lines:
             buffer = buffer.replace(b"\r\n.", b"\r\n")
         original_content = bytes(buffer)
         del buffer
-        # For the handler: False means CRLF line endings throughout (nothing to normalize).
+        # For the handler: False means CRLF line endings throughout (nothing to normalize);
+        # with no line after the first starting with a dot, the content goes upstream as it is
+        # (relay.delivery.upstream.wire_slices, `wire_ready`).
         self.envelope.bare_line_endings = scanner.bare
+        self.envelope.dotted_lines = dotted_lines
         content: str | bytes
         if self._decode_data:
             if self.enable_SMTPUTF8:

@@ -138,6 +138,21 @@ def test_sliced_wire_format_equals_whole(seed: int) -> None:
         assert b"".join(wire_slices(data, rng.randint(1, 40))) == wire_format(data), data
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_wire_ready_slices_equal_the_scanned_format(seed: int) -> None:
+    """What the edge vouches for (CRLF only, no CRLF-dot) goes out as views, unscanned, and
+    is what wire_format makes of it: the first line's dot stuffed, a final CRLF added."""
+    rng = random.Random(seed)
+    for _ in range(1000):
+        pieces = [b"ab", b"\r\n", b".", b"x" * 30]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        if b"\r\n." in data or data.count(b"\r") != data.count(b"\r\n"):
+            continue
+        sent = list(wire_slices(data, rng.randint(1, 40), wire_ready=True))
+        assert b"".join(sent) == wire_format(data), data
+        assert all(isinstance(part, memoryview) for part in sent if len(part) > 2)
+
+
 class _ReferenceLineLengthTracker:
     """The tracker as first written (a Python generator over the lines): the reference."""
 
