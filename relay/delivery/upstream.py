@@ -38,8 +38,13 @@ class Delivered:
 
 
 class Upstream(Protocol):
-    async def send(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> Delivered:
-        """Deliver or raise UpstreamError. Never returns unless every recipient was accepted."""
+    async def send(
+        self, mail_from: str, rcpt_tos: list[str], data: bytes, *, wire_ready: bool = False
+    ) -> Delivered:
+        """Deliver or raise UpstreamError. Never returns unless every recipient was accepted.
+
+        `wire_ready`: the caller knows `data` has CRLF line ends only and no line after the
+        first starting with a dot (see `wire_slices`)."""
 
     async def check(self) -> None:
         """Raise UpstreamError when the upstream is not reachable now (for /healthz)."""
@@ -90,7 +95,9 @@ class MaildirUpstream:
         fsync_dir(self.root / "new")
         return name
 
-    async def send(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> Delivered:
+    async def send(
+        self, mail_from: str, rcpt_tos: list[str], data: bytes, *, wire_ready: bool = False
+    ) -> Delivered:
         try:
             name = await asyncio.to_thread(self._write, data)
         except OSError as exc:
@@ -195,13 +202,17 @@ class SmtpUpstream:
         pooled.idle_since = asyncio.get_running_loop().time()
         self._idle.append(pooled)
 
-    async def send(self, mail_from: str, rcpt_tos: list[str], data: bytes) -> Delivered:
+    async def send(
+        self, mail_from: str, rcpt_tos: list[str], data: bytes, *, wire_ready: bool = False
+    ) -> Delivered:
         utf8 = not all(a.isascii() for a in (mail_from, *rcpt_tos))
         pooled: _Pooled | None = None
         try:
             async with asyncio.timeout(self.timeout * 2):
                 pooled = await self._acquire()
-                reply = await self._transaction(pooled.client, mail_from, rcpt_tos, data, utf8)
+                reply = await self._transaction(
+                    pooled.client, mail_from, rcpt_tos, data, utf8, wire_ready
+                )
         except UpstreamError:
             # A refusal by the upstream leaves the connection in a clean state (RSET sent).
             if pooled is not None:
@@ -236,6 +247,7 @@ class SmtpUpstream:
         rcpt_tos: list[str],
         data: bytes,
         utf8: bool,
+        wire_ready: bool = False,
     ) -> str:
         """MAIL, every RCPT, and DATA only when every recipient was accepted.
 
@@ -262,7 +274,7 @@ class SmtpUpstream:
         if refused:
             await client.rset()
             raise _from_refusals(refused)
-        response = await _data(client, data, self.timeout)
+        response = await _data(client, data, self.timeout, wire_ready)
         # Success is always a 250; keep the upstream's own text (its queue id).
         return f"250 {' '.join(response.message.split())}".strip()
 
@@ -287,7 +299,9 @@ class SmtpUpstream:
 _LINE_ENDINGS = re.compile(rb"\r\n|\n|\r(?!\n)")
 
 
-def wire_slices(data: bytes, slice_bytes: int = 1024 * 1024) -> Iterator[bytes | memoryview]:
+def wire_slices(
+    data: bytes, slice_bytes: int = 1024 * 1024, *, wire_ready: bool = False
+) -> Iterator[bytes | memoryview]:
     """wire_format(data), in pieces of about slice_bytes, so that a large message is converted
     and written a slice at a time with the loop free in between, and never sits whole in the
     transport's buffer. `b"".join(wire_slices(data))` equals `wire_format(data)`.
@@ -295,7 +309,19 @@ def wire_slices(data: bytes, slice_bytes: int = 1024 * 1024) -> Iterator[bytes |
     Slices end after a line feed (or, in a line longer than a slice, never between CR and LF),
     so no CRLF and no CRLF-dot is split and each slice can be converted on its own. A slice with
     nothing to convert (the usual case: the relay forwards CRLF bytes) is a view of `data`, not
-    a copy of it."""
+    a copy of it.
+
+    `wire_ready`: the caller knows `data` has CRLF line ends only and no CRLF-dot (the SMTP
+    edge saw it arrive so): views of it, with nothing scanned but its first and last bytes."""
+    if wire_ready:
+        if data.startswith(b"."):
+            yield b"."
+        view = memoryview(data)
+        for start in range(0, len(data), slice_bytes):
+            yield view[start : start + slice_bytes]
+        if not data.endswith(b"\r\n"):
+            yield b"\r\n"
+        return
     if len(data) <= slice_bytes:
         yield wire_format(data)
         return
@@ -355,7 +381,9 @@ def wire_format(data: bytes) -> bytes:
     return data
 
 
-async def _data(client: aiosmtplib.SMTP, data: bytes, timeout: float) -> aiosmtplib.SMTPResponse:
+async def _data(
+    client: aiosmtplib.SMTP, data: bytes, timeout: float, wire_ready: bool = False
+) -> aiosmtplib.SMTPResponse:
     """DATA, the message, the final dot; the reply. Uses aiosmtplib's protocol directly so the
     message is not scanned twice more on the event loop; falls back to client.data()."""
     protocol: Any = client.protocol
@@ -370,7 +398,7 @@ async def _data(client: aiosmtplib.SMTP, data: bytes, timeout: float) -> aiosmtp
         if start.code != 354:
             raise aiosmtplib.SMTPDataError(start.code, start.message)
         protocol._response_pending = True
-        for part in wire_slices(data):
+        for part in wire_slices(data, wire_ready=wire_ready):
             protocol.write(part)
             # the upstream reads what it was sent before the next slice is made (so the
             # transport never holds a second copy of a large message), and other sessions

@@ -43,7 +43,7 @@ from relay.review.notices import (
 )
 from relay.review.replies import held_reply, rejected_reply
 from relay.runtime import zygote
-from relay.runtime.memory import release_free_memory
+from relay.runtime.memory import IdleRelease, release_free_memory
 from relay.runtime.preflight import check_files, require_writable
 from relay.spapi.status import SpapiMetrics
 from relay.store import open_store
@@ -156,6 +156,7 @@ class Relay:
         self.user_stamps: dict[str, datetime] = {}
         self.user_rate = RateLimiter(settings.smtp.messages_per_minute_per_user, 60.0)
         self.inflight: set[asyncio.Task[Any]] = set()
+        self.idle_release = IdleRelease()
         # SqlStore is the store's one implementation; the outbox is a table in it.
         self.outbox = Outbox(store) if isinstance(store, SqlStore) else None
         self.notice_sender = (
@@ -210,6 +211,7 @@ class Relay:
         if self.spapi is not None:
             await self.spapi.close()
         self.checker.close()
+        self.idle_release.close()
         await self.upstream.close()
         await self.store.close()
 
@@ -242,14 +244,28 @@ class Relay:
 
     # -- messages -------------------------------------------------------------------------
 
-    async def process(self, raw: bytes, envelope: Envelope, session_id: str) -> Outcome:
-        """Decide and act on one message. Shielded by the caller: it always runs to the end."""
+    async def process(
+        self, raw: bytes, envelope: Envelope, session_id: str, *, wire_ready: bool = False
+    ) -> Outcome:
+        """Decide and act on one message. Shielded by the caller: it always runs to the end.
+
+        `wire_ready`: the SMTP edge saw `raw` arrive with CRLF line ends only and no line
+        after the first starting with a dot, so forwarded unchanged it needs no scan."""
+        self.idle_release.started()
+        try:
+            return await self._process(raw, envelope, session_id, wire_ready)
+        finally:
+            self.idle_release.finished(len(raw))
+
+    async def _process(
+        self, raw: bytes, envelope: Envelope, session_id: str, wire_ready: bool
+    ) -> Outcome:
         started = time.perf_counter()
         evaluation: Evaluation | None = None
         try:
             evaluation = await self.checker.evaluate(raw, envelope)
             if evaluation.verdict.action is Action.DELIVER:
-                outcome = await self._deliver(raw, envelope, evaluation)
+                outcome = await self._deliver(raw, envelope, evaluation, wire_ready)
             else:
                 outcome = await self._hold_or_reject(raw, envelope, evaluation, evaluation.verdict)
         except StoreError as exc:
@@ -264,10 +280,14 @@ class Relay:
             await asyncio.to_thread(release_free_memory)
         return outcome
 
-    async def _deliver(self, raw: bytes, envelope: Envelope, evaluation: Evaluation) -> Outcome:
+    async def _deliver(
+        self, raw: bytes, envelope: Envelope, evaluation: Evaluation, wire_ready: bool = False
+    ) -> Outcome:
         if evaluation.orders.previous_reply is None and self._solicits(evaluation):
             return await self._solicit(raw, envelope, evaluation)
-        forwarded = await self.forward(envelope, evaluation)
+        # a rewritten message is new bytes, scanned as usual
+        unchanged = evaluation.forward_bytes is raw
+        forwarded = await self.forward(envelope, evaluation, wire_ready=wire_ready and unchanged)
         if forwarded.status is ForwardStatus.DUPLICATE:
             # A retry of a message the upstream already took (the client missed our reply).
             return Outcome(
@@ -297,7 +317,9 @@ class Relay:
             upstream_reply=forwarded.reply,
         )
 
-    async def forward(self, envelope: Envelope, evaluation: Evaluation) -> Forwarded:
+    async def forward(
+        self, envelope: Envelope, evaluation: Evaluation, *, wire_ready: bool = False
+    ) -> Forwarded:
         """The one way a message leaves for the buyer: live delivery, release and resend.
 
         The ledger's answer for this exact message (a duplicate is not sent again), the
@@ -320,7 +342,10 @@ class Relay:
             claimed_order = order_id
         try:
             delivered = await self.upstream.send(
-                envelope.mail_from, list(envelope.rcpt_tos), evaluation.forward_bytes
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                evaluation.forward_bytes,
+                wire_ready=wire_ready,
             )
         except BaseException as exc:
             # Not delivered (or unknown, for an unexpected error): give the claim back so a

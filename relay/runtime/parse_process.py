@@ -19,6 +19,7 @@ from relay.model.extract import minimal_pdf
 from relay.model.message import ParsedMessage, parse
 from relay.runtime.lifeline import exit_with_parent
 from relay.runtime.memory import (
+    LARGE_MESSAGE_MMAP_THRESHOLD,
     fix_mmap_threshold,
     freeze_startup_objects,
     release_free_memory,
@@ -38,7 +39,7 @@ def initialize(parent: int) -> None:
     name_process("bsm-parse")
     with contextlib.suppress(OSError):
         os.nice(10)
-    fix_mmap_threshold()
+    fix_mmap_threshold(LARGE_MESSAGE_MMAP_THRESHOLD)
     exit_with_parent(parent)
 
 

@@ -317,7 +317,12 @@ class RelayHandler:
             auth_user=session.auth_data if isinstance(session.auth_data, str) else None,
             client_address=_peer_host(session),
         )
-        task = asyncio.ensure_future(self.relay.process(normalized, relay_envelope, session_id))
+        # CRLF throughout and no dot to stuff but maybe the first line's: the upstream sends
+        # these bytes without scanning them again (~3 ms of the loop per 1.4 MB message)
+        wire_ready = clean and getattr(envelope, "dotted_lines", True) is False
+        task = asyncio.ensure_future(
+            self.relay.process(normalized, relay_envelope, session_id, wire_ready=wire_ready)
+        )
         self.relay.inflight.add(task)
         task.add_done_callback(self.relay.inflight.discard)
         # If the client goes away or the session times out, the delivery still completes and

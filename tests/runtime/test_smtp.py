@@ -393,3 +393,28 @@ async def test_cli_release_over_a_newer_delivery_needs_even_if_newer(
         )
         assert sent.returncode == 0, sent.stderr
         assert len(sink.messages) == 2
+
+
+async def test_upstream_is_told_when_the_edge_saw_nothing_to_convert(relay_env, sink: Sink) -> None:
+    """CRLF throughout and no dotted line: the upstream sends the bytes without a scan;
+    a dot-stuffed line, and it is scanned (and stuffed again) as before. Either way the
+    message arrives byte for byte."""
+    running, _ = relay_env
+    upstream = running.relay.upstream
+    real_send = upstream.send
+    told: list[bool] = []
+
+    async def spy(*args: object, wire_ready: bool = False) -> object:
+        told.append(wire_ready)
+        return await real_send(*args, wire_ready=wire_ready)  # type: ignore[arg-type]
+
+    upstream.send = spy  # type: ignore[method-assign]
+    clean = compliant_reply("<wire-1@shop.example>")
+    dotted = compliant_reply("<wire-2@shop.example>").replace(
+        b"\r\n\r\n", b"\r\n\r\n.a line that starts with a dot\r\n", 1
+    )
+    assert b"\r\n." in dotted
+    await send(running.smtp_port, clean)
+    await send(running.smtp_port, dotted)
+    assert told == [True, False]
+    assert [m.data for m in sink.messages] == [clean, dotted]

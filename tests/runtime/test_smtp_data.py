@@ -138,6 +138,21 @@ def test_sliced_wire_format_equals_whole(seed: int) -> None:
         assert b"".join(wire_slices(data, rng.randint(1, 40))) == wire_format(data), data
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_wire_ready_slices_equal_the_scanned_format(seed: int) -> None:
+    """What the edge vouches for (CRLF only, no CRLF-dot) goes out as views, unscanned, and
+    is what wire_format makes of it: the first line's dot stuffed, a final CRLF added."""
+    rng = random.Random(seed)
+    for _ in range(1000):
+        pieces = [b"ab", b"\r\n", b".", b"x" * 30]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        if b"\r\n." in data or data.count(b"\r") != data.count(b"\r\n"):
+            continue
+        sent = list(wire_slices(data, rng.randint(1, 40), wire_ready=True))
+        assert b"".join(sent) == wire_format(data), data
+        assert all(isinstance(part, memoryview) for part in sent if len(part) > 2)
+
+
 class _ReferenceLineLengthTracker:
     """The tracker as first written (a Python generator over the lines): the reference."""
 
@@ -173,6 +188,35 @@ def test_line_length_tracker_answers_as_the_reference(seed: int) -> None:
             piece = data[at : at + step]
             assert new.feed(piece) == old.feed(piece), (data, limit, at)
             at += step
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_line_end_scanner_with_a_limit_answers_as_the_tracker_and_counts_every_crlf(
+    seed: int,
+) -> None:
+    rng = random.Random(seed)
+    for _ in range(500):
+        pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\n.", b"x" * 30, b"y" * 400]
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        limit = rng.choice([20, 60, 1001])
+        scanner, tracker = LineEndScanner(limit), LineLengthTracker(limit)
+        at, too_long = 0, False
+        while at < len(data):
+            step = rng.randint(1, 120)
+            piece = data[at : at + step]
+            scanner.feed(piece)
+            too_long = tracker.feed(piece) or too_long
+            assert scanner.too_long == too_long, (data, limit, at)
+            at += step
+        assert scanner.lines.crlf == data.count(b"\r\n"), data
+
+
+def test_line_end_scanner_finds_a_crlf_dot_after_one_byte_chunks() -> None:
+    scanner = LineEndScanner()
+    for byte in b"ab\r\n.c\r\n":
+        scanner.feed(bytes([byte]))
+    scanner.finish()
+    assert scanner.first_dot == 2 and not scanner.bare
 
 
 def test_line_end_scanner_counts_a_crlf_split_across_chunks() -> None:
