@@ -134,6 +134,9 @@ class SqliteDirect:
 _DROPPED: Final = (
     asyncpg.exceptions.ConnectionDoesNotExistError,
     asyncpg.exceptions.InterfaceError,
+    # a statement sent the moment the server's termination notice arrives: "cannot switch to
+    # state 12; another operation (2) is in progress" (seen in tests/store/test_direct.py)
+    asyncpg.exceptions.InternalClientError,
     ConnectionError,
 )
 
