@@ -738,11 +738,27 @@ def _addresses(values: _HeaderValues, name: str, defects: list[str]) -> tuple[st
     except Exception as exc:
         defects.append(f"header {name}: {type(exc).__name__}")
         return ()
+    plain = _plain_addresses(header)
+    if plain is not None:
+        return tuple(dict.fromkeys(address.lower() for address in plain))
     found: list[str] = []
     for _display, address in getaddresses(header):
         if address and "@" in address:
             found.append(address.strip().lower())
     return tuple(dict.fromkeys(found))
+
+
+def _plain_addresses(values: list[str]) -> list[str] | None:
+    """The addresses `getaddresses(values)` finds, when every value is a plain mailbox list
+    (`_SIMPLE_ADDRESSES`: no comma, angle bracket or space inside a name's word or an
+    address, so the list splits at ", "); None otherwise."""
+    if not all(_SIMPLE_ADDRESSES.fullmatch(value) for value in values):
+        return None
+    return [
+        mailbox[mailbox.rfind("<") + 1 : -1] if mailbox.endswith(">") else mailbox
+        for value in values
+        for mailbox in value.split(", ")
+    ]
 
 
 def _is_attachment(part: Message) -> bool:

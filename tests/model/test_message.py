@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import random
 import re
+from email.utils import getaddresses
 
 import pytest
 from hypothesis import given, settings
@@ -16,6 +17,7 @@ from relay.model.message import (
     LIMIT_DEFECT,
     MAX_MULTIPARTS,
     _inert,
+    _plain_addresses,
     _plain_header_value,
     _visible_text,
     _within_limits,
@@ -334,6 +336,14 @@ def test_plain_header_values_are_the_registrys(name: str, value: str) -> None:
         assert plain == _registry_value(name, value)
 
 
+@given(st.lists(_mailboxes(), max_size=3))
+@settings(max_examples=3000, deadline=None)
+def test_plain_addresses_are_getaddresses(values: list[str]) -> None:
+    plain = _plain_addresses(values)
+    if plain is not None:
+        assert plain == [address for _name, address in getaddresses(values)]
+
+
 def test_common_header_forms_are_read_without_the_registry() -> None:
     common = {
         "From": "Kundenservice <support@shop.example>",
@@ -346,6 +356,11 @@ def test_common_header_forms_are_read_without_the_registry() -> None:
     }
     for name, value in common.items():
         assert _plain_header_value(name, value) == _registry_value(name, value), name
+    assert _plain_addresses([common["From"], common["To"]]) == [
+        "support@shop.example",
+        "a1b2c3d4e5@marketplace.amazon.de",
+        "max@example.de",
+    ]
 
 
 def _corpus_messages() -> list[bytes]:
@@ -388,6 +403,7 @@ def test_parse_reads_headers_as_the_registry_does(monkeypatch: pytest.MonkeyPatc
     ]
     with_plain = [parse(raw) for raw in messages]
     monkeypatch.setattr(module, "_plain_header_value", lambda name, value: None)
+    monkeypatch.setattr(module, "_plain_addresses", lambda values: None)
     registry_only = [parse(raw) for raw in messages]
     for fast, slow in zip(with_plain, registry_only, strict=True):
         assert [getattr(fast, f) for f in fields] == [getattr(slow, f) for f in fields]
