@@ -407,3 +407,40 @@ def test_parse_reads_headers_as_the_registry_does(monkeypatch: pytest.MonkeyPatc
     registry_only = [parse(raw) for raw in messages]
     for fast, slow in zip(with_plain, registry_only, strict=True):
         assert [getattr(fast, f) for f in fields] == [getattr(slow, f) for f in fields]
+
+
+def test_the_feed_parser_looks_for_a_payloads_last_line_end_at_its_end() -> None:
+    import email.feedparser
+
+    from relay.model.message import _LineEndAtEnd
+
+    assert isinstance(email.feedparser.NLCRE_eol, _LineEndAtEnd)
+
+
+@given(st.text(alphabet="\r\na ", max_size=12) | st.text(max_size=60))
+@settings(max_examples=3000, deadline=None)
+def test_the_last_line_end_is_the_regexs(text: str) -> None:
+    from relay.model.message import _FEED_LINE_END, _LineEndAtEnd
+
+    found = _LineEndAtEnd().search(text)
+    expected = re.compile(_FEED_LINE_END).search(text)
+    assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+def test_parse_with_the_feed_parsers_own_regex_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every corpus message and a few line-end shapes parse to the same model either way."""
+    import email.feedparser
+
+    from relay.model.message import _FEED_LINE_END
+
+    odd = [
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\npre\r\n--b\r\n\r\none\r\r\n--b\r\n"
+        b"Content-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\ntwo\n\n--c--\r\n"
+        b"epi\r\n\r\n--b\n\nthree\r--b--\r\nend",
+        b"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b\n\n\n--b--\n",
+    ]
+    messages = [*_corpus_messages(), *odd]
+    ours = [parse(raw) for raw in messages]
+    monkeypatch.setattr(email.feedparser, "NLCRE_eol", re.compile(_FEED_LINE_END))
+    for raw, found in zip(messages, ours, strict=True):
+        assert parse(raw) == found
