@@ -27,7 +27,7 @@ from array import array
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Final, TypeVar, cast
@@ -129,8 +129,17 @@ class Folded:
 
     original: str
     text: str
-    starts: array[int]
+    # None when the text was folded character for character (_plain_text): `starts` is then
+    # made on first use, which only a text with a hit needs.
+    known_starts: array[int] | None = field(compare=False, repr=False)
     wide: Mapping[int, int]
+
+    @property
+    def starts(self) -> array[int]:
+        if self.known_starts is None:
+            object.__setattr__(self, "known_starts", _plain_starts(self.original))
+        assert self.known_starts is not None
+        return self.known_starts
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original offsets of the folded text's [start, end)."""
@@ -240,8 +249,76 @@ def _folded(char: str) -> str:
     return found
 
 
-# An attachment's text may hold 200,000 characters, so the map is an array of 4-byte offsets.
+# White space as `_fold` reads it (`str.isspace`, which is what `\s` matches): every run
+# becomes one space, or one newline when it holds two newlines. In three linear passes:
+# the white space that is not a newline to one space each run, then runs of spaces and at least
+# two newlines to a placeholder, then what is left (runs with one newline) to a space.
+_SPACES: Final = re.compile(r"[^\S\n]+")
+_PARAGRAPH_BREAK: Final = re.compile(r" ?\n(?: ?\n)+ ?")
+_WHITE_RUN: Final = re.compile(r"\s+")
+_WORD: Final = re.compile(r"\S+")
+_PLACEHOLDER: Final = "\x00"
+
+
+def _plain_text(text: str) -> str | None:
+    """What `_fold(text).text` is, made with a few passes in C instead of a step per character,
+    when the text is plain: nothing to rewrite (`_rewrites`), and every character either white
+    space or folding to characters below the Japanese and Chinese ranges (so no line wrap
+    between two such characters, no change of script, no voicing mark to compose), at least
+    one (one that vanishes joins the white space around it). None when it is not."""
+    if _PLACEHOLDER in text or _TRIGGERS.search(text):
+        return None
+    table: dict[int, str] = {}
+    for char in set(text):
+        if char.isspace():
+            continue
+        folded = _FOLDED.get(char)
+        if folded is None:
+            folded = _folded(char)
+        if not folded or max(folded) >= "\u3040":
+            return None
+        if folded != char:
+            table[ord(char)] = folded
+    # Leading and trailing white space is never written out (`_fold` only writes a run
+    # before a character).
+    text = _SPACES.sub(" ", text.strip())
+    text = _WHITE_RUN.sub(" ", _PARAGRAPH_BREAK.sub(_PLACEHOLDER, text))
+    return text.replace(_PLACEHOLDER, "\n").translate(table)
+
+
+def _plain_starts(text: str) -> array[int]:
+    """`_fold(text).starts` for a text `_plain_text` folds: each character kept (as often as
+    it has folded characters, `ß` as `ss`), and each run of white space between two of them,
+    at the run's first character."""
+    widths = {
+        char: len(folded)
+        for char in set(text)
+        if not char.isspace() and len(folded := _folded(char)) > 1
+    }
+    starts = array("i")
+    previous_end = -1
+    for word in _WORD.finditer(text):
+        start, end = word.span()
+        if previous_end >= 0:
+            starts.append(previous_end)
+        if widths and not widths.keys().isdisjoint(word.group()):
+            for position in range(start, end):
+                starts.extend([position] * widths.get(text[position], 1))
+        else:
+            starts.extend(range(start, end))
+        previous_end = end
+    return starts
+
+
 def _fold(text: str) -> Folded:
+    plain = _plain_text(text)
+    if plain is not None:
+        return Folded(text, plain, None, {})
+    return _fold_each(text)
+
+
+# An attachment's text may hold 200,000 characters, so the map is an array of 4-byte offsets.
+def _fold_each(text: str) -> Folded:
     dropped, entities = _rewrites(text)
     chars: list[str] = []
     starts = array("i")

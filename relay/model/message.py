@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import email
+import email.feedparser
 import email.headerregistry
 import email.policy
+import email.utils
 import hashlib
 import itertools
 import re
@@ -113,6 +115,36 @@ _HEADER_VALUES: dict[tuple[str, str], str] = {}
 _HEADER_VALUES_SIZE: Final = 1024
 _HEADER_VALUE_CHARS: Final = 1000
 _PARSE_POLICY: Final = _SharedHeaderPolicy(header_factory=_HeaderClasses())
+
+
+_FEED_LINE_END: Final = r"(\r\n|\r|\n)\Z"  # email.feedparser's NLCRE_eol
+
+
+class _LineEndAtEnd:
+    """email.feedparser's `NLCRE_eol` (a CRLF, CR or LF that ends the string), looked for only
+    where it can match.
+
+    The feed parser searches each body part's whole payload with it, for the line end the
+    boundary after the part owns: the regex is tried at every character (~45 instructions a
+    character, 0.9 M for an 8 kB two-part message). A match can only start one or two
+    characters before the end; the parser reads nothing of it but `group(0)`.
+    """
+
+    pattern: Final = _FEED_LINE_END
+
+    def search(self, string: str) -> re.Match[str] | None:
+        end = len(string)
+        return _LINE_END_AT_END.match(string, max(0, end - 2)) or _LINE_END_AT_END.match(
+            string, max(0, end - 1)
+        )
+
+
+_LINE_END_AT_END: Final = re.compile(_FEED_LINE_END)
+# The same answers (tests/model/test_message.py), for every parse in the process; left alone
+# should a Python version define it otherwise.
+_stdlib_line_end = getattr(email.feedparser, "NLCRE_eol", None)
+if isinstance(_stdlib_line_end, re.Pattern) and _stdlib_line_end.pattern == _FEED_LINE_END:
+    email.feedparser.NLCRE_eol = _LineEndAtEnd()  # type: ignore[attr-defined]
 
 LinkSource = Literal["href", "text"]
 
@@ -437,7 +469,8 @@ def _parse(
     if limits:
         defects.append(LIMIT_DEFECT)
         defects.extend(f"beyond parse limits: {reason}" for reason in limits)
-    headers = tuple(_safe_headers(msg, defects))
+    header_values = _HeaderValues(msg)
+    headers = tuple(_safe_headers(header_values, defects))
 
     plain_part, html_part = body_parts(msg)
     plain_text = decode_text(plain_part, defects) if plain_part is not None else None
@@ -491,7 +524,7 @@ def _parse(
     if len(own_text) > MAX_TEXT_CHARS:
         own_text = _over_limit(own_text, "characters of own text", MAX_TEXT_CHARS, defects)
 
-    subject = _header_text(msg, "subject", defects)
+    subject = _header_text(header_values, "subject", defects)
     if len(subject) > MAX_SUBJECT_CHARS:
         subject = _over_limit(subject, "subject characters", MAX_SUBJECT_CHARS, defects)
     href_urls = {link.url for link in links}
@@ -508,13 +541,13 @@ def _parse(
         raw=raw,
         headers=headers,
         subject=subject,
-        from_addresses=_addresses(msg, "from", defects),
-        to_addresses=_addresses(msg, "to", defects),
-        cc_addresses=_addresses(msg, "cc", defects),
-        bcc_addresses=_addresses(msg, "bcc", defects),
-        message_id=_header_text(msg, "message-id", defects).strip(),
-        in_reply_to=_header_text(msg, "in-reply-to", defects).strip(),
-        references=_header_text(msg, "references", defects).strip(),
+        from_addresses=_addresses(header_values, "from", defects),
+        to_addresses=_addresses(header_values, "to", defects),
+        cc_addresses=_addresses(header_values, "cc", defects),
+        bcc_addresses=_addresses(header_values, "bcc", defects),
+        message_id=_header_text(header_values, "message-id", defects).strip(),
+        in_reply_to=_header_text(header_values, "in-reply-to", defects).strip(),
+        references=_header_text(header_values, "references", defects).strip(),
         plain_text=plain_text,
         html=html,
         html_text=html_text,
@@ -616,40 +649,147 @@ def _crude_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _safe_headers(msg: Message, defects: list[str]) -> list[tuple[str, str]]:
-    result: list[tuple[str, str]] = []
-    for key in msg:
+# A header field's value as the header registry gives it (`str(msg.get(name))`), without the
+# registry for the common forms whose value it gives back unchanged (or, for a date, as
+# `format_datetime` writes it): the registry's parse of a header is ~10-50 us, and the rules
+# read every top-level field's value. Anything else (encoded words, non-ASCII bytes, comments,
+# quoted names, groups, Content-* fields) goes to the registry.
+_PRINTABLE: Final = re.compile(r"[\t -~]*")
+_ATOM: Final = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_DOT_ATOM: Final = rf"{_ATOM}(?:\.{_ATOM})*"
+_ADDR_SPEC: Final = rf"{_DOT_ATOM}@{_DOT_ATOM}"
+_MAILBOX: Final = rf"(?:{_ADDR_SPEC}|{_ATOM}(?: {_ATOM})* <{_ADDR_SPEC}>)"
+_SIMPLE_ADDRESSES: Final = re.compile(rf"{_MAILBOX}(?:, {_MAILBOX})*")
+_SIMPLE_MESSAGE_ID: Final = re.compile(rf"<{_ADDR_SPEC}>")
+_KINDS: Final = (
+    (email.headerregistry.UnstructuredHeader, "unstructured"),
+    (email.headerregistry.AddressHeader, "address"),
+    (email.headerregistry.DateHeader, "date"),
+    (email.headerregistry.MessageIDHeader, "message-id"),
+    (email.headerregistry.MIMEVersionHeader, "mime-version"),
+)
+
+
+def _kind(header_class: type) -> str | None:
+    return next((kind for base, kind in _KINDS if issubclass(header_class, base)), None)
+
+
+_HEADER_KINDS: Final = {
+    name: _kind(header_class)
+    for name, header_class in _PARSE_POLICY.header_factory.registry.items()  # type: ignore[attr-defined]
+}
+_DEFAULT_KIND: Final = _kind(_PARSE_POLICY.header_factory.default_class)  # type: ignore[attr-defined]
+
+
+def _plain_header_value(name: str, value: str) -> str | None:
+    """`str(policy.header_fetch_parse(name, value))` for a value of a plain form, else None."""
+    value = value.replace("\r", "").replace("\n", "")  # what header_fetch_parse takes out
+    if "=?" in value or _PRINTABLE.fullmatch(value) is None:
+        return None
+    kind = _HEADER_KINDS.get(name.lower(), _DEFAULT_KIND)
+    if kind == "unstructured":
+        return value
+    if kind == "address":
+        return value if _SIMPLE_ADDRESSES.fullmatch(value) else None
+    if kind == "message-id":
+        return value if _SIMPLE_MESSAGE_ID.fullmatch(value) else None
+    if kind == "mime-version":
+        return value if value == "1.0" else None
+    if kind == "date" and value:
         try:
-            values = msg.get_all(key) or []
-        except Exception as exc:  # the header registry raises on some broken headers
+            return email.utils.format_datetime(email.utils.parsedate_to_datetime(value))
+        except Exception:
+            return None  # the registry's answer, or its error, for an odd date
+    return None
+
+
+class _HeaderValues:
+    """The message's own header fields' values, what `msg.get_all(name)` and `msg.get(name)`
+    give as strings (or the exception they raise), each field's made once."""
+
+    def __init__(self, msg: Message) -> None:
+        self.policy = msg.policy
+        self.fields = list(msg.raw_items())
+        self.by_name: dict[str, list[int]] = {}
+        for index, (name, _value) in enumerate(self.fields):
+            self.by_name.setdefault(name.lower(), []).append(index)
+        self.made: dict[int, str | Exception] = {}
+
+    def _value(self, index: int) -> str:
+        found = self.made.get(index)
+        if found is None:
+            name, value = self.fields[index]
+            try:
+                plain = None
+                if isinstance(value, str) and not hasattr(value, "name"):
+                    plain = _plain_header_value(name, value)
+                found = (
+                    plain if plain is not None else str(self.policy.header_fetch_parse(name, value))
+                )
+            except Exception as exc:  # the header registry raises on some broken headers
+                found = exc
+            self.made[index] = found
+        if isinstance(found, Exception):
+            raise found
+        return found
+
+    def all(self, name: str) -> list[str]:
+        return [self._value(index) for index in self.by_name.get(name.lower(), ())]
+
+    def first(self, name: str) -> str | None:
+        indexes = self.by_name.get(name.lower())
+        return self._value(indexes[0]) if indexes else None
+
+
+def _safe_headers(values: _HeaderValues, defects: list[str]) -> list[tuple[str, str]]:
+    result: list[tuple[str, str]] = []
+    for key, _value in values.fields:
+        try:
+            found = values.all(key)
+        except Exception as exc:
             defects.append(f"header {key}: {type(exc).__name__}")
             continue
-        for value in values:
-            result.append((key, str(value)))
+        for value in found:
+            result.append((key, value))
     return list(dict.fromkeys(result))
 
 
-def _header_text(msg: Message, name: str, defects: list[str]) -> str:
+def _header_text(values: _HeaderValues, name: str, defects: list[str]) -> str:
     try:
-        value = msg.get(name)
+        value = values.first(name)
     except Exception as exc:
         defects.append(f"header {name}: {type(exc).__name__}")
         return ""
-    return "" if value is None else str(value)
+    return "" if value is None else value
 
 
-def _addresses(msg: Message, name: str, defects: list[str]) -> tuple[str, ...]:
+def _addresses(values: _HeaderValues, name: str, defects: list[str]) -> tuple[str, ...]:
     try:
-        values = msg.get_all(name) or []
-        header = [str(v) for v in values]
+        header = values.all(name)
     except Exception as exc:
         defects.append(f"header {name}: {type(exc).__name__}")
         return ()
+    plain = _plain_addresses(header)
+    if plain is not None:
+        return tuple(dict.fromkeys(address.lower() for address in plain))
     found: list[str] = []
     for _display, address in getaddresses(header):
         if address and "@" in address:
             found.append(address.strip().lower())
     return tuple(dict.fromkeys(found))
+
+
+def _plain_addresses(values: list[str]) -> list[str] | None:
+    """The addresses `getaddresses(values)` finds, when every value is a plain mailbox list
+    (`_SIMPLE_ADDRESSES`: no comma, angle bracket or space inside a name's word or an
+    address, so the list splits at ", "); None otherwise."""
+    if not all(_SIMPLE_ADDRESSES.fullmatch(value) for value in values):
+        return None
+    return [
+        mailbox[mailbox.rfind("<") + 1 : -1] if mailbox.endswith(">") else mailbox
+        for value in values
+        for mailbox in value.split(", ")
+    ]
 
 
 def _is_attachment(part: Message) -> bool:

@@ -393,12 +393,14 @@ class _TextMasks(NamedTuple):
     keys: int  # bits of the prefilters with a word-start key among the text's word starts
     pieces: int  # bits of the prefilters with a first piece in the text
     either: int  # keys | pieces: a prefilter without its bit here lets nothing through
+    starts: frozenset[str]  # the text's word starts (word_starts)
 
 
 def _text_masks(normalized: str) -> _TextMasks:
     registered = _REGISTERED[0]
     keys = 0
-    for start in word_starts(normalized):
+    starts = word_starts(normalized)
+    for start in starts:
         bits = _KEY_BITS.get(start)
         if bits:
             keys |= bits
@@ -409,7 +411,12 @@ def _text_masks(normalized: str) -> _TextMasks:
             for piece, bits in found.items():
                 if piece in normalized:
                     pieces |= bits
-    return _TextMasks(registered, keys, pieces, keys | pieces)
+    return _TextMasks(registered, keys, pieces, keys | pieces, starts)
+
+
+def _masks(normalized: str) -> _TextMasks:
+    """The text's masks, made once for the message being judged (call while judging)."""
+    return memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,11 +454,15 @@ class Prefilter:
     def may_match(self, normalized: str) -> bool:
         if not judging():
             return self._may_match(normalized)
-        masks = memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
+        masks = _masks(normalized)
         if self.index >= masks.registered:
             return self._may_match(normalized)  # made after the masks (compiled on first use)
+        return self._passes(normalized, masks)
+
+    def _passes(self, normalized: str, masks: _TextMasks) -> bool:
+        """may_match, with the masks of the text (made after this prefilter was registered)."""
         if masks.keys & self.bit:
-            starts = word_starts(normalized)
+            starts = masks.starts
             for key in self.filed & starts:
                 for keys, literals in self.needs[key]:
                     if keys <= starts and all(piece in normalized for piece in literals):
@@ -587,11 +598,20 @@ class PhraseMatcher:
     def finditer(self, text: str | Folded) -> Iterator[PhraseHit]:
         """The phrases in a normalized text, or in a `fold(original)` (offsets then also in
         the original)."""
+        return self._finditer(text, None)
+
+    def _finditer(self, text: str | Folded, masks: _TextMasks | None) -> Iterator[PhraseHit]:
+        """finditer; with `masks`, the text's masks (find_each has them at hand)."""
         folded = text if isinstance(text, Folded) else None
         normalized = text.text if isinstance(text, Folded) else text
         if self._pattern_source is None:
             return
-        if self._keys is not None and not self._keys.may_match(normalized):
+        keys = self._keys
+        if keys is not None and not (
+            keys._passes(normalized, masks)
+            if masks is not None and keys.index < masks.registered
+            else keys.may_match(normalized)
+        ):
             return  # the text lacks every literal the phrases begin with: no match possible
         narrowed = self._narrowing.pattern_for(normalized) if self._narrowing else None
         pattern = narrowed or self._pattern
@@ -681,14 +701,14 @@ def find_each(
             yield matcher, list(matcher.finditer(text))
         return
     normalized = text.text if isinstance(text, Folded) else text
-    masks = memoized(("prefilter-masks", normalized), lambda: _text_masks(normalized))
+    masks = _masks(normalized)
     either, registered = masks.either, masks.registered
     for matcher in matchers:
         keys = matcher._keys
         if keys is not None and keys.index < registered and not either & keys.bit:
             yield matcher, []
         else:
-            yield matcher, list(matcher.finditer(text))
+            yield matcher, list(matcher._finditer(text, masks))
 
 
 def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relay.model.fold import fold, fold_for_reading, message_memo
 from relay.model.phrases import PhraseMatcher
@@ -104,3 +106,86 @@ def test_a_message_memo_keeps_what_was_folded_for_that_message_only() -> None:
     assert memo[("fold", text)] is first
     assert fold(text) is not first  # the message is done: nothing of it is kept
     assert fold(text) == first
+
+
+# Characters of every kind `_fold` treats apart: white space of each sort, letters folded to
+# one or several characters or none, Japanese and Chinese, voicing marks, entity and spacing
+# triggers, the placeholder of the passes in C.
+_FOLD_ALPHABET = (
+    "ab AZ09.,-_*|/\n\r\t\x0b\x0c\x1c\x85\xa0\u2028\u3000\u200b\u00ad"
+    "éÄßİıłæœﬁ½ｃ𝐜сοّـ"
+    "日本語かカﾃ\u3099\u309a&#;=\x00"
+)
+
+
+def _corpus_texts() -> list[str]:
+    from pathlib import Path
+
+    from relay.model.message import parse
+
+    root = Path(__file__).resolve().parents[2]
+    texts: list[str] = []
+    for eml in sorted(
+        [*root.glob("tests/corpus/*/*.eml"), *root.glob("bench/eval/messages/*.eml")]
+    ):
+        message = parse(eml.read_bytes())
+        texts.extend(
+            [
+                message.subject,
+                message.visible_text,
+                message.own_text,
+                message.quoted_text,
+                message.plain_text or "",
+                message.html_text or "",
+                message.hidden_text,
+                message.attribute_text,
+                *(a.extracted_text for a in message.attachments),
+                *(part.text for part in message.more_texts),
+            ]
+        )
+    return texts
+
+
+def _assert_folds_alike(text: str) -> None:
+    from relay.model.fold import _fold, _fold_each
+
+    fast, each = _fold(text), _fold_each(text)
+    assert (fast.text, list(fast.starts), dict(fast.wide)) == (
+        each.text,
+        list(each.starts),
+        dict(each.wide),
+    )
+
+
+def test_plain_texts_fold_as_character_by_character_on_the_corpus() -> None:
+    """The passes in C give the same text and map as the step per character, on every text of
+    the golden corpus and the evaluation set (most of them plain)."""
+    from relay.model.fold import _plain_text
+
+    texts = _corpus_texts()
+    for text in texts:
+        _assert_folds_alike(text)
+    assert sum(_plain_text(text) is not None for text in texts) > len(texts) // 2
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
+@settings(max_examples=3000, deadline=None)
+def test_plain_texts_fold_as_character_by_character(text: str) -> None:
+    _assert_folds_alike(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\n ",
+        "a\n\nb",
+        "a \r\n \r\n b",
+        "a\n \nb\nc  d\t\te",
+        "a\u2028\u2028b",
+        "  Grüße,\n\n\n  Ihr Team  \n",
+        "ÄÖÜ ß İstanbul ﬁle ½",
+    ],
+)
+def test_white_space_runs_fold_as_character_by_character(text: str) -> None:
+    _assert_folds_alike(text)

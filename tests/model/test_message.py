@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 import random
 import re
+from email.utils import getaddresses
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.messages import mix
@@ -16,6 +17,8 @@ from relay.model.message import (
     LIMIT_DEFECT,
     MAX_MULTIPARTS,
     _inert,
+    _plain_addresses,
+    _plain_header_value,
     _visible_text,
     _within_limits,
     parse,
@@ -281,3 +284,163 @@ def test_html_facts_are_read_with_the_text() -> None:
     assert message.html is not None
     assert message.html_facts == analyse(message.html)
     assert message.html_facts.emoji and message.html_facts.centred_share > 0
+
+
+# The header values read without the registry (message._plain_header_value) must be the
+# registry's, on every form: generated values of every kind of field, the corpus's fields, and
+# whole parses with the registry alone.
+_HEADER_NAMES = (
+    "From", "to", "CC", "Bcc", "Reply-To", "Sender", "Resent-From", "Subject", "Date",
+    "Resent-Date", "Message-ID", "In-Reply-To", "References", "MIME-Version", "X-Mailer",
+    "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Received",
+)  # fmt: skip
+_ATOMS = st.text(alphabet="abXY09.-_+=?'!#", min_size=0, max_size=6)
+
+
+@st.composite
+def _mailboxes(draw: st.DrawFn) -> str:
+    """Mostly plain mailbox lists, with the odd variation a plain reader could get wrong."""
+    boxes = []
+    for _ in range(draw(st.integers(1, 3))):
+        address = f"{draw(_ATOMS)}@{draw(_ATOMS)}"
+        words = draw(st.lists(_ATOMS, max_size=3))
+        space = draw(st.sampled_from([" ", " ", "  ", "\t", "\r\n "]))
+        name = draw(st.sampled_from([" ", " ", "  ", "\t", "", '"', "(", "."])).join(words)
+        boxes.append(f"{name}{space}<{address}>" if words else address)
+    return draw(st.sampled_from([", ", ", ", ",", " , ", ",\r\n "])).join(boxes)
+
+
+_HEADER_VALUES = st.one_of(
+    _mailboxes(),
+    st.builds(lambda left, right: f"<{left}@{right}>", _ATOMS, _ATOMS),
+    st.sampled_from(
+        ["1.0", "1.0 (x)", "Fri, 20 Nov 2026 12:00:00 +0000", "20 Nov 2026 12:00 -0000",
+         "Fri, 31 Feb 2026 12:00:00 +0000", "Fri, 20 Nov 10000 12:00:00 +0000", "",
+         "Mon, 1 Jan 99 1:2:3 EST", "=?utf-8?q?Gr=C3=BC=C3=9Fe?=", "text/plain; charset=utf-8"]
+    ),
+    st.text(alphabet=" \t\r\nabXY09@.<>,;:\"()[]\\=?-_'+#é\udcff", max_size=40),
+)  # fmt: skip
+
+
+def _registry_value(name: str, value: str) -> str:
+    from relay.model.message import _PARSE_POLICY
+
+    return str(_PARSE_POLICY.header_fetch_parse(name, value))
+
+
+@given(st.sampled_from(_HEADER_NAMES), _HEADER_VALUES)
+@settings(max_examples=4000, deadline=None)
+def test_plain_header_values_are_the_registrys(name: str, value: str) -> None:
+    plain = _plain_header_value(name, value)
+    if plain is not None:
+        assert plain == _registry_value(name, value)
+
+
+@given(st.lists(_mailboxes(), max_size=3))
+@settings(max_examples=3000, deadline=None)
+def test_plain_addresses_are_getaddresses(values: list[str]) -> None:
+    plain = _plain_addresses(values)
+    if plain is not None:
+        assert plain == [address for _name, address in getaddresses(values)]
+
+
+def test_common_header_forms_are_read_without_the_registry() -> None:
+    common = {
+        "From": "Kundenservice <support@shop.example>",
+        "To": "a1b2c3d4e5@marketplace.amazon.de, Max Mustermann <max@example.de>",
+        "Subject": "AW: Frage zur Lieferung der Bestellung 302-1234567-1234567",
+        "Date": "Fri, 20 Nov 2026 12:00:00 +0000",
+        "Message-ID": "<bench-000000000001@shop.example>",
+        "References": "<a@b.example>\r\n <c@d.example>",
+        "MIME-Version": "1.0",
+    }
+    for name, value in common.items():
+        assert _plain_header_value(name, value) == _registry_value(name, value), name
+    assert _plain_addresses([common["From"], common["To"]]) == [
+        "support@shop.example",
+        "a1b2c3d4e5@marketplace.amazon.de",
+        "max@example.de",
+    ]
+
+
+def _corpus_messages() -> list[bytes]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = [*root.glob("tests/corpus/*/*.eml"), *root.glob("bench/eval/messages/*.eml")]
+    return [eml.read_bytes() for eml in sorted(found)]
+
+
+def test_plain_header_values_are_the_registrys_on_the_corpus() -> None:
+    import email
+
+    from relay.model.message import _PARSE_POLICY
+
+    plain = 0
+    for raw in _corpus_messages():
+        for part in email.message_from_bytes(raw, policy=_PARSE_POLICY).walk():
+            for name, value in part.raw_items():
+                found = _plain_header_value(name, value)
+                if found is not None:
+                    plain += 1
+                    assert found == _registry_value(name, value), (name, value)
+    assert plain > 1000
+
+
+def test_parse_reads_headers_as_the_registry_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every header-derived field of every corpus message, with and without the plain reader."""
+    from relay.model import message as module
+
+    fields = (
+        "headers", "subject", "from_addresses", "to_addresses", "cc_addresses",
+        "bcc_addresses", "message_id", "in_reply_to", "references", "defects",
+    )  # fmt: skip
+    messages = [
+        *_corpus_messages(),
+        make_message("x", to="a@b.example, =?utf-8?q?G=C3=BC?= <c@d.example>"),
+        b"From: a@b.example\r\nTo: <>\r\nDate: never\r\nReceived: x\r\nreceived: y\r\n"
+        b"Received: x\r\nMessage-ID: <a@[1.2.3.4]>\r\nSubject: \xe9t\xe9\r\n\r\nbody\r\n",
+    ]
+    with_plain = [parse(raw) for raw in messages]
+    monkeypatch.setattr(module, "_plain_header_value", lambda name, value: None)
+    monkeypatch.setattr(module, "_plain_addresses", lambda values: None)
+    registry_only = [parse(raw) for raw in messages]
+    for fast, slow in zip(with_plain, registry_only, strict=True):
+        assert [getattr(fast, f) for f in fields] == [getattr(slow, f) for f in fields]
+
+
+def test_the_feed_parser_looks_for_a_payloads_last_line_end_at_its_end() -> None:
+    import email.feedparser
+
+    from relay.model.message import _LineEndAtEnd
+
+    assert isinstance(email.feedparser.NLCRE_eol, _LineEndAtEnd)
+
+
+@given(st.text(alphabet="\r\na ", max_size=12) | st.text(max_size=60))
+@settings(max_examples=3000, deadline=None)
+def test_the_last_line_end_is_the_regexs(text: str) -> None:
+    from relay.model.message import _FEED_LINE_END, _LineEndAtEnd
+
+    found = _LineEndAtEnd().search(text)
+    expected = re.compile(_FEED_LINE_END).search(text)
+    assert (found and found.group(0)) == (expected and expected.group(0))
+
+
+def test_parse_with_the_feed_parsers_own_regex_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every corpus message and a few line-end shapes parse to the same model either way."""
+    import email.feedparser
+
+    from relay.model.message import _FEED_LINE_END
+
+    odd = [
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\npre\r\n--b\r\n\r\none\r\r\n--b\r\n"
+        b"Content-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\ntwo\n\n--c--\r\n"
+        b"epi\r\n\r\n--b\n\nthree\r--b--\r\nend",
+        b"Content-Type: multipart/mixed; boundary=b\n\n--b\n\nx\n--b\n\n\n--b--\n",
+    ]
+    messages = [*_corpus_messages(), *odd]
+    ours = [parse(raw) for raw in messages]
+    monkeypatch.setattr(email.feedparser, "NLCRE_eol", re.compile(_FEED_LINE_END))
+    for raw, found in zip(messages, ours, strict=True):
+        assert parse(raw) == found

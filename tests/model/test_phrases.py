@@ -288,6 +288,8 @@ def test_find_each_passes_over_only_matchers_that_cannot_match() -> None:
         expected = [(m, list(m.finditer(text))) for m in matchers]
         with message_memo({}):
             assert list(find_each(matchers, text)) == expected
+            # and each matcher on its own, on the masks find_each left with the message
+            assert [(m, list(m.finditer(text))) for m in matchers] == expected
             # a matcher compiled after the text's masks were made is asked, not skipped
             late = PhraseMatcher("de", ["ganz neue phrase", "rabatt"])
             assert list(find_each([late], text)) == [(late, list(late.finditer(text)))]
