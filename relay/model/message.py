@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import email
-import email.feedparser
 import email.headerregistry
 import email.policy
 import email.utils
@@ -115,36 +114,6 @@ _HEADER_VALUES: dict[tuple[str, str], str] = {}
 _HEADER_VALUES_SIZE: Final = 1024
 _HEADER_VALUE_CHARS: Final = 1000
 _PARSE_POLICY: Final = _SharedHeaderPolicy(header_factory=_HeaderClasses())
-
-
-_FEED_LINE_END: Final = r"(\r\n|\r|\n)\Z"  # email.feedparser's NLCRE_eol
-
-
-class _LineEndAtEnd:
-    """email.feedparser's `NLCRE_eol` (a CRLF, CR or LF that ends the string), looked for only
-    where it can match.
-
-    The feed parser searches each body part's whole payload with it, for the line end the
-    boundary after the part owns: the regex is tried at every character (~45 instructions a
-    character, 0.9 M for an 8 kB two-part message). A match can only start one or two
-    characters before the end; the parser reads nothing of it but `group(0)`.
-    """
-
-    pattern: Final = _FEED_LINE_END
-
-    def search(self, string: str) -> re.Match[str] | None:
-        end = len(string)
-        return _LINE_END_AT_END.match(string, max(0, end - 2)) or _LINE_END_AT_END.match(
-            string, max(0, end - 1)
-        )
-
-
-_LINE_END_AT_END: Final = re.compile(_FEED_LINE_END)
-# The same answers (tests/model/test_message.py), for every parse in the process; left alone
-# should a Python version define it otherwise.
-_stdlib_line_end = getattr(email.feedparser, "NLCRE_eol", None)
-if isinstance(_stdlib_line_end, re.Pattern) and _stdlib_line_end.pattern == _FEED_LINE_END:
-    email.feedparser.NLCRE_eol = _LineEndAtEnd()  # type: ignore[attr-defined]
 
 LinkSource = Literal["href", "text"]
 
