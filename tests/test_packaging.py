@@ -6,6 +6,7 @@ fresh install finds out."""
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from pathlib import Path
 
@@ -36,6 +37,10 @@ def _package_folders() -> dict[str, Path]:
     return folders
 
 
+# the C sources setup.py names as extension sources
+_EXT_SOURCES = frozenset(re.findall(r'"(relay/[^"]+\.c)"', (ROOT / "setup.py").read_text()))
+
+
 def test_every_package_folder_is_in_the_wheel() -> None:
     listed = set(_setuptools()["packages"])  # type: ignore[call-overload]
     missing = sorted(set(_package_folders()) - listed)
@@ -49,6 +54,8 @@ def test_every_data_file_is_in_the_wheel() -> None:
         for path in folder.rglob("*"):
             if not path.is_file() or path.suffix in {".py", ".pyc"} or "__pycache__" in path.parts:
                 continue
+            if path.suffix in {".so", ".pyd"} or path.relative_to(ROOT).as_posix() in _EXT_SOURCES:
+                continue  # a compiled extension and its source: setup.py's ext_modules build it
             owner = next(
                 (name for name, f in sorted(_package_folders().items(), key=lambda x: -len(x[0]))
                  if path.is_relative_to(f)),
