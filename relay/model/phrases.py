@@ -24,7 +24,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, overload
 
 from relay.model.fold import Folded, fold, judging, memoized
 
@@ -516,6 +516,30 @@ class PhraseHit:
     source_end: int = -1
 
 
+class _CompiledOnFirstRead:
+    """A matcher's pattern, compiled from its `<name>_source` the first time it is read and
+    kept in the instance (whose attribute then answers every later read directly)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+        self.source = f"{name}_source"
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _CompiledOnFirstRead: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> re.Pattern[str] | None: ...
+
+    def __get__(
+        self, instance: object | None, owner: type | None = None
+    ) -> re.Pattern[str] | _CompiledOnFirstRead | None:
+        if instance is None:
+            return self
+        pattern = _regex(getattr(instance, self.source))
+        instance.__dict__[self.name] = pattern
+        return pattern
+
+
 _LAZY_PATTERNS: Final = (
     "_pattern",
     "_negation",
@@ -554,38 +578,17 @@ class PhraseMatcher:
         self._negation_after_source = _source(n for n in after if not n.startswith("!"))
         self._exceptions_source = _source(n[1:] for n in (*before, *after) if n.startswith("!"))
         self._breaks_source = _source(clause_breaks)
-        self._conditionals = tuple(conditionals)
+        self._conditional_source = _conditional_source(conditionals)
         self._negation_final_source = _source(n for n in negations_final if n.strip())
 
-    # The patterns, compiled on first use (see `_regex`); after that, plain attributes.
-
-    @functools.cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        return _regex(self._pattern_source)
-
-    @functools.cached_property
-    def _negation(self) -> re.Pattern[str] | None:
-        return _regex(self._negation_source)
-
-    @functools.cached_property
-    def _negation_after(self) -> re.Pattern[str] | None:
-        return _regex(self._negation_after_source)
-
-    @functools.cached_property
-    def _exceptions(self) -> re.Pattern[str] | None:
-        return _regex(self._exceptions_source)
-
-    @functools.cached_property
-    def _breaks(self) -> re.Pattern[str] | None:
-        return _regex(self._breaks_source)
-
-    @functools.cached_property
-    def _conditional(self) -> re.Pattern[str] | None:
-        return _conditional_pattern(self._conditionals)
-
-    @functools.cached_property
-    def _negation_final(self) -> re.Pattern[str] | None:
-        return _regex(self._negation_final_source)
+    # The patterns, compiled from their sources on first use (see `_regex`), then kept.
+    _pattern = _CompiledOnFirstRead()
+    _negation = _CompiledOnFirstRead()
+    _negation_after = _CompiledOnFirstRead()
+    _exceptions = _CompiledOnFirstRead()
+    _breaks = _CompiledOnFirstRead()
+    _conditional = _CompiledOnFirstRead()
+    _negation_final = _CompiledOnFirstRead()
 
     def compile_now(self) -> None:
         """Compile every pattern now (a server's start), rather than at first use."""
@@ -711,14 +714,14 @@ def find_each(
             yield matcher, list(matcher._finditer(text, masks))
 
 
-def _conditional_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+def _conditional_source(words: Iterable[str]) -> str | None:
     """Where a conditional clause ends: from its opening word to the next comma, or (Japanese
     and Chinese, where the condition is a suffix) right after the suffix and its comma."""
-    return _compiled_conditional(tuple(words))
+    return _conditional_source_of(tuple(words))
 
 
 @functools.lru_cache(maxsize=256)
-def _compiled_conditional(words: tuple[str, ...]) -> re.Pattern[str] | None:
+def _conditional_source_of(words: tuple[str, ...]) -> str | None:
     latin: list[str] = []
     suffixes: list[str] = []
     for word in words:
@@ -730,7 +733,7 @@ def _compiled_conditional(words: tuple[str, ...]) -> re.Pattern[str] | None:
         branches.append(rf"(?<!\w)(?:{'|'.join(latin)})(?!\w)[^,]*,")
     if suffixes:
         branches.append(rf"(?:{'|'.join(suffixes)})[、,]?")
-    return re.compile("|".join(branches)) if branches else None
+    return "|".join(branches) if branches else None
 
 
 def _negates(pattern: re.Pattern[str] | None, window: str) -> bool:
