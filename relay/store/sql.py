@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -461,13 +461,19 @@ class SqlStore:
         snapshot) on its own. On PostgreSQL it then runs without BEGIN and COMMIT, two round
         trips fewer. Never for several statements: each would commit by itself.
         """
-        try:
+        with self._failures_as_store_errors(action):
             if one_statement and self.dialect == "postgresql" and self._engine is not None:
                 async with self._engine.connect() as conn:
                     yield conn
             else:
                 async with self.engine.begin() as conn:
                     yield conn
+
+    @contextlib.contextmanager
+    def _failures_as_store_errors(self, action: str) -> Iterator[None]:
+        """Every database failure inside as StoreError; anything else (a bug) as it is."""
+        try:
+            yield
         except StoreError:
             raise
         except Exception as exc:
@@ -812,13 +818,8 @@ class SqlStore:
         statements, driver = self._direct_statements, self._direct
         if statements is None or driver is None:
             return await self._lookup_row_sqlalchemy(params)
-        try:
+        with self._failures_as_store_errors("lookup"):
             values = await driver.lookup(statements.lookup.arguments(params))
-        except Exception as exc:
-            error = self._translate("lookup", exc)
-            if error is exc:
-                raise
-            raise error from exc
         return statements.row(values)
 
     async def _lookup_row_sqlalchemy(self, params: dict[str, Any]) -> Mapping[str, Any]:
@@ -876,13 +877,8 @@ class SqlStore:
         if statements is None or driver is None:
             await self._record_sqlalchemy(row)
             return
-        try:
+        with self._failures_as_store_errors("write ledger"):
             await driver.record(statements.record.arguments(row))
-        except Exception as exc:
-            error = self._translate("write ledger", exc)
-            if error is exc:
-                raise
-            raise error from exc
 
     async def _record_sqlalchemy(self, row: dict[str, Any]) -> None:
         async with self._tx("write ledger", one_statement=True) as conn:
