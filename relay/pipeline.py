@@ -30,6 +30,7 @@ from relay.model.message import ParsedMessage, parse
 from relay.model.types import Envelope, MessageFacts, Order, OrderContext, RelayConfig, RuleContext
 from relay.policy import Policy
 from relay.runtime import parse_process
+from relay.runtime.cpu_clock import cpu_timed
 from relay.store.base import Store
 from relay.verdict import Finding, Verdict, decide
 
@@ -52,6 +53,8 @@ class Evaluation:
     verdict: Verdict
     forward_bytes: bytes
     policy_seconds: float
+    # the CPU the parse and the judging cost, wherever they ran (loop, thread, parse process)
+    policy_cpu_seconds: float
     context: RuleContext
 
 
@@ -198,27 +201,34 @@ class Checker:
         for _ in range(self._process_count):
             self._processes.submit(parse_process.warm_up)
 
-    async def _parse(self, raw: bytes) -> ParsedMessage:
+    async def _parse(self, raw: bytes) -> tuple[ParsedMessage, float]:
+        """The parsed message and the CPU seconds its parse cost."""
         processes = self._processes
         if processes is not None and len(raw) >= self._process_bytes:
             async with self._slots, self._process_slots:
                 try:
-                    parsed = await self._parse_in_process(processes, raw)
+                    parsed, cpu_seconds = await self._parse_in_process(processes, raw)
                 except BrokenProcessPool:
                     self._replace_broken_pool(processes)
                     raise
-            return dataclasses.replace(parsed, raw=raw)
-        return await self._run(len(raw), lambda: parse(raw))
+            return dataclasses.replace(parsed, raw=raw), cpu_seconds
+        return await self._run(len(raw), lambda: cpu_timed(parse, raw))
 
     @staticmethod
-    async def _parse_in_process(processes: ProcessPoolExecutor, raw: bytes) -> ParsedMessage:
+    async def _parse_in_process(
+        processes: ProcessPoolExecutor, raw: bytes
+    ) -> tuple[ParsedMessage, float]:
         loop = asyncio.get_running_loop()
         try:
             spooled = await asyncio.to_thread(parse_process.spool, raw)
         except OSError:  # no room in TMPDIR: handed over pickled, as before
-            return await loop.run_in_executor(processes, parse_process.parse_without_raw, raw)
+            return await loop.run_in_executor(
+                processes, cpu_timed, parse_process.parse_without_raw, raw
+            )
         try:
-            return await loop.run_in_executor(processes, parse_process.parse_spooled, spooled)
+            return await loop.run_in_executor(
+                processes, cpu_timed, parse_process.parse_spooled, spooled
+            )
         finally:  # read and removed by the parse process, unless it failed first
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(spooled)
@@ -264,13 +274,14 @@ class Checker:
     ) -> Evaluation:
         now = now or datetime.now(UTC)
         started = time.perf_counter()
-        message = await self._parse(raw)
+        message, parse_cpu_seconds = await self._parse(raw)
         lookup_started = time.perf_counter()
         orders = await self._lookup(message, envelope, now)
         lookup_seconds = time.perf_counter() - lookup_started
         policy = self.policy
-        ctx, verdict, forward = await self._run(
-            len(raw), lambda: judge(message, envelope, policy, self.config, orders, now)
+        (ctx, verdict, forward), judge_cpu_seconds = await self._run(
+            len(raw),
+            lambda: cpu_timed(judge, message, envelope, policy, self.config, orders, now),
         )
         return Evaluation(
             message=message,
@@ -280,6 +291,7 @@ class Checker:
             forward_bytes=forward,
             policy_seconds=time.perf_counter() - started - lookup_seconds,
             context=ctx,
+            policy_cpu_seconds=parse_cpu_seconds + judge_cpu_seconds,
         )
 
     async def _lookup(

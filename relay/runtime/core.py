@@ -622,6 +622,7 @@ class Relay:
             reply=outcome.reply,
             duration_ms=round(duration * 1000, 2),
             policy_ms=round(evaluation.policy_seconds * 1000, 2) if evaluation else None,
+            policy_cpu_ms=round(evaluation.policy_cpu_seconds * 1000, 2) if evaluation else None,
         )
 
 

@@ -35,6 +35,9 @@ async def test_process_parse_equals_thread_parse(policy: Policy) -> None:
     assert a.verdict == b.verdict
     assert a.forward_bytes == b.forward_bytes
     assert "ATT002" in {f.code for f in b.verdict.findings}
+    # the parse process's CPU is counted with the judging's, as the thread's is
+    assert 0 < a.policy_cpu_seconds <= a.policy_seconds
+    assert 0 < b.policy_cpu_seconds <= b.policy_seconds
 
 
 async def test_small_messages_stay_in_the_serving_process(policy: Policy) -> None:
