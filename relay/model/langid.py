@@ -29,6 +29,7 @@ from typing import ClassVar, Final
 
 from langdetect import detector_factory
 from langdetect.detector import Detector
+from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
@@ -160,6 +161,22 @@ class FastDetector(Detector):  # type: ignore[misc]
     `_detect_block` are faster: compiled (relay/model/_langid.c) where it was built."""
 
     compiled: ClassVar[ModuleType | None] = compiled
+
+    def __init__(self, factory: DetectorFactory) -> None:
+        # Detector.__init__, whose random.Random() reads 2.5 KB from os.urandom to seed itself
+        # on every detection; `_detect_block` seeds it with the factory's seed before its
+        # first draw, so a Random seeded with a constant draws exactly the same.
+        self.word_lang_prob_map = factory.word_lang_prob_map
+        self.langlist = factory.langlist
+        self.seed = factory.seed
+        self.random = random.Random(0)
+        self.text = ""
+        self.langprob: list[float] | None = None
+        self.alpha = self.ALPHA_DEFAULT
+        self.n_trial = 7
+        self.max_text_length = 10000
+        self.prior_map = None
+        self.verbose = False
 
     def append(self, text: str) -> None:
         # Detector.append: URLs and addresses out, Vietnamese normalized, then the first

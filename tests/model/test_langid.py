@@ -423,3 +423,17 @@ def test_the_total_tells_the_two_summations_apart() -> None:
     assert langid.compiled is not None
     compensated = sys.version_info >= (3, 12)
     assert langid.compiled.float_sum([1e16, 1.0, -1e16]) == (1.0 if compensated else 0.0)
+
+
+def test_a_detector_starts_as_langdetects_does_with_a_constant_seed_not_os_entropy() -> None:
+    detector_factory.init_factory()
+    factory = detector_factory._factory
+    reference_state = vars(Detector(factory))
+    state = vars(FastDetector(factory))
+    assert state.keys() == reference_state.keys()
+    assert {k: v for k, v in state.items() if k != "random"} == {
+        k: v for k, v in reference_state.items() if k != "random"
+    }
+    # _detect_block seeds it again before drawing: only the system's entropy is saved
+    assert type(state["random"]) is random.Random
+    assert state["random"].getstate() == random.Random(0).getstate()

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from relay.model import phrases as phrases_module
 from relay.model.phrases import (
     PhraseMatcher,
     excerpt,
@@ -358,3 +361,33 @@ def test_patterns_compile_on_first_use_and_warm_compiles_them_all() -> None:
     assert marketing and all(compiled(m) == set() for m in marketing)
     policy.warm()
     assert all(compiled(m) == set(_LAZY_PATTERNS) for m in marketing)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "a",
+        "ab abc abcd",
+        "über straße ß",
+        "x_1 2-3 日本語の文",
+        "  a\u0301b  q.r,st ",
+        "abc abd abc",
+    ],
+)
+def test_word_starts_are_every_run_first_one_two_and_three_characters(text: str) -> None:
+    runs = re.findall(r"\w+", text)
+    expected = {run[:length] for run in runs for length in (1, 2, 3)}
+    assert phrases_module._word_starts(text) == expected
+
+
+def test_text_masks_hold_the_bit_of_every_prefilter_with_a_first_piece_in_the_text() -> None:
+    PhraseMatcher("ja", ["クーポンを差し上げます"]).compile_now()  # a prefilter with pieces
+    text = normalize("クーポンを差し上げます and a coupon code")
+    expected = 0
+    for found in phrases_module._PIECE_BITS.values():
+        for piece, bits in found.items():
+            if piece in text:
+                expected |= bits
+    assert expected
+    assert phrases_module._text_masks(text).pieces == expected
