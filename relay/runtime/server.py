@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 
 from relay.config import ConfigError, Settings, split_host_port
 from relay.console import create_app
+from relay.delivery.upstream import tls_context as upstream_tls_context
 from relay.metrics import WorkerMetrics
 from relay.runtime import zygote
 from relay.runtime.core import Relay
@@ -413,6 +414,11 @@ class Supervisor:
         self.settings = settings
         self.log_format = log_format
         self.metrics_dir = metrics_dir
+        if not settings.upstream.url.startswith("maildir:"):
+            # made before the zygote is forked from this process: one copy for all of them (a
+            # CA file that cannot be read is reported where the upstream is opened)
+            with contextlib.suppress(OSError, ssl.SSLError):
+                upstream_tls_context(settings.upstream.ca_file or None)
         # forked from the zygote, which loads the policy and the judging code once for all
         self.context = zygote.start(settings.policy.files, log_format)
         self.workers: dict[int, multiprocessing.process.BaseProcess] = {}
