@@ -423,3 +423,40 @@ def test_the_total_tells_the_two_summations_apart() -> None:
     assert langid.compiled is not None
     compensated = sys.version_info >= (3, 12)
     assert langid.compiled.float_sum([1e16, 1.0, -1e16]) == (1.0 if compensated else 0.0)
+
+
+def test_the_packed_table_is_langdetects() -> None:
+    """Every n-gram of langdetect's table, with the same 55 floats, bit for bit; only the
+    non-zero ones are stored (about two per n-gram, where langdetect keeps 55)."""
+    detector_factory.init_factory()
+    theirs = detector_factory._factory
+    packed = langid.packed_factory()
+    assert packed.langlist == theirs.langlist
+    assert packed.word_lang_prob_map.keys() == theirs.word_lang_prob_map.keys()
+    size = len(theirs.langlist)
+    stored = 0
+    for word, row in theirs.word_lang_prob_map.items():
+        ours = packed.word_lang_prob_map[word]
+        assert isinstance(ours, bytes)
+        assert [repr(p) for p in langid.dense(ours, size)] == [repr(p) for p in row], word
+        stored += len(ours) // 9
+    assert stored == sum(1 for row in theirs.word_lang_prob_map.values() for p in row if p)
+
+
+def _every_packed_probability(detector_class: type[Detector], text: str) -> list[str] | str:
+    detector = detector_class(langid.packed_factory())
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException as exc:
+        return str(exc)
+    return [repr(p) for p in detector.langprob]
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+def test_every_probability_bit_for_bit_on_the_packed_table(
+    detector_class: type[FastDetector],
+) -> None:
+    for text in _order_sensitive_texts()[::3]:
+        expected = _every_probability(Detector, text)
+        assert _every_packed_probability(detector_class, text) == expected, text[:80]
