@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import re
 import socket
@@ -121,6 +122,14 @@ def _reply_text(code: int, message: str) -> str:
     return f"{code} {message}".strip()
 
 
+@functools.cache
+def tls_context(ca_file: str | None) -> ssl.SSLContext:
+    """The upstream's TLS context for `ca_file` (None: the system's CA certificates), one per
+    process: OpenSSL's start-up and the certificates cost ~5 MiB. The supervisor makes it
+    before it forks the zygote (relay/runtime/server.py), so every worker shares its pages."""
+    return ssl.create_default_context(cafile=ca_file)
+
+
 class SmtpUpstream:
     """An SMTP upstream; STARTTLS whenever offered, AUTH when configured, bounded in time.
 
@@ -146,7 +155,7 @@ class SmtpUpstream:
         self.username = settings.username or unquote(parsed.username or "")
         self.password = settings.resolved_password() or unquote(parsed.password or "")
         self.timeout = timeout
-        self.tls_context = ssl.create_default_context(cafile=settings.ca_file or None)
+        self.tls_context = tls_context(settings.ca_file or None)
         self.pool_size = pool_size if pool_size is not None else getattr(settings, "pool_size", 4)
         self.idle_seconds = idle_seconds
         self.max_messages = max_messages

@@ -6,11 +6,12 @@
  * the Python Random object itself (its gauss() and getrandbits(), exactly as
  * Random._randbelow_with_getrandbits and Random.choice use them).
  *
- * The profile table (langdetect's word_lang_prob_map: n-gram -> list of 55 floats) is read in
- * place: a row is a list whose items are float objects, 96% of them the one shared 0.0, so a
- * row costs its 440-byte pointer array and about two other floats, as a packed copy would,
- * without a copy (and nothing is written to the table's pages, which the zygote's forked
- * workers share).
+ * The profile table (n-gram -> its probability in each of the 55 languages) has rows of two
+ * kinds. langdetect's own (word_lang_prob_map) are lists of 55 float objects, 96% of them the
+ * one shared 0.0: 440 bytes of pointers per row, 41 MiB in all. relay.model.langid's packed
+ * table holds only the others, as bytes of (uint8 language index, native double) entries,
+ * about two per row. Either is read in place, into the same doubles (nothing is written to
+ * the table's pages, which the zygote's forked workers share).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -59,7 +60,7 @@ typedef struct {
     PyObject *bits;        /* len(ngrams).bit_length(), as the int getrandbits is given */
     unsigned long long count;
     PyObject *ngrams; /* list[str] */
-    PyObject *table;  /* dict[str, list[float]] */
+    PyObject *table;  /* dict[str, list[float] | bytes] */
     Py_ssize_t size;  /* number of languages */
 } Draws;
 
@@ -84,39 +85,62 @@ draw_index(Draws *draws, Py_ssize_t *index)
     }
 }
 
-/* The next drawn n-gram's row of the table: `size` float objects (borrowed). */
-static PyObject **
-draw_row(Draws *draws)
+/* One packed entry: the language's index, then its probability (a native double). */
+#define PACKED_ENTRY (1 + sizeof(double))
+
+/* The next drawn n-gram's row of the table, as `size` doubles into `row`. */
+static int
+draw_row(Draws *draws, double *row)
 {
     Py_ssize_t index;
     if (draw_index(draws, &index) < 0) {
-        return NULL;
+        return -1;
     }
     PyObject *ngram = PyList_GET_ITEM(draws->ngrams, index);
-    PyObject *row = PyDict_GetItemWithError(draws->table, ngram);
-    if (row == NULL) {
+    PyObject *found = PyDict_GetItemWithError(draws->table, ngram);
+    if (found == NULL) {
         if (!PyErr_Occurred()) {
             PyErr_SetObject(PyExc_KeyError, ngram);
         }
-        return NULL;
+        return -1;
     }
-    if (!PyList_CheckExact(row) || PyList_GET_SIZE(row) != draws->size) {
+    if (PyBytes_CheckExact(found)) {
+        Py_ssize_t length = PyBytes_GET_SIZE(found);
+        const unsigned char *entry = (const unsigned char *)PyBytes_AS_STRING(found);
+        if (length % (Py_ssize_t)PACKED_ENTRY != 0) {
+            PyErr_Format(PyExc_ValueError, "the packed row of %R is not whole entries", ngram);
+            return -1;
+        }
+        memset(row, 0, (size_t)draws->size * sizeof(double)); /* +0.0, as langdetect's rows */
+        for (Py_ssize_t at = 0; at < length; at += (Py_ssize_t)PACKED_ENTRY) {
+            Py_ssize_t language = entry[at];
+            if (language >= draws->size) {
+                PyErr_Format(PyExc_ValueError, "the packed row of %R names language %zd of %zd",
+                             ngram, language, draws->size);
+                return -1;
+            }
+            memcpy(&row[language], entry + at + 1, sizeof(double));
+        }
+        return 0;
+    }
+    if (!PyList_CheckExact(found) || PyList_GET_SIZE(found) != draws->size) {
         PyErr_Format(PyExc_ValueError, "the table's row of %R is not a list of %zd floats",
                      ngram, draws->size);
-        return NULL;
+        return -1;
     }
-    PyObject **items = PySequence_Fast_ITEMS(row);
+    PyObject **items = PySequence_Fast_ITEMS(found);
     for (Py_ssize_t j = 0; j < draws->size; j++) {
         if (!PyFloat_CheckExact(items[j])) {
             PyErr_Format(PyExc_TypeError, "the table's row of %R holds a %.100s, not a float",
                          ngram, Py_TYPE(items[j])->tp_name);
-            return NULL;
+            return -1;
         }
+        row[j] = PyFloat_AS_DOUBLE(items[j]);
     }
-    return items;
+    return 0;
 }
 
-#define WEIGHT(row, j) (w + PyFloat_AS_DOUBLE((row)[j]))
+#define WEIGHT(row, j) (w + (row)[j])
 
 /* ---- trials: Detector._detect_block after the n-grams are extracted ---- */
 
@@ -157,15 +181,17 @@ trials(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
 
     PyObject *result = NULL;
-    double *prob = NULL, *start = NULL, *langprob = NULL;
+    double *prob = NULL, *start = NULL, *langprob = NULL, *rows = NULL;
     Draws draws = {NULL, NULL, (unsigned long long)count, ngrams, table, size};
     PyObject *gauss_args = NULL;
     PyObject *gauss = NULL;
 
+    /* the five rows drawn between two normalizations */
+    rows = PyMem_Calloc((size_t)(size ? size : 1) * 5, sizeof(double));
     prob = PyMem_Calloc((size_t)(size ? size : 1), sizeof(double));
     start = PyMem_Calloc((size_t)(size ? size : 1), sizeof(double));
     langprob = PyMem_Calloc((size_t)(size ? size : 1), sizeof(double));
-    if (prob == NULL || start == NULL || langprob == NULL) {
+    if (prob == NULL || start == NULL || langprob == NULL || rows == NULL) {
         PyErr_NoMemory();
         goto done;
     }
@@ -207,8 +233,9 @@ trials(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         double trial_alpha = alpha + z * alpha_width;
         double w = trial_alpha / base_freq;
         /* i = 0: one draw, then the first convergence check */
-        PyObject **a = draw_row(&draws);
-        if (a == NULL) {
+        double *a = rows, *b = rows + size, *c = rows + 2 * size, *d = rows + 3 * size,
+               *e = rows + 4 * size;
+        if (draw_row(&draws, a) < 0) {
             goto done;
         }
         for (Py_ssize_t j = 0; j < size; j++) {
@@ -240,10 +267,8 @@ trials(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
             }
             /* i + 1 .. i + 5: five draws, multiplied in the order drawn, after the division by
              * the total that langdetect's normalization makes first */
-            PyObject **b, **c, **d, **e;
-            if ((a = draw_row(&draws)) == NULL || (b = draw_row(&draws)) == NULL ||
-                (c = draw_row(&draws)) == NULL || (d = draw_row(&draws)) == NULL ||
-                (e = draw_row(&draws)) == NULL) {
+            if (draw_row(&draws, a) < 0 || draw_row(&draws, b) < 0 || draw_row(&draws, c) < 0 ||
+                draw_row(&draws, d) < 0 || draw_row(&draws, e) < 0) {
                 goto done;
             }
             for (Py_ssize_t j = 0; j < size; j++) {
@@ -276,6 +301,7 @@ trials(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     }
 
 done:
+    PyMem_Free(rows);
     PyMem_Free(prob);
     PyMem_Free(start);
     PyMem_Free(langprob);

@@ -2,7 +2,7 @@
 
 `detect_langs(text)` returns exactly what `langdetect.detect_langs(text)` returns (same
 languages, same float probabilities) for the same `DetectorFactory.seed`: it uses langdetect's
-loaded profiles, its text clean-up (`Detector.append`, `cleaning_text`) and the same sequence
+profiles (packed, below), its text clean-up (`Detector.append`, `cleaning_text`) and the same sequence
 of random draws; only the two hot loops are written differently:
 
 * n-gram extraction (`Detector._extract_ngrams` + `NGram.add_char`): the per-character
@@ -14,6 +14,12 @@ of random draws; only the two hot loops are written differently:
   langdetect computes (`(p * (w + a)) * (w + b) ...`: the same IEEE operations in the same
   order), without a Python call per draw and language.
 
+The profile table is langdetect's, packed (`packed_factory`): langdetect keeps a list of 55
+floats per n-gram (87,598 of them, 41 MiB of pointers), 96% of them 0.0; the packed table keeps
+each n-gram's other entries, about two, as bytes of (language index, double) pairs: 17 MiB
+resident where langdetect's took 61 (shared by the relay's forked processes). Its rows read as
+the same doubles, so the answers do not change. Both paths also read langdetect's own lists.
+
 Both loops are also written in C (relay/model/_langid.c, the same operations in the same
 order, the draws made by the same Random object), built at install where there is a compiler;
 without it, the pure-Python loops here run. tests/model/test_langid.py compares both paths with
@@ -22,14 +28,15 @@ langdetect on every sample of bench/language_accuracy.py and on generated text.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
+import struct
 from types import ModuleType
-from typing import ClassVar, Final
+from typing import Any, ClassVar, Final
 
-from langdetect import detector_factory
 from langdetect.detector import Detector
-from langdetect.detector_factory import DetectorFactory
+from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
@@ -70,7 +77,54 @@ _MEMO_WORDS: Final = 50_000
 _MEMO_WORD_LENGTH: Final = 40
 
 
-def python_word_ngrams(chars: str, table: dict[str, list[float]]) -> tuple[str, ...]:
+Row = list[float] | bytes  # langdetect's, or packed (PackedFactory)
+# one packed entry: the language's index, its probability (the C loop reads the same layout)
+_ENTRY: Final = struct.Struct("=Bd")
+
+
+def dense(row: Row, size: int) -> list[float]:
+    """A row of the table as langdetect's list of `size` floats."""
+    if isinstance(row, list):
+        return row
+    values = [0.0] * size
+    for language, probability in _ENTRY.iter_unpack(row):
+        values[language] = probability
+    return values
+
+
+class PackedFactory(DetectorFactory):  # type: ignore[misc]
+    """langdetect's DetectorFactory, whose table keeps only each n-gram's non-zero entries
+    (see the module's docstring); load_profile reads the same profiles, to the same floats."""
+
+    def add_profile(self, profile: Any, index: int, langsize: int) -> None:
+        # DetectorFactory.add_profile, without the list of langsize zeros per n-gram. A row
+        # grows by one entry per language: each longer copy takes the place its predecessor
+        # just freed, where building all the rows at the end left the loading's garbage
+        # scattered between them (~25 MiB more resident).
+        if profile.name in self.langlist:
+            raise LangDetectException(
+                ErrorCode.DuplicateLangError, "Duplicate the same language profile."
+            )
+        self.langlist.append(profile.name)
+        rows: dict[str, bytes] = self.word_lang_prob_map
+        for word in profile.freq:
+            row = rows.get(word, b"")
+            length = len(word)
+            if 1 <= length <= 3:
+                probability = 1.0 * profile.freq.get(word) / profile.n_words[length - 1]
+                row += _ENTRY.pack(index, probability)
+            rows[word] = row
+
+
+@functools.cache
+def packed_factory() -> PackedFactory:
+    """langdetect's profiles, packed: what detect_langs detects with (loaded on first use)."""
+    factory = PackedFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    return factory
+
+
+def python_word_ngrams(chars: str, table: dict[str, Row]) -> tuple[str, ...]:
     """The n-grams langdetect extracts from `chars` (normalized, one word and perhaps the space
     after it), starting as after a space: NGram.add_char and Detector._extract_ngrams."""
     result: list[str] = []
@@ -105,7 +159,7 @@ def python_word_ngrams(chars: str, table: dict[str, list[float]]) -> tuple[str, 
 
 def python_trials(
     ngrams: list[str],
-    table: dict[str, list[float]],
+    table: dict[str, Row],
     rnd: random.Random,
     init: list[float],
     alpha: float,
@@ -127,7 +181,8 @@ def python_trials(
         prob = list(init)
         w = (alpha + rnd.gauss(0.0, 1.0) * alpha_width) / base_freq
         # i = 0: one draw, then the first convergence check
-        prob = [p * (w + pa) for p, pa in zip(prob, table[ngrams[below(count)]], strict=True)]
+        first = dense(table[ngrams[below(count)]], size)
+        prob = [p * (w + pa) for p, pa in zip(prob, first, strict=True)]
         i = 0
         while True:
             # Detector._normalize_prob: the largest share is max(p) / total exactly, since
@@ -138,11 +193,11 @@ def python_trials(
                 break
             # i + 1 .. i + 5: five draws, multiplied in the order drawn, after the division
             # by the total of the normalization that langdetect does first
-            a = table[ngrams[below(count)]]
-            b = table[ngrams[below(count)]]
-            c = table[ngrams[below(count)]]
-            d = table[ngrams[below(count)]]
-            e = table[ngrams[below(count)]]
+            a = dense(table[ngrams[below(count)]], size)
+            b = dense(table[ngrams[below(count)]], size)
+            c = dense(table[ngrams[below(count)]], size)
+            d = dense(table[ngrams[below(count)]], size)
+            e = dense(table[ngrams[below(count)]], size)
             prob = [
                 p / total * (w + pa) * (w + pb) * (w + pc) * (w + pd) * (w + pe)
                 for p, pa, pb, pc, pd, pe in zip(prob, a, b, c, d, e, strict=True)
@@ -256,10 +311,9 @@ class PythonDetector(FastDetector):
 
 
 def detect_langs(text: str) -> list[Language]:
-    """What `langdetect.detect_langs(text)` returns, computed by FastDetector."""
-    detector_factory.init_factory()
-    factory = detector_factory._factory
-    assert factory is not None
+    """What `langdetect.detect_langs(text)` returns, computed by FastDetector on the packed
+    table."""
+    factory = packed_factory()
     if not factory.langlist:
         raise LangDetectException(ErrorCode.NeedLoadProfileError, "Need to load profiles.")
     detector = FastDetector(factory)

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp
 
 from relay.config import ConfigError, Settings, split_host_port
 from relay.console import create_app
+from relay.delivery.upstream import tls_context as upstream_tls_context
 from relay.metrics import WorkerMetrics
 from relay.runtime import zygote
 from relay.runtime.core import Relay
@@ -283,8 +284,8 @@ async def reload(relay: Relay) -> bool:
     # collected; the new one is then frozen in its place (one full collection per SIGHUP).
     # Not when the old one is the zygote's: the zygote keeps its pages whatever this worker
     # does, and a collection of everything unfrozen would write to every object the worker
-    # shares with it, copying each of those pages into this worker. (The supervisor and a
-    # worker on its second reload pay that copy once.)
+    # (or the supervisor it was forked from) shares with it, copying each of those pages into
+    # this process. (A process on its second reload pays that copy once.)
     if not zygote.shares(old):
         gc.unfreeze()
     freeze_startup_objects()
@@ -413,6 +414,11 @@ class Supervisor:
         self.settings = settings
         self.log_format = log_format
         self.metrics_dir = metrics_dir
+        if not settings.upstream.url.startswith("maildir:"):
+            # made before the zygote is forked from this process: one copy for all of them (a
+            # CA file that cannot be read is reported where the upstream is opened)
+            with contextlib.suppress(OSError, ssl.SSLError):
+                upstream_tls_context(settings.upstream.ca_file or None)
         # forked from the zygote, which loads the policy and the judging code once for all
         self.context = zygote.start(settings.policy.files, log_format)
         self.workers: dict[int, multiprocessing.process.BaseProcess] = {}

@@ -12,7 +12,12 @@ The zygote is multiprocessing's fork server. Forking a process that has threads 
 child with a lock held by a thread that does not exist in it; the fork server has one thread,
 while the supervisor soon runs several (uvicorn, aiosqlite, executors). So the supervisor forks
 the zygote at its start, while it is still single-threaded, and the zygote shares the
-supervisor's imports as well; where that cannot be done, the fork server is spawned as
+supervisor's imports as well. The supervisor loads and warms what judging needs itself, just
+before that fork (`load_for_workers`), and the zygote is born ready: a page either process
+writes after the fork is copied, and the zygote's loading wrote to many of the imports' pages,
+while the supervisor read the policy again for itself (its console judges corrected resends).
+Loaded once before the fork, it is ~12 MiB less in all (idle PSS of every relay process, two
+workers). Where the fork cannot be done, the fork server is spawned as
 multiprocessing does it, with relay/runtime/zygote_preload.py as its preload, told what to
 load through the environment. It lives while the supervisor or a process it forked holds its
 end of multiprocessing's "alive" pipe, so it ends after them. A worker that dies is forked
@@ -31,6 +36,7 @@ import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
 import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
 import socket
 import threading
@@ -40,6 +46,7 @@ from typing import Any
 
 from relay.policy import Policy, load_policy
 from relay.runtime.memory import freeze_startup_objects
+from relay.runtime.proctitle import name_process
 
 ENV = "BSM_RELAY_ZYGOTE"
 
@@ -72,14 +79,13 @@ def start(
 ) -> multiprocessing.context.ForkServerContext:
     """Start the zygote (the supervisor, before its first worker); the context to fork with.
 
-    Returns at once: the zygote loads in the background (~3 s of CPU), and the first worker's
-    start waits for it.
-
     Forked from the supervisor while it has one thread, the zygote shares the supervisor's
-    imports too (~70 MiB); the supervisor's objects are frozen first, so that neither
+    imports too (~70 MiB), and what judging needs, which this process loads first (~3 s of
+    CPU: start returns after it); the supervisor's objects are frozen, so that neither
     process's collector copies those pages. Otherwise (a thread already running, or a Python
-    whose fork server this module does not know) the fork server is spawned and imports
-    everything itself."""
+    whose fork server this module does not know) the fork server is spawned and imports and
+    loads everything itself, in the background: start returns at once, and the first worker's
+    start waits for it."""
     context = multiprocessing.get_context("forkserver")
     assert isinstance(context, multiprocessing.context.ForkServerContext)
     request = json.dumps({"policy_files": list(policy_files), "log_format": log_format})
@@ -116,7 +122,8 @@ def _fork_server(request: str) -> bool:
         or any(p.default is inspect.Parameter.empty for p in list(known.values())[3:])
     ):
         return False
-    freeze_startup_objects()
+    load_for_workers(json.loads(request)["policy_files"])
+    _fork_resource_tracker()
     connection: Any = multiprocessing.connection  # arbitrary_address: not in the stubs
     address = connection.arbitrary_address("AF_UNIX")
     assert isinstance(address, str)
@@ -133,7 +140,7 @@ def _fork_server(request: str) -> bool:
             try:
                 os.close(alive_w)
                 os.environ.pop(ENV, None)
-                preload(request)
+                name_process("bsm-zygote")
                 multiprocessing.forkserver.main(listener.fileno(), alive_r, [])
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else 0
@@ -144,6 +151,35 @@ def _fork_server(request: str) -> bool:
     server._forkserver_alive_fd = alive_w
     server._forkserver_pid = pid
     return True
+
+
+def _fork_resource_tracker() -> None:
+    """Fork multiprocessing's resource tracker from this process too, before the first process
+    start asks for it.
+
+    Spawned, as multiprocessing does it, it is an interpreter of its own (~6 MiB) that reads a
+    pipe nothing here writes much to (parse processes' semaphores are a fork context's, never
+    registered). Forked just before the zygote, it shares their pages: it holds ~4 MiB of its
+    own, the pages both the supervisor and the zygote wrote since. Forked before the zygote's
+    pipe is made: the tracker must not hold the end that keeps the zygote alive (it ends once
+    every holder of its own pipe, the supervisor and what the zygote forked, is gone)."""
+    tracker: Any = multiprocessing.resource_tracker._resource_tracker  # private: checked
+    if getattr(tracker, "_fd", 0) is not None or getattr(tracker, "_pid", 0) is not None:
+        return  # running already, or laid out otherwise than this module knows
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the tracker: it never returns into the supervisor's code
+        code = 1
+        try:
+            os.close(write_end)
+            name_process("bsm-tracker")
+            multiprocessing.resource_tracker.main(read_end)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(read_end)
+    tracker._fd = write_end
+    tracker._pid = pid
 
 
 def policy_for(files: list[str] | tuple[str, ...]) -> Policy:
@@ -165,24 +201,28 @@ def shares(policy: Policy) -> bool:
 
 
 def preload(request: str) -> None:
-    """In the fork server, at its start (relay/runtime/zygote_preload.py): load and warm
-    everything a worker judges with, then freeze it."""
-    global _preloaded
-    import structlog
-
+    """In a spawned fork server, at its start (relay/runtime/zygote_preload.py)."""
     from relay import logs
-    from relay.model.types import RelayConfig
-    from relay.pipeline import warm
-    from relay.review.notices import load_all_wording
-    from relay.runtime import parse_process
-    from relay.runtime.proctitle import name_process
 
     name_process("bsm-zygote")
     data = json.loads(request)
     logs.configure(log_format=data["log_format"])
-    files = tuple(data["policy_files"])
+    load_for_workers(data["policy_files"])
+
+
+def load_for_workers(files: Sequence[str]) -> None:
+    """Load and warm everything a worker judges with, then freeze it: in the supervisor just
+    before it forks the zygote, or in a spawned fork server."""
+    global _preloaded
+    import structlog
+
+    from relay.model.types import RelayConfig
+    from relay.pipeline import warm
+    from relay.review.notices import load_all_wording
+    from relay.runtime import parse_process
+
     try:
-        policy = load_policy(files)
+        policy = load_policy(tuple(files))
         digest = fingerprint(policy.sources)
         # a worker warms again with its own settings: cheap once these are loaded
         warm(policy, RelayConfig())
@@ -193,5 +233,5 @@ def preload(request: str) -> None:
             "zygote_preload_failed", error=str(exc), error_type=type(exc).__name__
         )
     else:
-        _preloaded = Preloaded(files, digest, policy)
+        _preloaded = Preloaded(tuple(files), digest, policy)
     freeze_startup_objects()

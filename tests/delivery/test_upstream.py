@@ -153,3 +153,22 @@ def test_maildir_cleanup_spares_a_live_relays_file(tmp_path: Path) -> None:
     assert outbox.clean_temporary() == 2
     assert live.exists() and other_host.exists()
     assert not dead.exists() and not stale.exists()
+
+
+def test_upstreams_of_one_process_share_one_tls_context_per_ca_file(tmp_path: Path) -> None:
+    """The supervisor makes it before it forks the zygote, so that every worker shares its
+    pages (~5 MiB of OpenSSL state and certificates): a worker's upstream takes that one."""
+    from relay.delivery.upstream import tls_context
+    from tests.reliability.test_open_relay import make_certificate
+
+    made_before = tls_context(None)
+    first = open_upstream(UpstreamSettings(url="smtp://127.0.0.1:25"), timeout=5)
+    second = open_upstream(UpstreamSettings(url="smtp://127.0.0.1:2525"), timeout=5)
+    assert isinstance(first, SmtpUpstream) and isinstance(second, SmtpUpstream)
+    assert first.tls_context is made_before and second.tls_context is made_before
+    # a CA file of its own: a context of its own, which trusts that file's certificate
+    ca_file, _key = make_certificate(tmp_path)
+    own = open_upstream(UpstreamSettings(url="smtp://127.0.0.1:25", ca_file=str(ca_file)))
+    assert isinstance(own, SmtpUpstream)
+    assert own.tls_context is not made_before
+    assert own.tls_context.cert_store_stats()["x509_ca"] == 1

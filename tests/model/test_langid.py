@@ -437,3 +437,40 @@ def test_a_detector_starts_as_langdetects_does_with_a_constant_seed_not_os_entro
     # _detect_block seeds it again before drawing: only the system's entropy is saved
     assert type(state["random"]) is random.Random
     assert state["random"].getstate() == random.Random(0).getstate()
+
+
+def test_the_packed_table_is_langdetects() -> None:
+    """Every n-gram of langdetect's table, with the same 55 floats, bit for bit; only the
+    non-zero ones are stored (about two per n-gram, where langdetect keeps 55)."""
+    detector_factory.init_factory()
+    theirs = detector_factory._factory
+    packed = langid.packed_factory()
+    assert packed.langlist == theirs.langlist
+    assert packed.word_lang_prob_map.keys() == theirs.word_lang_prob_map.keys()
+    size = len(theirs.langlist)
+    stored = 0
+    for word, row in theirs.word_lang_prob_map.items():
+        ours = packed.word_lang_prob_map[word]
+        assert isinstance(ours, bytes)
+        assert [repr(p) for p in langid.dense(ours, size)] == [repr(p) for p in row], word
+        stored += len(ours) // 9
+    assert stored == sum(1 for row in theirs.word_lang_prob_map.values() for p in row if p)
+
+
+def _every_packed_probability(detector_class: type[Detector], text: str) -> list[str] | str:
+    detector = detector_class(langid.packed_factory())
+    detector.append(text)
+    try:
+        detector.get_probabilities()
+    except LangDetectException as exc:
+        return str(exc)
+    return [repr(p) for p in detector.langprob]
+
+
+@pytest.mark.parametrize("detector_class", _DETECTORS)
+def test_every_probability_bit_for_bit_on_the_packed_table(
+    detector_class: type[FastDetector],
+) -> None:
+    for text in _order_sensitive_texts()[::3]:
+        expected = _every_probability(Detector, text)
+        assert _every_packed_probability(detector_class, text) == expected, text[:80]
