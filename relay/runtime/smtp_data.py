@@ -148,7 +148,11 @@ class ChunkedDataMixin:
                 end = 0  # an empty message: the first line is the end marker
                 rest_at = 3
                 break
-            found = buffer.find(EOD, start)
+            # The end marker starts with CRLF-dot, which the scanner looks for in every chunk
+            # (and the two bytes before it) until it finds the first: while it has found none,
+            # the stream holds no end marker yet and the search is skipped (~1 ms per 1.4 MB).
+            dot_seen = too_long or scanner.first_dot is not None
+            found = buffer.find(EOD, start) if dot_seen else -1
             if found >= 0:
                 end = found + 2  # keep the last line's CRLF
                 rest_at = found + len(EOD)

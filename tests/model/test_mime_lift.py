@@ -316,3 +316,55 @@ def test_a_lifted_run_is_not_joined_before_decoding(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(mime_lift, "_decode_base64", refuse)
     attachment = parse(mix()["pdf1m"].raw).attachments[0]
     assert attachment.sniffed_kind == "pdf"
+
+
+def _uniform_by_counting(raw: bytes, start: int, last: int) -> bool:
+    """_uniform_lines as it was first written: every CR and LF of the run counted."""
+    width = raw.find(b"\n", start, last) + 1 - start
+    ending = 2 if raw[start + width - 2 : start + width] == b"\r\n" else 1
+    if width <= ending:
+        return False
+    final_start = raw.rfind(b"\n", start, last - 1) + 1
+    if final_start < start or (final_start - start) % width:
+        return False
+    lines = (final_start - start) // width + 1
+    if last - final_start <= ending:
+        return False
+    line_ends = raw[start + width - 1 : final_start : width]
+    if line_ends.count(b"\n") != len(line_ends) or raw.count(b"\n", start, last) != lines:
+        return False
+    if ending == 1:
+        return raw.find(b"\r", start, last) < 0
+    carriage_returns = raw[start + width - 2 : final_start : width]
+    return (
+        carriage_returns.count(b"\r") == len(carriage_returns)
+        and raw[last - 2 : last] == b"\r\n"
+        and raw.count(b"\r", start, last) == lines
+    )
+
+
+@pytest.mark.parametrize("ending", [b"\r\n", b"\n"])
+@pytest.mark.parametrize("seed", range(6))
+def test_uniform_lines_answers_as_counting_every_line_end(ending: bytes, seed: int) -> None:
+    """The block-wise check finds a stray CR or LF (or a missing one) wherever it is: in the
+    first or last line, on a block boundary, in the last line, as the counts did."""
+    rng = random.Random(seed)
+    width = rng.choice([4, 60, 76])
+    lines = b64_lines(rng.randrange(70_000, 300_000), seed, width, ending)
+    line_bytes = width + len(ending)
+    block_edge = line_bytes * mime_lift._BLOCK_LINES
+    places = [0, 1, line_bytes - 1, block_edge - 1, block_edge, block_edge + 1, len(lines) - 3]
+    places += [rng.randrange(len(lines)) for _ in range(20)]
+    checked = 0
+    for place in places:
+        for byte in (b"\r", b"\n", b"A"):
+            changed = bytearray(lines)
+            changed[place : place + 1] = byte
+            raw = b"head\r\n\r\n" + bytes(changed) + b"tail"
+            start, last = 8, 8 + len(changed)
+            expected = _uniform_by_counting(raw, start, last)
+            assert mime_lift._uniform_lines(raw, start, last) is expected, (place, byte)
+            checked += expected
+    assert checked  # the unchanged cases (an "A" over an "A") are uniform
+    raw = b"x\r\n" + lines
+    assert mime_lift._uniform_lines(raw, 3, len(raw)) and _uniform_by_counting(raw, 3, len(raw))
