@@ -2,8 +2,8 @@
 
 `detect_langs(text)` returns exactly what `langdetect.detect_langs(text)` returns (same
 languages, same float probabilities) for the same `DetectorFactory.seed`: it uses langdetect's
-profiles (packed, below), its text clean-up (`Detector.append`, `cleaning_text`) and the same sequence
-of random draws; only the two hot loops are written differently:
+profiles (packed, below), its text clean-up (`Detector.append`, `cleaning_text`) and the same
+sequence of random draws; only the two hot loops are written differently:
 
 * n-gram extraction (`Detector._extract_ngrams` + `NGram.add_char`): the per-character
   normalization (`NGram.normalize`, a Unicode-block search) is one `str.translate` over a
