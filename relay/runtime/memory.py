@@ -78,7 +78,7 @@ def release_free_memory() -> bool:
 def freeze_startup_objects() -> int:
     """Keep what start-up loaded out of every later garbage collection; the count kept out.
 
-    A warmed relay holds ~200,000 container objects for good (the policy, langdetect's profile
+    A warmed relay holds ~150,000 container objects for good (the policy, langdetect's profile
     table, the libraries): a full collection walked all of them, 140-190 ms with the event loop
     stopped, several times in a few seconds of load. Called once they are loaded (after a
     collection, so no garbage is frozen); later collections only see what came after.
