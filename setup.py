@@ -1,7 +1,9 @@
-"""The one compiled part: relay.model._langid, optional (pyproject.toml holds the rest).
+"""The compiled parts, both optional (pyproject.toml holds the rest): relay.model._langid
+(language detection's hot loops) and relay.runtime._linescan (the DATA reader's line scan).
 
-Where there is no C compiler or no Python headers, the build warns and goes on without it,
-and relay.model.langid runs its pure-Python loops (the same answers, slower).
+Where there is no C compiler or no Python headers, the build warns and goes on without them,
+and relay.model.langid and relay.runtime.smtp_data run their pure-Python code (the same
+answers, slower).
 """
 
 from setuptools import Extension, setup
@@ -21,6 +23,7 @@ class BuildExt(build_ext):  # type: ignore[misc]
 setup(
     ext_modules=[
         Extension("relay.model._langid", ["relay/model/_langid.c"], optional=True),
+        Extension("relay.runtime._linescan", ["relay/runtime/_linescan.c"], optional=True),
     ],
     cmdclass={"build_ext": BuildExt},
 )

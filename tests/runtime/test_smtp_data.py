@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
 from aiosmtpd.smtp import SMTP
 
 from relay.delivery.upstream import wire_format, wire_slices
-from relay.runtime.smtp_data import ChunkedDataMixin, LineEndScanner, LineLengthTracker
+from relay.runtime import smtp_data
+from relay.runtime.smtp_data import (
+    ChunkedDataMixin,
+    ChunkScan,
+    LineEndScanner,
+    LineLengthTracker,
+    scan_in_python,
+)
+
+# Both ways to scan a chunk: the compiled one (relay/runtime/_linescan.c) and the pure-Python
+# one a build without a C compiler runs. Outside CI a build without the compiled module tests
+# the Python one alone; in CI test_the_compiled_scan_is_built fails instead.
+_IN_CI = os.environ.get("CI") == "true"
+_SCANS = [
+    pytest.param(scan_in_python, id="python"),
+    pytest.param(
+        smtp_data.scan,
+        id="compiled",
+        marks=pytest.mark.skipif(
+            smtp_data._linescan is None and not _IN_CI,
+            reason="relay.runtime._linescan was not built",
+        ),
+    ),
+]
+ScanFn = Callable[[bytes | bytearray], ChunkScan]
 
 
 class Recorder:
@@ -110,13 +135,14 @@ async def test_same_replies_and_content_as_aiosmtpd(servers, name: str, piece: i
         assert codes[-2] == b"250" and len(contents) == 1
 
 
+@pytest.mark.parametrize("scan", _SCANS)
 @pytest.mark.parametrize("seed", range(20))
-def test_line_end_scanner_matches_whole_message_scan(seed: int) -> None:
+def test_line_end_scanner_matches_whole_message_scan(seed: int, scan: ScanFn) -> None:
     rng = random.Random(seed)
     for _ in range(1000):
         pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\n.", b"x" * 30]
         data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
-        scanner = LineEndScanner()
+        scanner = LineEndScanner(scan_chunk=scan)
         at = 0
         while at < len(data):
             step = rng.randint(1, 25)
@@ -174,14 +200,15 @@ class _ReferenceLineLengthTracker:
         return longest + 2 > self.limit
 
 
+@pytest.mark.parametrize("scan", _SCANS)
 @pytest.mark.parametrize("seed", range(10))
-def test_line_length_tracker_answers_as_the_reference(seed: int) -> None:
+def test_line_length_tracker_answers_as_the_reference(seed: int, scan: ScanFn) -> None:
     rng = random.Random(seed)
     for _ in range(500):
         pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"x" * 30, b"y" * 400]
         data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         limit = rng.choice([20, 60, 1001])
-        new, old = LineLengthTracker(limit), _ReferenceLineLengthTracker(limit)
+        new, old = LineLengthTracker(limit, scan), _ReferenceLineLengthTracker(limit)
         at = 0
         while at < len(data):
             step = rng.randint(1, 120)
@@ -190,16 +217,17 @@ def test_line_length_tracker_answers_as_the_reference(seed: int) -> None:
             at += step
 
 
+@pytest.mark.parametrize("scan", _SCANS)
 @pytest.mark.parametrize("seed", range(5))
 def test_line_end_scanner_with_a_limit_answers_as_the_tracker_and_counts_every_crlf(
-    seed: int,
+    seed: int, scan: ScanFn
 ) -> None:
     rng = random.Random(seed)
     for _ in range(500):
         pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\n.", b"x" * 30, b"y" * 400]
         data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         limit = rng.choice([20, 60, 1001])
-        scanner, tracker = LineEndScanner(limit), LineLengthTracker(limit)
+        scanner, tracker = LineEndScanner(limit, scan), LineLengthTracker(limit, scan)
         at, too_long = 0, False
         while at < len(data):
             step = rng.randint(1, 120)
@@ -209,6 +237,8 @@ def test_line_end_scanner_with_a_limit_answers_as_the_tracker_and_counts_every_c
             assert scanner.too_long == too_long, (data, limit, at)
             at += step
         assert scanner.lines.crlf == data.count(b"\r\n"), data
+        assert scanner.lines.lf == data.count(b"\n"), data
+        assert scanner.lines.cr == data.count(b"\r"), data
 
 
 def test_line_end_scanner_finds_a_crlf_dot_after_one_byte_chunks() -> None:
@@ -249,3 +279,24 @@ async def test_large_message_arrives_intact() -> None:
     server.close()
     assert replies[-2].startswith(b"250")
     assert handler.contents == [body]
+
+
+def test_the_compiled_scan_is_built() -> None:
+    """CI must run the compiled scan, not silently the Python one."""
+    if smtp_data._linescan is None and not _IN_CI:
+        pytest.skip("relay.runtime._linescan was not built (no C compiler); CI fails here")
+    assert smtp_data._linescan is not None, "relay.runtime._linescan cannot be imported"
+    assert smtp_data.scan is smtp_data._linescan.scan
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_compiled_scan_answers_as_the_python_one(seed: int) -> None:
+    if smtp_data._linescan is None and not _IN_CI:
+        pytest.skip("relay.runtime._linescan was not built")
+    assert smtp_data._linescan is not None
+    rng = random.Random(seed)
+    pieces = [b"ab", b"\r\n", b".", b"\r", b"\n", b"\r\r\n", b"\n\r", b"x" * 30, b"y" * 900]
+    for _ in range(2000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+        for chunk in (data, bytearray(data), memoryview(data)[1:]):
+            assert smtp_data._linescan.scan(chunk) == scan_in_python(bytes(chunk)), data
