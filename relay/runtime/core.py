@@ -63,6 +63,8 @@ REPLY_QUARANTINE_DOWN = "451 4.3.0 quarantine unavailable, try again later"
 REPLY_INTERNAL = "451 4.3.0 internal error, try again later"
 REPLY_SPAPI_DOWN = "451 4.4.1 Amazon's Solicitations API unavailable, try again later"
 SOLICITATION_REPLY = "solicitation: Amazon's own review request sent"
+# the level of a message's log line: info when all went well, error for our own failures
+_LOG_LEVEL_OF_PROBLEM: dict[str | None, int] = {None: logging.INFO, "internal": logging.ERROR}
 
 
 class ForwardStatus(enum.Enum):
@@ -595,9 +597,8 @@ class Relay:
             self.metrics.policy_seconds.observe(evaluation.policy_seconds)
         enforced = Counter(f.code for f in findings if f.enforced)
         shadow = Counter(f.code for f in findings if not f.enforced)
-        level = {None: "info", "internal": "error"}.get(outcome.problem, "warning")
         log.log(
-            logging.getLevelNamesMapping()[level.upper()],
+            _LOG_LEVEL_OF_PROBLEM.get(outcome.problem, logging.WARNING),
             "message",
             session_id=session_id,
             auth_user=envelope.auth_user,

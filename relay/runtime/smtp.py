@@ -88,6 +88,7 @@ class RelaySMTP(ChunkedDataMixin, SMTP):
         super().__init__(handler, **kwargs)
         self.relay_handler = handler
         self.session_id = secrets.token_hex(6)
+        self._session_deadline = 0.0  # loop time the session ends at (see _reset_timeout)
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         first = self.transport is None
@@ -99,6 +100,29 @@ class RelaySMTP(ChunkedDataMixin, SMTP):
         super().connection_made(transport)
         if first:
             self.relay_handler.opened(self)
+
+    def _reset_timeout(self, duration: float | None = None) -> None:
+        """The session ends `duration` seconds after the last command, as in aiosmtpd.
+
+        aiosmtpd cancels its timer and makes a new one (call_later) for every command; here
+        one timer stays armed and each command only moves the deadline on. A timer that goes
+        off before the deadline arms itself again for the rest, so the session ends exactly
+        when aiosmtpd's would have."""
+        loop = self.loop
+        deadline = loop.time() + (duration or self._timeout_duration)
+        self._session_deadline = deadline
+        handle = self._timeout_handle
+        if handle is not None:
+            if handle.when() <= deadline and not handle.cancelled():
+                return  # goes off no later than the deadline, and looks again then
+            handle.cancel()  # a shorter timeout than the armed one (the PROXY header's)
+        self._timeout_handle = loop.call_at(deadline, self._session_timer)
+
+    def _session_timer(self) -> None:
+        if self.loop.time() < self._session_deadline:
+            self._timeout_handle = self.loop.call_at(self._session_deadline, self._session_timer)
+            return
+        self._timeout_cb()  # type: ignore[no-untyped-call]  # aiosmtpd: untyped
 
     def connection_lost(self, error: Exception | None) -> None:
         self.relay_handler.closed(self)

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
+import aiosmtplib
 import pytest
 from aiosmtpd.controller import Controller
 
 from relay.config import UpstreamSettings
-from relay.delivery.upstream import SmtpUpstream, UpstreamError, open_upstream
+from relay.delivery.upstream import (
+    JOIN_WITH_DOT_BYTES,
+    SmtpUpstream,
+    UpstreamError,
+    _data,
+    open_upstream,
+    wire_format,
+)
 from tests.conftest import BUYER, SELLER, Sink, SinkHandler, free_port
 
 RAW = b"From: support@shop.example\r\nTo: x@marketplace.amazon.de\r\nSubject: t\r\n\r\nHallo\r\n"
@@ -172,3 +181,48 @@ def test_upstreams_of_one_process_share_one_tls_context_per_ca_file(tmp_path: Pa
     assert isinstance(own, SmtpUpstream)
     assert own.tls_context is not made_before
     assert own.tls_context.cert_store_stats()["x509_ca"] == 1
+
+
+class _RecordingProtocol:
+    """What `_data` uses of aiosmtplib's protocol, recording every write."""
+
+    def __init__(self) -> None:
+        self._command_lock = asyncio.Lock()
+        self._response_pending = False
+        self.writes: list[bytes] = []
+
+    def write(self, data: bytes | memoryview) -> None:
+        self.writes.append(bytes(data))
+
+    async def _drain_helper(self) -> None:
+        pass
+
+    async def read_response(self, timeout: float | None = None) -> aiosmtplib.SMTPResponse:
+        if self.writes[-1] == b"DATA\r\n":
+            return aiosmtplib.SMTPResponse(354, "go ahead")
+        return aiosmtplib.SMTPResponse(250, "queued")
+
+
+class _RecordingClient:
+    def __init__(self) -> None:
+        self.protocol = _RecordingProtocol()
+
+
+@pytest.mark.parametrize("wire_ready", [False, True])
+async def test_a_small_message_and_its_final_dot_go_out_in_one_write(wire_ready: bool) -> None:
+    client: Any = _RecordingClient()
+    response = await _data(client, RAW, 5.0, wire_ready)
+    assert response.code == 250
+    assert client.protocol.writes == [b"DATA\r\n", RAW + b".\r\n"]
+
+
+@pytest.mark.parametrize("size", [JOIN_WITH_DOT_BYTES + 1, 5 * 1024 * 1024 // 2])
+async def test_a_large_message_is_written_in_slices_and_the_dot_alone(size: int) -> None:
+    line = b"." + b"x" * 76 + b"\r\n"  # dot-stuffed on the way out
+    data = line * (size // len(line) + 1)
+    client: Any = _RecordingClient()
+    await _data(client, data, 5.0)
+    writes = client.protocol.writes
+    assert writes[0] == b"DATA\r\n"
+    assert writes[-1] == b".\r\n"  # not a copy of a large last slice
+    assert b"".join(writes[1:]) == wire_format(data) + b".\r\n"
