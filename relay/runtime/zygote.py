@@ -36,7 +36,6 @@ import multiprocessing
 import multiprocessing.connection
 import multiprocessing.context
 import multiprocessing.forkserver
-import multiprocessing.resource_tracker
 import os
 import socket
 import threading
@@ -123,7 +122,6 @@ def _fork_server(request: str) -> bool:
     ):
         return False
     load_for_workers(json.loads(request)["policy_files"])
-    _fork_resource_tracker()
     connection: Any = multiprocessing.connection  # arbitrary_address: not in the stubs
     address = connection.arbitrary_address("AF_UNIX")
     assert isinstance(address, str)
@@ -151,35 +149,6 @@ def _fork_server(request: str) -> bool:
     server._forkserver_alive_fd = alive_w
     server._forkserver_pid = pid
     return True
-
-
-def _fork_resource_tracker() -> None:
-    """Fork multiprocessing's resource tracker from this process too, before the first process
-    start asks for it.
-
-    Spawned, as multiprocessing does it, it is an interpreter of its own (~6 MiB) that reads a
-    pipe nothing here writes much to (parse processes' semaphores are a fork context's, never
-    registered). Forked just before the zygote, it shares their pages: it holds ~4 MiB of its
-    own, the pages both the supervisor and the zygote wrote since. Forked before the zygote's
-    pipe is made: the tracker must not hold the end that keeps the zygote alive (it ends once
-    every holder of its own pipe, the supervisor and what the zygote forked, is gone)."""
-    tracker: Any = multiprocessing.resource_tracker._resource_tracker  # private: checked
-    if getattr(tracker, "_fd", 0) is not None or getattr(tracker, "_pid", 0) is not None:
-        return  # running already, or laid out otherwise than this module knows
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the tracker: it never returns into the supervisor's code
-        code = 1
-        try:
-            os.close(write_end)
-            name_process("bsm-tracker")
-            multiprocessing.resource_tracker.main(read_end)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(read_end)
-    tracker._fd = write_end
-    tracker._pid = pid
 
 
 def policy_for(files: list[str] | tuple[str, ...]) -> Policy:
