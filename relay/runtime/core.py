@@ -178,13 +178,15 @@ class Relay:
     async def start(cls, settings: Settings, *, judges: bool = True) -> Relay:
         """Load and check everything a relay needs; raise with one clear line otherwise.
 
-        `judges=False` (the supervisor of worker processes, which answers /healthz and serves
-        the console) does not warm what judging needs: it has the policy the zygote was forked
-        with, shared (relay/runtime/zygote.py), or else reads it."""
+        `judges=False` (the supervisor of worker processes, which only answers /healthz) checks
+        the policy files but does not load what judging needs (~150 MiB it would only hold)."""
         check_files(settings)
-        # a worker forked from the zygote, and the supervisor it was forked from, share its
-        # policy (relay/runtime/zygote.py)
-        policy = zygote.policy_for(settings.policy.files)
+        # a worker forked from the zygote shares its policy (relay/runtime/zygote.py)
+        policy = (
+            zygote.policy_for(settings.policy.files)
+            if judges
+            else load_policy(settings.policy.files)
+        )
         if judges:
             # Phrase patterns, langdetect's profiles, the suffix list, phonenumbers, emoji
             # tables: loaded now, not on the first buyer's message (~0.75 s).

@@ -284,8 +284,8 @@ async def reload(relay: Relay) -> bool:
     # collected; the new one is then frozen in its place (one full collection per SIGHUP).
     # Not when the old one is the zygote's: the zygote keeps its pages whatever this worker
     # does, and a collection of everything unfrozen would write to every object the worker
-    # (or the supervisor it was forked from) shares with it, copying each of those pages into
-    # this process. (A process on its second reload pays that copy once.)
+    # shares with it, copying each of those pages into this worker. (The supervisor and a
+    # worker on its second reload pay that copy once.)
     if not zygote.shares(old):
         gc.unfreeze()
     freeze_startup_objects()

@@ -12,12 +12,7 @@ The zygote is multiprocessing's fork server. Forking a process that has threads 
 child with a lock held by a thread that does not exist in it; the fork server has one thread,
 while the supervisor soon runs several (uvicorn, aiosqlite, executors). So the supervisor forks
 the zygote at its start, while it is still single-threaded, and the zygote shares the
-supervisor's imports as well. The supervisor loads and warms what judging needs itself, just
-before that fork (`load_for_workers`), and the zygote is born ready: a page either process
-writes after the fork is copied, and the zygote's loading wrote to many of the imports' pages,
-while the supervisor read the policy again for itself (its console judges corrected resends).
-Loaded once before the fork, it is ~12 MiB less in all (idle PSS of every relay process, two
-workers). Where the fork cannot be done, the fork server is spawned as
+supervisor's imports as well; where that cannot be done, the fork server is spawned as
 multiprocessing does it, with relay/runtime/zygote_preload.py as its preload, told what to
 load through the environment. It lives while the supervisor or a process it forked holds its
 end of multiprocessing's "alive" pipe, so it ends after them. A worker that dies is forked
@@ -45,7 +40,6 @@ from typing import Any
 
 from relay.policy import Policy, load_policy
 from relay.runtime.memory import freeze_startup_objects
-from relay.runtime.proctitle import name_process
 
 ENV = "BSM_RELAY_ZYGOTE"
 
@@ -78,13 +72,14 @@ def start(
 ) -> multiprocessing.context.ForkServerContext:
     """Start the zygote (the supervisor, before its first worker); the context to fork with.
 
+    Returns at once: the zygote loads in the background (~3 s of CPU), and the first worker's
+    start waits for it.
+
     Forked from the supervisor while it has one thread, the zygote shares the supervisor's
-    imports too (~70 MiB), and what judging needs, which this process loads first (~3 s of
-    CPU: start returns after it); the supervisor's objects are frozen, so that neither
+    imports too (~70 MiB); the supervisor's objects are frozen first, so that neither
     process's collector copies those pages. Otherwise (a thread already running, or a Python
-    whose fork server this module does not know) the fork server is spawned and imports and
-    loads everything itself, in the background: start returns at once, and the first worker's
-    start waits for it."""
+    whose fork server this module does not know) the fork server is spawned and imports
+    everything itself."""
     context = multiprocessing.get_context("forkserver")
     assert isinstance(context, multiprocessing.context.ForkServerContext)
     request = json.dumps({"policy_files": list(policy_files), "log_format": log_format})
@@ -121,7 +116,7 @@ def _fork_server(request: str) -> bool:
         or any(p.default is inspect.Parameter.empty for p in list(known.values())[3:])
     ):
         return False
-    load_for_workers(json.loads(request)["policy_files"])
+    freeze_startup_objects()
     connection: Any = multiprocessing.connection  # arbitrary_address: not in the stubs
     address = connection.arbitrary_address("AF_UNIX")
     assert isinstance(address, str)
@@ -138,7 +133,7 @@ def _fork_server(request: str) -> bool:
             try:
                 os.close(alive_w)
                 os.environ.pop(ENV, None)
-                name_process("bsm-zygote")
+                preload(request)
                 multiprocessing.forkserver.main(listener.fileno(), alive_r, [])
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else 0
@@ -170,28 +165,24 @@ def shares(policy: Policy) -> bool:
 
 
 def preload(request: str) -> None:
-    """In a spawned fork server, at its start (relay/runtime/zygote_preload.py)."""
-    from relay import logs
-
-    name_process("bsm-zygote")
-    data = json.loads(request)
-    logs.configure(log_format=data["log_format"])
-    load_for_workers(data["policy_files"])
-
-
-def load_for_workers(files: Sequence[str]) -> None:
-    """Load and warm everything a worker judges with, then freeze it: in the supervisor just
-    before it forks the zygote, or in a spawned fork server."""
+    """In the fork server, at its start (relay/runtime/zygote_preload.py): load and warm
+    everything a worker judges with, then freeze it."""
     global _preloaded
     import structlog
 
+    from relay import logs
     from relay.model.types import RelayConfig
     from relay.pipeline import warm
     from relay.review.notices import load_all_wording
     from relay.runtime import parse_process
+    from relay.runtime.proctitle import name_process
 
+    name_process("bsm-zygote")
+    data = json.loads(request)
+    logs.configure(log_format=data["log_format"])
+    files = tuple(data["policy_files"])
     try:
-        policy = load_policy(tuple(files))
+        policy = load_policy(files)
         digest = fingerprint(policy.sources)
         # a worker warms again with its own settings: cheap once these are loaded
         warm(policy, RelayConfig())
@@ -202,5 +193,5 @@ def load_for_workers(files: Sequence[str]) -> None:
             "zygote_preload_failed", error=str(exc), error_type=type(exc).__name__
         )
     else:
-        _preloaded = Preloaded(tuple(files), digest, policy)
+        _preloaded = Preloaded(files, digest, policy)
     freeze_startup_objects()
