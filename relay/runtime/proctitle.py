@@ -1,4 +1,4 @@
-"""The relay's processes name themselves: bsm-zygote, bsm-tracker, bsm-worker-N, bsm-parse.
+"""The relay's processes name themselves: bsm-zygote, bsm-worker-N, bsm-parse.
 
 Forked processes keep the name of the process they were forked from, so `ps -o comm`, top and
 psutil would show every worker and parse process as the zygote's `python3`. The name is the
