@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple, overload
 
@@ -706,24 +706,32 @@ class PhraseMatcher:
 
 
 def find_each(
-    matchers: Iterable[PhraseMatcher], text: str | Folded
-) -> Iterator[tuple[PhraseMatcher, list[PhraseHit]]]:
-    """Every matcher with its hits in the text (`finditer`), in order. While a message is
-    judged, a matcher whose prefilter has none of its keys and first pieces in the text is
-    passed over with one bit test (see `_TextMasks`): no call, no generator."""
+    matchers: Sequence[PhraseMatcher], text: str | Folded
+) -> list[tuple[PhraseMatcher, list[PhraseHit]]]:
+    """Every matcher with its hits in the text (`finditer`), in order; no pairs at all when
+    none of them has a hit (what a text holds for most categories: callers then have nothing
+    to look at, not one empty pair per language). While a message is judged, a matcher whose
+    prefilter has none of its keys and first pieces in the text is passed over with one bit
+    test (see `_TextMasks`): no call, no generator."""
     if not judging():
-        for matcher in matchers:
-            yield matcher, list(matcher.finditer(text))
-        return
+        every = [(matcher, list(matcher.finditer(text))) for matcher in matchers]
+        return every if any(hits for _matcher, hits in every) else []
     normalized = text.text if isinstance(text, Folded) else text
     masks = _masks(normalized)
     either, registered = masks.either, masks.registered
-    for matcher in matchers:
+    found: dict[int, list[PhraseHit]] | None = None
+    for index, matcher in enumerate(matchers):
         keys = matcher._keys
         if keys is not None and keys.index < registered and not either & keys.bit:
-            yield matcher, []
-        else:
-            yield matcher, list(matcher._finditer(text, masks))
+            continue
+        hits = list(matcher._finditer(text, masks))
+        if hits:
+            if found is None:
+                found = {}
+            found[index] = hits
+    if found is None:
+        return []
+    return [(matcher, found.get(index, [])) for index, matcher in enumerate(matchers)]
 
 
 def _conditional_source(words: Iterable[str]) -> str | None:

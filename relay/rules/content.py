@@ -110,7 +110,7 @@ def _find_hits(
 ) -> list[PhraseHit]:
     found: list[PhraseHit] = []
     matchers = policy.matchers(category)
-    every = list(find_each(matchers, normalized))
+    every = find_each(matchers, normalized)
     for matcher, hits in every:
         for hit in hits:
             if negation and (

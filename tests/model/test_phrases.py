@@ -8,6 +8,7 @@ import pytest
 
 from relay.model import phrases as phrases_module
 from relay.model.phrases import (
+    PhraseHit,
     PhraseMatcher,
     excerpt,
     normalize,
@@ -268,9 +269,19 @@ def test_a_host_language_exception_is_no_negation_before_its_own_phrase() -> Non
     assert portuguese.negates(normalize("Não vendemos no nosso site."), 14, 24, None)
 
 
+def _each_on_its_own(
+    matchers: list[PhraseMatcher], text: str
+) -> list[tuple[PhraseMatcher, list[PhraseHit]]]:
+    """What find_each answers, from each matcher's own finditer: every matcher with its hits,
+    or no pairs when none has a hit."""
+    every = [(m, list(m.finditer(text))) for m in matchers]
+    return every if any(hits for _m, hits in every) else []
+
+
 def test_find_each_passes_over_only_matchers_that_cannot_match() -> None:
     """While a message is judged, find_each skips a matcher on the text's bit masks: the same
-    hits as each matcher's finditer, for matchers compiled before the masks and after."""
+    hits as each matcher's finditer, for matchers compiled before the masks and after; and no
+    pairs at all for a text without any hit, judging or not."""
     from pathlib import Path
 
     from relay.model.fold import message_memo
@@ -285,19 +296,26 @@ def test_find_each_passes_over_only_matchers_that_cannot_match() -> None:
         for eml in sorted(Path(__file__).parent.parent.glob("corpus/*/*.eml"))[::4]
     ]
     texts.append(normalize("Gerne gewähren wir Ihnen 10 % Rabatt, bitte bewerten Sie uns!"))
+    texts.append(normalize("Qxz vrb."))  # no phrase of any list
     matchers = [m for m in policy._matchers.values() if m]
     skipped = 0
+    answers = []
     for text in texts:
-        expected = [(m, list(m.finditer(text))) for m in matchers]
+        expected = _each_on_its_own(matchers, text)
+        assert find_each(matchers, text) == expected
         with message_memo({}):
-            assert list(find_each(matchers, text)) == expected
+            assert find_each(matchers, text) == expected
             # and each matcher on its own, on the masks find_each left with the message
-            assert [(m, list(m.finditer(text))) for m in matchers] == expected
+            assert _each_on_its_own(matchers, text) == expected
             # a matcher compiled after the text's masks were made is asked, not skipped
             late = PhraseMatcher("de", ["ganz neue phrase", "rabatt"])
-            assert list(find_each([late], text)) == [(late, list(late.finditer(text)))]
+            assert find_each([late], text) == _each_on_its_own([late], text)
         skipped += sum(1 for m in matchers if m._keys is not None and not m._keys.may_match(text))
+        answers.append(expected)
     assert skipped  # most matchers have nothing to find in most texts
+    # both answers are met: every matcher's pairs, and none
+    assert answers[-1] == [] and any(len(a) == len(matchers) for a in answers)
+    assert all(len(a) in (0, len(matchers)) for a in answers)
 
 
 def test_narrowed_pattern_finds_what_the_whole_list_finds() -> None:
