@@ -57,13 +57,17 @@ async def run(
     count: int,
     seconds: float,
     timeout: float = 120.0,
+    rate: float | None = None,
 ) -> LoadResult:
-    """Up to `count` messages or `seconds` of sending, whichever comes first."""
+    """Up to `count` messages or `seconds` of sending, whichever comes first; as fast as the
+    target answers, or, with `rate`, one message every 1/rate seconds (each send waits for
+    its slot on one schedule shared by the sessions: a target below saturation)."""
     result = LoadResult()
     remaining = [count]
     loop = asyncio.get_running_loop()
     started = loop.time()
     deadline = started + seconds
+    slots = itertools.count()
 
     async def session() -> None:
         client = aiosmtplib.SMTP(hostname="127.0.0.1", port=port, timeout=timeout, start_tls=False)
@@ -71,6 +75,10 @@ async def run(
         try:
             while remaining[0] > 0 and loop.time() < deadline:
                 remaining[0] -= 1
+                if rate:
+                    wait = started + next(slots) / rate - loop.time()
+                    if wait > 0:
+                        await asyncio.sleep(wait)
                 try:
                     latency = await send_one(client, template)
                 except Exception as exc:  # count and go on: the figure must show failures
