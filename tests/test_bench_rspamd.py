@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -12,8 +13,11 @@ from bench import rspamd_milter
 from bench.rspamd_eval import RSPAMD_BLOCKING
 from relay import rules
 
+# On a developer's machine without rspamd these are skipped (the bench installs it when it
+# runs); CI installs it (.ci/run), so there a missing rspamd fails them.
 pytestmark = pytest.mark.skipif(
-    shutil.which("rspamadm") is None, reason="rspamd is not installed (the bench installs it)"
+    shutil.which("rspamadm") is None and os.environ.get("CI") != "true",
+    reason="rspamd is not installed (the bench installs it)",
 )
 
 
