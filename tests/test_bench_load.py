@@ -36,9 +36,9 @@ async def test_unpaced_sends_count_messages(sink: tuple[int, SinkHandler]) -> No
 
 
 async def test_paced_sends_one_message_per_slot(sink: tuple[int, SinkHandler]) -> None:
-    """At 40 msgs/s no message starts before its slot, whatever the number of sessions (the
-    schedule is shared): the k-th message reaches the sink no earlier than k/40 s after the
-    start. Unpaced, the same 16 arrive within a few milliseconds of each other."""
+    """At 10 msgs/s no message starts before its slot, whatever the number of sessions (the
+    schedule is shared): the k-th message reaches the sink no earlier than k/10 s after the
+    start. Unpaced, the same 8 arrive within a small part of the paced run's 0.7 s."""
     port, handler = sink
     loop = asyncio.get_running_loop()
     arrivals: list[float] = []
@@ -49,8 +49,9 @@ async def test_paced_sends_one_message_per_slot(sink: tuple[int, SinkHandler]) -
         return await count(*args)  # type: ignore[arg-type]
 
     handler.handle_DATA = handle_data  # type: ignore[method-assign]
+    template = mix()["small"]
     started = loop.time()
-    result = await load.run(port, mix()["small"], concurrency=4, count=16, seconds=30, rate=40)
-    assert (result.sent, result.errors, handler.messages) == (16, 0, 16)
+    result = await load.run(port, template, concurrency=4, count=8, seconds=30, rate=10)
+    assert (result.sent, result.errors, handler.messages) == (8, 0, 8)
     for k, arrived in enumerate(sorted(arrivals)):
-        assert arrived - started >= k / 40 - 0.002, k
+        assert arrived - started >= k / 10 - 0.002, k
