@@ -202,7 +202,11 @@ def configure(level: str = "info", stream: Any = None, log_format: str = "json")
     structlog.configure(
         processors=processors,
         wrapper_class=_resilient_logger_class(level),
-        logger_factory=structlog.PrintLoggerFactory(stream),
+        # one write() per line, its newline included: print() wrote the line and then the
+        # newline, two system calls once stdout is unbuffered (PYTHONUNBUFFERED), and the
+        # lines of processes sharing the output (a supervisor and its workers) interleaved
+        # between them: two events on one line, neither readable as JSON
+        logger_factory=structlog.WriteLoggerFactory(stream),
         cache_logger_on_first_use=False,
     )
     handler = _ResilientHandler(stream)

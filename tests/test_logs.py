@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import json
+import os
 import signal
 import smtplib
 import subprocess
@@ -264,3 +265,46 @@ def test_a_full_disk_under_the_log_is_reported_once_and_logging_goes_on() -> Non
         "bsm-relay: log output failed (OSError: [Errno 28] No space left on device); "
         "those log lines are dropped, the relay goes on"
     ]
+
+
+_MANY_WRITERS = """
+import os, sys, time
+import structlog
+from relay import logs
+logs.configure()
+log = structlog.get_logger()
+start = float(sys.argv[1])
+while time.time() < start:  # every writer starts at once
+    pass
+for n in range(int(sys.argv[2])):
+    log.info("line", n=n, writer=os.getpid())
+"""
+
+
+def test_processes_sharing_the_log_output_never_mix_two_lines_into_one(tmp_path: Path) -> None:
+    """A supervisor and its workers write to one output (the same file description): each
+    line is one write, its newline included, so lines written at the same instant (a SIGTERM's
+    "stopping" in every worker) stay lines of their own. Unbuffered, as PYTHONUNBUFFERED
+    makes stdout, print() wrote a line and its newline in two writes, and another process's
+    line could land between them."""
+    writers, lines = 4, 2000
+    log = tmp_path / "shared.log"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with log.open("wb") as out:
+        start = time.time() + 2.0
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", _MANY_WRITERS, str(start), str(lines)], stdout=out, env=env
+            )
+            for _ in range(writers)
+        ]
+        assert [p.wait(timeout=120) for p in processes] == [0] * writers
+    text = log.read_text(encoding="utf-8")
+    unreadable = []
+    for line in text.splitlines():
+        try:
+            json.loads(line)
+        except ValueError:
+            unreadable.append(line)
+    assert not unreadable, f"{len(unreadable)} mixed lines, e.g. {unreadable[0][:300]!r}"
+    assert len(text.splitlines()) == writers * lines
