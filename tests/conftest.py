@@ -115,6 +115,15 @@ from pathlib import Path  # noqa: E402
 
 from aiosmtpd.controller import Controller  # noqa: E402
 
+SOAK = os.environ.get("BSM_RELAY_SOAK") == "1"
+
+
+def examples(full: int) -> int:
+    """A property test's example count: `full` under BSM_RELAY_SOAK=1, a sixth of it (at least
+    100) in the suite's bounded slice. Hypothesis draws new examples every run, so the slice
+    still explores further run after run."""
+    return full if SOAK else max(100, full // 6)
+
 
 def _ephemeral_range() -> range:
     try:
@@ -124,7 +133,20 @@ def _ephemeral_range() -> range:
         return range(32768, 61000)
 
 
-_LISTEN_PORTS = range(10000, 32000)
+def _listen_ports() -> range:
+    """10000-32000, or under pytest-xdist this worker's own share of it: the suite's two
+    workers never hand out the same port, whatever their process ids."""
+    ports = range(10000, 32000)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    count = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") or 1)
+    if not worker.startswith("gw") or count < 2:
+        return ports
+    share = len(ports) // count
+    start = ports.start + int(worker[2:]) % count * share
+    return range(start, start + share)
+
+
+_LISTEN_PORTS = _listen_ports()
 _port_lock = threading.Lock()
 _next_port = [0]
 
@@ -137,8 +159,8 @@ def free_port() -> int:
     free to become the source port of any outgoing connection (the relay's own upstream
     connections, the test clients), and the listener started a moment later then finds it
     taken ("address already in use", seen in CI). Ports below the ephemeral range are never
-    chosen for outgoing connections; each test process walks its own part of the range, so
-    parallel test runs do not collide either.
+    chosen for outgoing connections; each test process walks its own part of the range (each
+    pytest-xdist worker its own share of it), so parallel test runs do not collide either.
     """
     ephemeral = _ephemeral_range()
     with _port_lock:

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from relay.model.fold import fold, fold_for_reading, message_memo
 from relay.model.phrases import PhraseMatcher
+from tests.conftest import examples
 
 # One example per folding class of policy.md "Reading the text".
 OBFUSCATED = {
@@ -169,7 +170,7 @@ def test_plain_texts_fold_as_character_by_character_on_the_corpus() -> None:
 
 
 @given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 def test_plain_texts_fold_as_character_by_character(text: str) -> None:
     _assert_folds_alike(text)
 

@@ -24,7 +24,7 @@ from relay.model.message import (
     parse,
 )
 from relay.verdict import Where
-from tests.conftest import BUYER, make_message
+from tests.conftest import BUYER, examples, make_message
 
 
 def test_plain_message_fields() -> None:
@@ -329,7 +329,7 @@ def _registry_value(name: str, value: str) -> str:
 
 
 @given(st.sampled_from(_HEADER_NAMES), _HEADER_VALUES)
-@settings(max_examples=4000, deadline=None)
+@settings(max_examples=examples(4000), deadline=None)
 def test_plain_header_values_are_the_registrys(name: str, value: str) -> None:
     plain = _plain_header_value(name, value)
     if plain is not None:
@@ -337,7 +337,7 @@ def test_plain_header_values_are_the_registrys(name: str, value: str) -> None:
 
 
 @given(st.lists(_mailboxes(), max_size=3))
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 def test_plain_addresses_are_getaddresses(values: list[str]) -> None:
     plain = _plain_addresses(values)
     if plain is not None:

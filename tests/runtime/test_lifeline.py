@@ -16,7 +16,8 @@ from tests.reliability.conftest import settings_file, spawn_relay
 
 _MIDDLE = """
 import subprocess, sys, time
-child = subprocess.Popen([sys.executable, "-c", sys.argv[1], sys.argv[2]])
+child = subprocess.Popen([sys.executable, "-c", sys.argv[1], sys.argv[2]], stdout=subprocess.PIPE)
+child.stdout.readline()  # the child is up (and watching, where it watches)
 print(child.pid, flush=True)
 time.sleep(600)
 """
@@ -29,6 +30,7 @@ if mode == "watch":
     watch_parent(os.getppid())
 if mode == "late":
     watch_parent(int(sys.argv[2]))  # the parent died before the watch began
+print("up", flush=True)
 time.sleep(600)
 """
 
@@ -38,8 +40,10 @@ def _orphan_survives(mode: str) -> bool:
         [sys.executable, "-c", _MIDDLE, _CHILD, mode], stdout=subprocess.PIPE, text=True
     )
     assert middle.stdout is not None
+    # The middle names the child once the child says it is up: killed before the child's
+    # watch began (a fixed half-second wait, on a busy machine), the watch would have read
+    # init as its parent and the orphan would live on, a failure of the test, not the watch.
     child = psutil.Process(int(middle.stdout.readline()))
-    time.sleep(0.5)  # the child is up and watching
     middle.send_signal(signal.SIGKILL)
     middle.wait(timeout=10)
     deadline = time.monotonic() + 5
