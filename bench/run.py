@@ -594,17 +594,23 @@ async def main_async(args: argparse.Namespace) -> int:
 
         profilers: dict[str, subprocess.Popen[bytes]] = {}
 
-        def mark(kind: str) -> None:
+        def log_offset() -> int:
             log_file.flush()
-            offsets[kind] = log_path.stat().st_size
+            return log_path.stat().st_size
+
+        def policy_since(offset: int) -> tuple[list[float], list[float]]:
+            """policy_ms and policy_cpu_ms of the messages logged since `offset`."""
+            time.sleep(0.2)
+            log_file.flush()
+            return policy_ms(log_path, offset)[0], policy_ms(log_path, offset, "policy_cpu_ms")[0]
+
+        def mark(kind: str) -> None:
+            offsets[kind] = log_offset()
             if args.profile:
                 profilers[kind] = start_profiler(Path(args.profile), kind, relay.pid, PLAN[kind][2])
 
         def collect(kind: str) -> None:
-            time.sleep(0.2)
-            log_file.flush()
-            policy_by_kind[kind] = policy_ms(log_path, offsets[kind])[0]
-            policy_cpu_by_kind[kind] = policy_ms(log_path, offsets[kind], "policy_cpu_ms")[0]
+            policy_by_kind[kind], policy_cpu_by_kind[kind] = policy_since(offsets[kind])
             if kind in profilers:
                 profilers[kind].wait(timeout=60)
 
@@ -679,8 +685,7 @@ async def main_async(args: argparse.Namespace) -> int:
                 continue
             rate = saturated[kind] / 2
             concurrency, _count, seconds = PLAN[kind]
-            log_file.flush()
-            offset = log_path.stat().st_size
+            offset = log_offset()
             result = await load.run(
                 relay_port,
                 templates[kind],
@@ -689,13 +694,7 @@ async def main_async(args: argparse.Namespace) -> int:
                 seconds=seconds + 1,
                 rate=rate,
             )
-            time.sleep(0.2)
-            log_file.flush()
-            paced[kind] = (
-                result.rate,
-                policy_ms(log_path, offset)[0],
-                policy_ms(log_path, offset, "policy_cpu_ms")[0],
-            )
+            paced[kind] = (result.rate, *policy_since(offset))
             print(
                 f"  bsm-relay      {kind:7} {result.rate:8.1f} msgs/s  paced at half the "
                 f"saturated rate, sent {result.sent} errors {result.errors}",
