@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from relay.delivery.quarantine import _HOST
-from tests.conftest import BUYER, SELLER, Sink
+from tests.conftest import BUYER, SELLER, SOAK, Sink
 from tests.reliability.conftest import (
     Reply,
     compliant,
@@ -90,8 +90,7 @@ class Ledger:
 
 
 # The suite runs a bounded slice of the kill loops (every kill is a relay start, ~6 s);
-# BSM_RELAY_SOAK=1 runs the long ones, CRASH_SEED=N other kill times.
-SOAK = os.environ.get("BSM_RELAY_SOAK") == "1"
+# BSM_RELAY_SOAK=1 (tests.conftest.SOAK) runs the long ones, CRASH_SEED=N other kill times.
 
 def slow_send(port: int, raw: bytes, pause: float) -> Reply:
     """Upload DATA in 16 chunks with pauses: a kill lands in the middle of the upload."""
